@@ -1,0 +1,371 @@
+/**
+ * THE contract between the user interface and the back end (docs/ARCHITECTURE.md).
+ * Electron's preload exposes exactly this interface over IPC; `serve` exposes it over HTTP;
+ * renderer/api-client.ts implements it over either, so the UI cannot tell them apart.
+ *
+ * Every method is async and either resolves or rejects with an {@link ApiError}-shaped value.
+ * Typed arrays cross the process line as typed arrays (structured clone / binary HTTP frames).
+ */
+
+import type { Hemi, LabelEntry } from './subject.js';
+
+// ---------------------------------------------------------------------------------------------
+// Errors
+
+export type ApiErrorCode =
+  | 'BAD_REQUEST' // an argument failed validation
+  | 'NOT_FOUND' // no such database, subject, transform, file
+  | 'FORBIDDEN' // a path outside the opened database and the files the user chose
+  | 'UNAUTHORIZED' // serve: missing or wrong token
+  | 'INVALID_FILE' // a file exists but cannot be read (names the file and the problem)
+  | 'SHAPE_MISMATCH' // a template's shape differs from the transform's reference
+  | 'STALE' // overlays.svg changed on disk since it was read
+  | 'LOCKED' // another writer holds the subject's overlay lock
+  | 'IO' // the disk refused (read-only, full, permissions)
+  | 'INTERNAL';
+
+export interface ApiErrorShape {
+  code: ApiErrorCode;
+  message: string;
+  /** the file the error is about, when there is one */
+  file?: string;
+}
+
+export class ApiError extends Error implements ApiErrorShape {
+  constructor(
+    public readonly code: ApiErrorCode,
+    message: string,
+    public readonly file?: string,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+  toJSON(): ApiErrorShape {
+    return { code: this.code, message: this.message, ...(this.file ? { file: this.file } : {}) };
+  }
+}
+
+export function isApiErrorShape(v: unknown): v is ApiErrorShape {
+  return typeof v === 'object' && v !== null && typeof (v as ApiErrorShape).code === 'string';
+}
+
+// ---------------------------------------------------------------------------------------------
+// Database and subjects
+
+export type DatabaseSource = 'argument' | 'opened' | 'env' | 'pycortex-config' | 'demo';
+
+export interface DatabaseInfo {
+  /** absolute path of the filestore (folder with one folder per subject) */
+  path: string;
+  source: DatabaseSource;
+  /** most recent first, the current one included */
+  recent: string[];
+}
+
+export interface TransformInfo {
+  name: string;
+  /** reference volume shape in NIfTI order (nx, ny, nz) */
+  shape: [number, number, number];
+  /** reference voxel → world mm, row-major 4×4 */
+  affine: number[][];
+}
+
+export interface TemplateInfo {
+  /** display name, e.g. "prf-visualrois" */
+  name: string;
+  /** absolute path */
+  path: string;
+  kind: 'volume' | 'vertex';
+  /** label table found next to it (`<name>.mgz.ctab`, `<name>.ctab`), if any */
+  labels?: LabelEntry[];
+}
+
+export interface SubjectSummary {
+  name: string;
+  /** surface types present for both hemispheres */
+  surfaces: string[];
+  transforms: TransformInfo[];
+  templates: TemplateInfo[];
+  hasOverlay: boolean;
+  /** text of warning.txt, if any */
+  warning?: string;
+  /** why the subject cannot be opened, if it cannot (listed anyway) */
+  problem?: string;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Flat geometry and rasters
+
+/** The subject's flat surface in the SVG frame of its overlays.svg: all the UI needs to draw and hit-test. */
+export interface FlatGeometry {
+  subject: string;
+  nL: number;
+  nR: number;
+  /** root width/height of overlays.svg (or of the one that would be created) */
+  svgWidth: number;
+  svgHeight: number;
+  /** [xmin, xmax, ymin, ymax] of the merged nudged flat, float32 values */
+  extents: [number, number, number, number];
+  /** every merged vertex in SVG coordinates, interleaved x, y (pycortex's float32 normalisation) */
+  svgXY: Float32Array;
+  /** 1 = vertex in a flat triangle */
+  valid: Uint8Array;
+  /** merged flat triangles (right offset by nL) */
+  triangles: Uint32Array;
+  /** cut vertices adjacent (in the fiducial/wm mesh) to each valid vertex, CSR: for membership's one-ring rule */
+  cutRingIndptr: Uint32Array;
+  cutRingIndices: Uint32Array;
+  /** the two boundary loops (SVG coordinates, interleaved), used as the clip outline */
+  boundary: Float32Array[];
+}
+
+/** A raster in quickflat orientation: row 0 at the top, `width × height` pixels, C order. */
+export interface RasterSize {
+  width: number;
+  height: number;
+}
+
+/** Per pixel: the nearest valid flat vertex (merged index), or -1 off the brain. */
+export interface VertexMap extends RasterSize {
+  vertex: Int32Array;
+}
+
+export interface PixelMapOptions {
+  height: number;
+  /** depth samples; 1 = single sample at `depth` */
+  thick: number;
+  depth: number;
+}
+
+/**
+ * Per pixel, the voxels pycortex's `nearest` sampler reads (flat voxel index i + nx·(j + ny·k))
+ * and their weights (repeated samples of one voxel merged: weight = count/thick). CSR over all
+ * pixels in row-major image order: `indptr.length = width·height + 1`; a pixel with no entries
+ * is NaN. `mid` is the single mid-depth voxel per pixel (or -1), for crisp label rendering.
+ */
+export interface PixelMap extends RasterSize {
+  subject: string;
+  transform: string;
+  thick: number;
+  depth: number;
+  indptr: Uint32Array;
+  voxels: Int32Array;
+  weights: Float32Array;
+  mid: Int32Array;
+}
+
+export interface CurvatureImage extends RasterSize {
+  /** pycortex's make_figure curvature grey level (0.375 sulci / 0.625 gyri), NaN off the brain */
+  value: Float32Array;
+}
+
+export interface VolumeData {
+  /** the file this came from */
+  path: string;
+  dims: [number, number, number];
+  /** values in NIfTI file order (scl_slope/inter applied), float32 */
+  values: Float32Array;
+  /** true when every finite value is an integer (a label template) */
+  integerValued: boolean;
+  labels?: LabelEntry[];
+  min: number;
+  max: number;
+}
+
+export interface VertexData {
+  path: string;
+  /** one value per merged vertex (left then right) */
+  values: Float32Array;
+  integerValued: boolean;
+  labels?: LabelEntry[];
+  min: number;
+  max: number;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Overlay (overlays.svg)
+
+export interface CompatIssue {
+  /** stable machine code, e.g. 'ABSOLUTE_HV', 'Z_THEN_RELATIVE_M', 'UNSUPPORTED_COMMAND', 'SHORT_TOKEN', 'TRANSFORM', 'DUPLICATE_NAME', 'LAYER_WITHOUT_SUBLAYERS', 'TEXT_WITHOUT_XY', 'WHITESPACE' */
+  code: string;
+  message: string;
+  /** true when "normalise" fixes it without changing what the user sees */
+  fixable: boolean;
+}
+
+export interface OverlayPath {
+  /** `id` attribute, if any */
+  id?: string;
+  /** the `d` attribute as in the file */
+  d: string;
+}
+
+export interface OverlayShape {
+  name: string;
+  paths: OverlayPath[];
+  visible: boolean;
+  locked: boolean;
+  /** where pycortex would read this shape differently from SVG semantics, or fail */
+  issues: CompatIssue[];
+}
+
+export interface OverlayLayer {
+  name: string;
+  visible: boolean;
+  shapes: OverlayShape[];
+}
+
+export interface OverlaySnapshot {
+  subject: string;
+  /** absolute path of overlays.svg */
+  path: string;
+  /** false when the file does not exist yet (it will be created on first save) */
+  exists: boolean;
+  /** content hash of the file as read; pass back on save to detect external changes */
+  revision: string;
+  width: number;
+  height: number;
+  /** top-level layers in file order; `rois` and `sulci` among them */
+  layers: OverlayLayer[];
+  /** file-level issues (e.g. a top-level layer without shapes/labels) */
+  issues: CompatIssue[];
+}
+
+/** Edits the renderer sends on save; paths are SVG path data in the overlay's frame. */
+export type OverlayEdit =
+  | { kind: 'add'; name: string; paths: string[]; label?: boolean }
+  | { kind: 'replace'; name: string; paths: string[]; label?: boolean }
+  | { kind: 'rename'; from: string; to: string }
+  | { kind: 'delete'; name: string }
+  | { kind: 'normalise'; name: string };
+
+export interface SaveRequest {
+  subject: string;
+  /** the revision the edits were made against; a different file on disk → STALE */
+  baseRevision: string;
+  edits: OverlayEdit[];
+  /** write to this file instead of the subject's overlays.svg ("save as") */
+  saveAs?: string;
+}
+
+export interface SaveResult {
+  snapshot: OverlaySnapshot;
+  /** backup written before replacing the file, if the file existed */
+  backup?: string;
+}
+
+/** Vertex membership of one ROI, hemisphere-local indices, sorted (as `rois --json`). */
+export interface RoiVertices {
+  lh: number[];
+  rh: number[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Template tracing and exports
+
+export interface TraceRequest {
+  subject: string;
+  transform: string;
+  template: string;
+  /** label names or indices; all labels when absent */
+  labels?: (string | number)[];
+}
+
+export interface TracedRoi {
+  name: string;
+  labelIndex: number;
+  /** path data in the SVG frame (safe subset) */
+  paths: string[];
+  /** Jaccard between the traced ROI's vertices and the label's mid-depth vertices */
+  jaccard: number;
+}
+
+export type ExportKind = 'json' | 'csv' | 'label' | 'nifti' | 'png' | 'svg';
+
+export interface ExportRequest {
+  subject: string;
+  kind: ExportKind;
+  /** ROI names; all when absent */
+  rois?: string[];
+  /** needed for nifti masks and figures */
+  transform?: string;
+  /** figure data volume and options */
+  volume?: string;
+  dpi?: number;
+  /** folder (or file for png/svg) to write; chosen by the user */
+  out: string;
+}
+
+export interface ExportResult {
+  files: string[];
+}
+
+export interface Draft {
+  subject: string;
+  database: string;
+  savedAt: string;
+  baseRevision: string;
+  edits: OverlayEdit[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// The interface
+
+export interface RoiStudioApi {
+  getDatabase(): Promise<DatabaseInfo>;
+  /** open another filestore (a folder chosen by the user) */
+  openDatabase(path: string): Promise<DatabaseInfo>;
+  /** desktop only: a native folder picker; resolves null when cancelled or in the browser */
+  chooseDatabaseFolder(): Promise<string | null>;
+  listSubjects(): Promise<SubjectSummary[]>;
+
+  getFlatGeometry(subject: string): Promise<FlatGeometry>;
+  getCurvature(subject: string, height: number): Promise<CurvatureImage>;
+  getVertexMap(subject: string, height: number): Promise<VertexMap>;
+  getPixelMap(subject: string, transform: string, options: PixelMapOptions): Promise<PixelMap>;
+  /** a NIfTI volume (inside the subject, or a file the user chose) checked against the transform */
+  loadVolume(subject: string, transform: string, path: string, frame?: number): Promise<VolumeData>;
+  /** a per-vertex file (FreeSurfer .mgh/.mgz per hemisphere, or .npz left/right) */
+  loadVertexData(subject: string, path: string): Promise<VertexData>;
+  /** desktop only: a native file picker for templates; null when cancelled or in the browser */
+  chooseTemplateFile(): Promise<string | null>;
+
+  loadOverlay(subject: string): Promise<OverlaySnapshot>;
+  saveOverlay(request: SaveRequest): Promise<SaveResult>;
+  /** membership of ROIs as saved in the subject's overlay (or the given overlay file) */
+  getRoiVertices(subject: string, overlay?: string): Promise<Record<string, RoiVertices>>;
+
+  traceLabels(request: TraceRequest): Promise<TracedRoi[]>;
+  exportRois(request: ExportRequest): Promise<ExportResult>;
+
+  saveDraft(draft: Draft): Promise<void>;
+  loadDraft(database: string, subject: string): Promise<Draft | null>;
+  clearDraft(database: string, subject: string): Promise<void>;
+}
+
+export type ApiMethod = keyof RoiStudioApi;
+
+/** Every method name, for transports that dispatch by name (IPC channels, HTTP routes). */
+export const API_METHODS = [
+  'getDatabase',
+  'openDatabase',
+  'chooseDatabaseFolder',
+  'listSubjects',
+  'getFlatGeometry',
+  'getCurvature',
+  'getVertexMap',
+  'getPixelMap',
+  'loadVolume',
+  'loadVertexData',
+  'chooseTemplateFile',
+  'loadOverlay',
+  'saveOverlay',
+  'getRoiVertices',
+  'traceLabels',
+  'exportRois',
+  'saveDraft',
+  'loadDraft',
+  'clearDraft',
+] as const satisfies readonly ApiMethod[];
+
+export type { Hemi, LabelEntry };

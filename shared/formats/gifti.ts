@@ -1,0 +1,239 @@
+import { gunzipSync, unzlibSync } from 'fflate';
+import type { Surface } from '../subject.js';
+import { decodeBase64 } from './base64.js';
+
+/**
+ * GIFTI reader for surface files (pycortex-formats.md §2.2). A streaming scan over the text
+ * instead of a DOM: surfaces are megabytes of base64 and only the DataArray blocks matter.
+ */
+
+export type GiftiArray = Float32Array | Float64Array | Int32Array | Uint32Array | Uint8Array | Int16Array;
+
+export interface GiftiDataArray {
+  intent: string;
+  dataType: string;
+  dims: number[];
+  data: GiftiArray;
+}
+
+export class GiftiError extends Error {}
+
+const INTENT_POINTSET = 'NIFTI_INTENT_POINTSET';
+const INTENT_TRIANGLE = 'NIFTI_INTENT_TRIANGLE';
+
+interface TypeInfo {
+  size: number;
+  make: (buf: ArrayBuffer, count: number) => GiftiArray;
+  read: (view: DataView, offset: number, little: boolean) => number;
+}
+
+const TYPES: Record<string, TypeInfo> = {
+  NIFTI_TYPE_FLOAT32: {
+    size: 4,
+    make: (b, n) => new Float32Array(b, 0, n),
+    read: (v, o, le) => v.getFloat32(o, le),
+  },
+  NIFTI_TYPE_FLOAT64: {
+    size: 8,
+    make: (b, n) => new Float64Array(b, 0, n),
+    read: (v, o, le) => v.getFloat64(o, le),
+  },
+  NIFTI_TYPE_INT32: {
+    size: 4,
+    make: (b, n) => new Int32Array(b, 0, n),
+    read: (v, o, le) => v.getInt32(o, le),
+  },
+  NIFTI_TYPE_UINT32: {
+    size: 4,
+    make: (b, n) => new Uint32Array(b, 0, n),
+    read: (v, o, le) => v.getUint32(o, le),
+  },
+  NIFTI_TYPE_INT16: {
+    size: 2,
+    make: (b, n) => new Int16Array(b, 0, n),
+    read: (v, o, le) => v.getInt16(o, le),
+  },
+  NIFTI_TYPE_UINT8: { size: 1, make: (b, n) => new Uint8Array(b, 0, n), read: (v, o) => v.getUint8(o) },
+};
+
+const HOST_LITTLE = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
+export function parseGiftiArrays(text: string): GiftiDataArray[] {
+  if (!/<GIFTI[\s>]/.test(text)) throw new GiftiError('not a GIFTI file (no <GIFTI> element)');
+  const arrays: GiftiDataArray[] = [];
+  let pos = 0;
+  for (;;) {
+    const open = text.indexOf('<DataArray', pos);
+    if (open < 0) break;
+    const tagEnd = text.indexOf('>', open);
+    if (tagEnd < 0)
+      throw new GiftiError(`DataArray ${arrays.length}: unterminated start tag (file truncated?)`);
+    const attrs = parseAttributes(text.slice(open + '<DataArray'.length, tagEnd));
+    const close = text.indexOf('</DataArray>', tagEnd);
+    if (close < 0) throw new GiftiError(`DataArray ${arrays.length}: no </DataArray> (file truncated?)`);
+    const dataOpen = indexOfDataTag(text, tagEnd, close);
+    let payloadStart = -1;
+    let payloadEnd = -1;
+    if (dataOpen >= 0 && dataOpen < close) {
+      const dataTagEnd = text.indexOf('>', dataOpen);
+      if (text[dataTagEnd - 1] === '/') {
+        payloadStart = payloadEnd = dataTagEnd + 1;
+      } else {
+        payloadStart = dataTagEnd + 1;
+        payloadEnd = text.indexOf('</Data>', payloadStart);
+        if (payloadEnd < 0 || payloadEnd > close)
+          throw new GiftiError(`DataArray ${arrays.length}: no </Data>`);
+      }
+    }
+    if (payloadStart < 0) throw new GiftiError(`DataArray ${arrays.length}: no <Data> element`);
+    arrays.push(decodeArray(arrays.length, attrs, text, payloadStart, payloadEnd));
+    pos = close + '</DataArray>'.length;
+  }
+  if (arrays.length === 0 && !text.includes('</GIFTI>')) throw new GiftiError('file truncated (no </GIFTI>)');
+  return arrays;
+}
+
+/** The first POINTSET array as N×3 float32 and the first TRIANGLE array as M×3 indices, as pycortex takes them. */
+export function parseGiftiSurface(text: string): Surface {
+  const arrays = parseGiftiArrays(text);
+  const pts = arrays.find((a) => a.intent === INTENT_POINTSET);
+  const tris = arrays.find((a) => a.intent === INTENT_TRIANGLE);
+  if (!pts) throw new GiftiError('no NIFTI_INTENT_POINTSET data array');
+  if (!tris) throw new GiftiError('no NIFTI_INTENT_TRIANGLE data array');
+  if (pts.dims.length !== 2 || pts.dims[1] !== 3)
+    throw new GiftiError(`POINTSET must be N×3, found ${pts.dims.join('×')}`);
+  if (tris.dims.length !== 2 || tris.dims[1] !== 3)
+    throw new GiftiError(`TRIANGLE must be M×3, found ${tris.dims.join('×')}`);
+  const points = pts.data instanceof Float32Array ? pts.data : Float32Array.from(pts.data);
+  const n = points.length / 3;
+  for (let i = 0; i < points.length; i++) {
+    if (!Number.isFinite(points[i]))
+      throw new GiftiError(`vertex ${Math.floor(i / 3)} has a non-finite coordinate (${points[i]})`);
+  }
+  const triangles = tris.data instanceof Uint32Array ? tris.data : new Uint32Array(tris.data.length);
+  if (triangles !== tris.data) {
+    for (let i = 0; i < tris.data.length; i++) {
+      const v = tris.data[i];
+      if (v < 0 || !Number.isInteger(v)) throw new GiftiError(`triangle ${Math.floor(i / 3)} has index ${v}`);
+      triangles[i] = v;
+    }
+  }
+  for (let i = 0; i < triangles.length; i++) {
+    if (triangles[i] >= n)
+      throw new GiftiError(
+        `triangle ${Math.floor(i / 3)} refers to vertex ${triangles[i]} but there are ${n}`,
+      );
+  }
+  return { points, triangles };
+}
+
+/** `<Data>` or `<Data …>`, not `<DataSpace>`; -1 when absent before `limit`. */
+function indexOfDataTag(text: string, from: number, limit: number): number {
+  for (let i = text.indexOf('<Data', from); i >= 0 && i < limit; i = text.indexOf('<Data', i + 5)) {
+    const next = text.charCodeAt(i + 5);
+    if (next === 62 /* > */ || next === 32 || next === 9 || next === 10 || next === 13 || next === 47)
+      return i;
+  }
+  return -1;
+}
+
+function parseAttributes(s: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const re = /([A-Za-z_][\w:.-]*)\s*=\s*("([^"]*)"|'([^']*)')/g;
+  for (let m = re.exec(s); m; m = re.exec(s)) out[m[1]] = (m[3] ?? m[4]).trim();
+  return out;
+}
+
+function decodeArray(
+  index: number,
+  attrs: Record<string, string>,
+  text: string,
+  start: number,
+  end: number,
+): GiftiDataArray {
+  const where = `DataArray ${index}`;
+  const dataType = attrs.DataType ?? '';
+  const info = TYPES[dataType];
+  if (!info) throw new GiftiError(`${where}: unsupported DataType ${JSON.stringify(dataType)}`);
+  const dimensionality = Number(attrs.Dimensionality ?? '1');
+  if (!Number.isInteger(dimensionality) || dimensionality < 1 || dimensionality > 6)
+    throw new GiftiError(`${where}: bad Dimensionality ${JSON.stringify(attrs.Dimensionality)}`);
+  const dims: number[] = [];
+  for (let d = 0; d < dimensionality; d++) {
+    const v = Number(attrs[`Dim${d}`]);
+    if (!Number.isInteger(v) || v < 0)
+      throw new GiftiError(`${where}: bad Dim${d} ${JSON.stringify(attrs[`Dim${d}`])}`);
+    dims.push(v);
+  }
+  const count = dims.reduce((a, b) => a * b, 1);
+  const encoding = attrs.Encoding ?? 'ASCII';
+  const endian = attrs.Endian ?? 'LittleEndian';
+  const little = endian === 'LittleEndian' || endian === 'GIFTI_ENDIAN_LITTLE';
+  if (!little && endian !== 'BigEndian' && endian !== 'GIFTI_ENDIAN_BIG')
+    throw new GiftiError(`${where}: unknown Endian ${JSON.stringify(endian)}`);
+
+  let data: GiftiArray;
+  if (encoding === 'ASCII') {
+    data = decodeAscii(where, text.slice(start, end), count, info);
+  } else if (encoding === 'Base64Binary' || encoding === 'GZipBase64Binary') {
+    let bytes: Uint8Array;
+    try {
+      bytes = decodeBase64(text, start, end);
+    } catch (e) {
+      throw new GiftiError(`${where}: ${(e as Error).message}`);
+    }
+    if (encoding === 'GZipBase64Binary') bytes = inflate(where, bytes);
+    const expected = count * info.size;
+    if (bytes.length !== expected)
+      throw new GiftiError(
+        `${where}: payload has ${bytes.length} bytes, Dim0..Dim${dims.length - 1} (${dims.join('×')}) need ${expected}`,
+      );
+    data = fromBytes(bytes, count, info, little);
+  } else {
+    throw new GiftiError(`${where}: unsupported Encoding ${JSON.stringify(encoding)}`);
+  }
+  if ((attrs.ArrayIndexingOrder ?? 'RowMajorOrder') === 'ColumnMajorOrder' && dims.length === 2) {
+    data = transpose(data, dims[0], dims[1]);
+  }
+  return { intent: attrs.Intent ?? '', dataType, dims, data };
+}
+
+function inflate(where: string, bytes: Uint8Array): Uint8Array {
+  try {
+    if (bytes[0] === 0x1f && bytes[1] === 0x8b) return gunzipSync(bytes);
+    return unzlibSync(bytes);
+  } catch (e) {
+    throw new GiftiError(`${where}: compressed payload is corrupt (${(e as Error).message})`);
+  }
+}
+
+function fromBytes(bytes: Uint8Array, count: number, info: TypeInfo, little: boolean): GiftiArray {
+  const aligned = bytes.byteOffset % info.size === 0 && bytes.byteLength === bytes.buffer.byteLength;
+  if (little === HOST_LITTLE && aligned) return info.make(bytes.buffer as ArrayBuffer, count);
+  const out = info.make(new ArrayBuffer(count * info.size), count);
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  for (let i = 0; i < count; i++) out[i] = info.read(view, i * info.size, little);
+  return out;
+}
+
+function decodeAscii(where: string, s: string, count: number, info: TypeInfo): GiftiArray {
+  const tokens = s.trim() === '' ? [] : s.trim().split(/\s+/);
+  if (tokens.length !== count)
+    throw new GiftiError(`${where}: ASCII data has ${tokens.length} values, dimensions need ${count}`);
+  const out = info.make(new ArrayBuffer(count * info.size), count);
+  for (let i = 0; i < count; i++) {
+    const v = Number(tokens[i]);
+    if (Number.isNaN(v) && tokens[i].toLowerCase() !== 'nan')
+      throw new GiftiError(`${where}: ASCII value ${JSON.stringify(tokens[i])} is not a number`);
+    out[i] = v;
+  }
+  return out;
+}
+
+function transpose(data: GiftiArray, rows: number, cols: number): GiftiArray {
+  const Ctor = data.constructor as new (n: number) => GiftiArray;
+  const out = new Ctor(data.length);
+  // column-major: element (r, c) is stored at c·rows + r
+  for (let r = 0; r < rows; r++) for (let c = 0; c < cols; c++) out[r * cols + c] = data[c * rows + r];
+  return out;
+}
