@@ -1,0 +1,30 @@
+import { realpathSync } from 'node:fs';
+import { isAbsolute, relative, resolve } from 'node:path';
+import { ApiError } from '../../shared/api.js';
+import type { BackendContext } from '../backend/context.js';
+
+function real(p: string): string {
+  try {
+    return realpathSync.native(p);
+  } catch {
+    return resolve(p); // not there (yet): compare the lexical path
+  }
+}
+
+/** True when `child` is `parent` or lies below it (after resolving symlinks). */
+export function isInside(parent: string, child: string): boolean {
+  const rel = relative(real(parent), real(child));
+  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
+}
+
+/**
+ * Every path that reaches the store from the UI goes through here: it must lie inside the
+ * opened database or be a file the user chose in a dialog. Returns the absolute path.
+ */
+export function allowedPath(ctx: BackendContext, path: string): string {
+  if (typeof path !== 'string' || path === '' || path.includes('\0'))
+    throw new ApiError('BAD_REQUEST', 'a path is required');
+  const abs = resolve(ctx.database.path, path);
+  if (isInside(ctx.database.path, abs) || ctx.chosenFiles.has(real(abs))) return abs;
+  throw new ApiError('FORBIDDEN', `${abs} is outside the open database and was not chosen by the user`, abs);
+}
