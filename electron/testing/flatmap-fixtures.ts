@@ -1,0 +1,52 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { buildFlatFrame, type FlatFrame } from '../../shared/flatmap/flat-frame.js';
+import { parseNpz, type NpyArray } from '../../shared/formats/npy.js';
+import { loadSubjectSurfaces, type SubjectSurfaces } from '../store/subject-surfaces.js';
+import { GOLDEN, SHARED_DB } from './shared-data.js';
+
+/** Real-subject inputs and pycortex goldens for the flatmap engine's tests (loaded once per file). */
+
+const surfaces = new Map<string, Promise<SubjectSurfaces>>();
+
+export function subjectSurfaces(subject: string): Promise<SubjectSurfaces> {
+  let p = surfaces.get(subject);
+  if (!p) surfaces.set(subject, (p = loadSubjectSurfaces(SHARED_DB, subject)));
+  return p;
+}
+
+export async function subjectFrame(subject: string): Promise<FlatFrame> {
+  return buildFlatFrame((await subjectSurfaces(subject)).flat);
+}
+
+export async function readNpzFile(path: string): Promise<Record<string, NpyArray>> {
+  return parseNpz(new Uint8Array(await readFile(path)));
+}
+
+export function goldenPath(subject: string, file: string): string {
+  return join(GOLDEN, subject, file);
+}
+
+/** Agreement of two float images the way the issue measures it; also printed by the tests. */
+export function imageAgreement(ours: Float32Array, theirs: Float32Array) {
+  let nanSame = 0;
+  let both = 0;
+  let close = 0;
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const v of theirs) {
+    if (v < lo) lo = v;
+    if (v > hi) hi = v;
+  }
+  const tol = 1e-4 * Math.max(hi - lo, 1e-12);
+  for (let i = 0; i < theirs.length; i++) {
+    const a = ours[i];
+    const b = theirs[i];
+    if (Number.isNaN(a) === Number.isNaN(b)) nanSame++;
+    if (!Number.isNaN(a) && !Number.isNaN(b)) {
+      both++;
+      if (Math.abs(a - b) <= tol) close++;
+    }
+  }
+  return { nanAgreement: nanSame / theirs.length, valueAgreement: both ? close / both : 1, finiteBoth: both };
+}
