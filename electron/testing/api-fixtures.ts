@@ -1,0 +1,120 @@
+import { mkdtemp, mkdir, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { API_METHODS, type ApiMethod, type RoiStudioApi } from '../../shared/api.js';
+import type { BackendContext } from '../backend/context.js';
+
+/**
+ * Fixtures for the transport tests (IPC, serve): a temporary database folder, a well-formed call
+ * for every API method, malformed variants, and calls naming paths outside the database.
+ */
+
+export interface Sandbox {
+  db: string;
+  outside: string;
+  ctx: BackendContext;
+}
+
+export async function makeSandbox(): Promise<Sandbox> {
+  const root = await mkdtemp(join(tmpdir(), 'roi-studio-transport-'));
+  const db = join(root, 'db');
+  const outside = join(root, 'outside');
+  await mkdir(join(db, 'demo'), { recursive: true });
+  await mkdir(outside, { recursive: true });
+  await writeFile(join(db, 'demo', 'template.nii.gz'), 'x');
+  await writeFile(join(outside, 'secret.nii.gz'), 'x');
+  const ctx: BackendContext = {
+    database: { path: db, source: 'argument' },
+    appDataDir: join(root, 'app'),
+    cacheDir: join(root, 'cache'),
+    chosenFiles: new Set(),
+  };
+  return { db, outside, ctx };
+}
+
+/** One well-formed argument list per method (paths inside the database). */
+export function validCalls(db: string): Record<ApiMethod, unknown[]> {
+  const inside = join(db, 'demo', 'template.nii.gz');
+  return {
+    getDatabase: [],
+    openDatabase: [db],
+    chooseDatabaseFolder: [],
+    listSubjects: [],
+    getFlatGeometry: ['demo'],
+    getCurvature: ['demo', 1024],
+    getVertexMap: ['demo', 512],
+    getPixelMap: ['demo', 'xfm', { height: 1024, thick: 1, depth: 0.5 }],
+    loadVolume: ['demo', 'xfm', inside, 0],
+    loadVertexData: ['demo', inside],
+    chooseTemplateFile: [],
+    loadOverlay: ['demo'],
+    saveOverlay: [{ subject: 'demo', baseRevision: 'r', edits: [{ kind: 'delete', name: 'V1' }] }],
+    getRoiVertices: ['demo', join(db, 'demo', 'overlays.svg')],
+    traceLabels: [{ subject: 'demo', transform: 'xfm', template: 'prf-visualrois' }],
+    exportRois: [{ subject: 'demo', kind: 'json', out: join(db, 'demo', 'export') }],
+    saveDraft: [
+      {
+        subject: 'demo',
+        database: db,
+        savedAt: '2026-01-01T00:00:00Z',
+        baseRevision: 'r',
+        edits: [{ kind: 'add', name: 'V1', paths: ['M 0 0 L 1 1 Z'] }],
+      },
+    ],
+    loadDraft: [db, 'demo'],
+    clearDraft: [db, 'demo'],
+  };
+}
+
+/** Malformed argument lists for every method: wrong count, wrong types, traversal in names. */
+export function malformedCalls(db: string): [ApiMethod, unknown[]][] {
+  const valid = validCalls(db);
+  const out: [ApiMethod, unknown[]][] = [];
+  for (const m of API_METHODS) {
+    out.push([m, [...valid[m], 'extra', 'extra']]); // too many
+    if (valid[m].length) {
+      out.push([m, valid[m].map(() => 42)]); // every argument the wrong type
+      out.push([m, []]); // too few
+    }
+  }
+  out.push(['getFlatGeometry', ['../etc']]);
+  out.push(['getFlatGeometry', ['a/b']]);
+  out.push(['getCurvature', ['demo', 1e9]]);
+  out.push(['getCurvature', ['demo', 10.5]]);
+  out.push(['getPixelMap', ['demo', 'xfm', { height: 1024, thick: 1, depth: 2 }]]);
+  out.push(['getPixelMap', ['demo', 'xfm', { height: 1024, thick: 1, depth: 0.5, extra: 1 }]]);
+  out.push(['saveOverlay', [{ subject: 'demo', baseRevision: 'r', edits: [{ kind: 'explode' }] }]]);
+  out.push(['loadVolume', ['demo', 'xfm', 'a\0b']]);
+  out.push(['exportRois', [{ subject: 'demo', kind: 'exe', out: db }]]);
+  out.push(['loadDraft', [db, '..']]);
+  return out;
+}
+
+/** Calls whose path arguments point outside the database and were never chosen. */
+export function outsideCalls(db: string, outside: string): [ApiMethod, unknown[]][] {
+  const secret = join(outside, 'secret.nii.gz');
+  return [
+    ['openDatabase', [outside]],
+    ['loadVolume', ['demo', 'xfm', secret]],
+    ['loadVolume', ['demo', 'xfm', join(db, '..', 'outside', 'secret.nii.gz')]],
+    ['loadVertexData', ['demo', secret]],
+    ['getRoiVertices', ['demo', join(outside, 'overlays.svg')]],
+    ['saveOverlay', [{ subject: 'demo', baseRevision: 'r', edits: [], saveAs: join(outside, 'o.svg') }]],
+    ['traceLabels', [{ subject: 'demo', transform: 'xfm', template: secret }]],
+    ['exportRois', [{ subject: 'demo', kind: 'json', out: outside }]],
+    ['exportRois', [{ subject: 'demo', kind: 'png', out: join(db, 'x.png'), volume: secret }]],
+  ];
+}
+
+/** A back end that records what reached it and answers with the method name. */
+export function recordingBackend(db: string): { api: RoiStudioApi; calls: [string, unknown[]][] } {
+  const calls: [string, unknown[]][] = [];
+  const api = {} as Record<string, (...a: unknown[]) => Promise<unknown>>;
+  for (const m of API_METHODS)
+    api[m] = async (...a: unknown[]) => {
+      calls.push([m, a]);
+      if (m === 'getDatabase') return { path: db, source: 'argument', recent: [db] };
+      return { method: m };
+    };
+  return { api: api as unknown as RoiStudioApi, calls };
+}
