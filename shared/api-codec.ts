@@ -97,7 +97,7 @@ export function encodeFrameChunks(value: unknown): Uint8Array[] {
   head.set(json, HEADER);
   head.fill(0x20, HEADER + json.length);
 
-  const chunks = [head];
+  const chunks: Uint8Array[] = [head];
   for (const bytes of arrays) {
     chunks.push(bytes);
     if (pad(bytes.length)) chunks.push(new Uint8Array(pad(bytes.length)));
