@@ -1,0 +1,59 @@
+import type { Roi, RoiPath } from '../state/roi-document.js';
+import { pathDataToRings, pointInRing } from './path-rings.js';
+
+/** The closed outlines of an ROI, parsed once per (immutable) path object. */
+
+const cache = new WeakMap<RoiPath, readonly number[][]>();
+
+export function pathRings(path: RoiPath): readonly number[][] {
+  if (path.ring) return [path.ring as number[]];
+  let rings = cache.get(path);
+  if (!rings) {
+    rings = pathDataToRings(path.d);
+    cache.set(path, rings);
+  }
+  return rings;
+}
+
+export function roiRings(roi: Roi): number[][] {
+  return roi.paths.flatMap((p) => pathRings(p).map((r) => r.slice()));
+}
+
+export function roiContains(roi: Roi, x: number, y: number): boolean {
+  return roi.paths.some((p) => pathRings(p).some((r) => pointInRing(x, y, r)));
+}
+
+/** [xmin, ymin, xmax, ymax] over all outlines, or null for an ROI without paths. */
+export function roiBounds(roi: Roi): [number, number, number, number] | null {
+  let b: [number, number, number, number] | null = null;
+  for (const p of roi.paths) {
+    for (const r of pathRings(p)) {
+      for (let i = 0; i < r.length; i += 2) {
+        if (!b) b = [r[i], r[i + 1], r[i], r[i + 1]];
+        else {
+          b[0] = Math.min(b[0], r[i]);
+          b[1] = Math.min(b[1], r[i + 1]);
+          b[2] = Math.max(b[2], r[i]);
+          b[3] = Math.max(b[3], r[i + 1]);
+        }
+      }
+    }
+  }
+  return b;
+}
+
+/** Where an ROI's name label goes: the centre of its largest outline's bounding box. */
+export function roiLabelPoint(roi: Roi): [number, number] | null {
+  let best: readonly number[] | null = null;
+  let bestLen = 0;
+  for (const p of roi.paths)
+    for (const r of pathRings(p)) if (r.length > bestLen) [best, bestLen] = [r, r.length];
+  if (!best) return null;
+  let sx = 0;
+  let sy = 0;
+  for (let i = 0; i < best.length; i += 2) {
+    sx += best[i];
+    sy += best[i + 1];
+  }
+  return [sx / (best.length / 2), sy / (best.length / 2)];
+}

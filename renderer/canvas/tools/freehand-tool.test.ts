@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { EMPTY_DOCUMENT } from '../../state/roi-document.js';
+import { FreehandTool } from './freehand-tool.js';
+import { circle, drag, env } from './tool-test-helpers.js';
+
+describe('FreehandTool', () => {
+  it('turns a drawn circle into a closed, simplified ring near the stroke', () => {
+    const tool = new FreehandTool();
+    const results = drag(tool, env(EMPTY_DOCUMENT), circle(100, 100, 40, 400));
+    const last = results[results.length - 1];
+    expect(last.kind).toBe('create');
+    if (last.kind !== 'create') return;
+    const n = last.ring.length / 2;
+    expect(n).toBeGreaterThan(8);
+    expect(n).toBeLessThan(200);
+    for (let i = 0; i < last.ring.length; i += 2) {
+      const r = Math.hypot(last.ring[i] - 100, last.ring[i + 1] - 100);
+      expect(r).toBeGreaterThan(38);
+      expect(r).toBeLessThan(41);
+    }
+    expect(tool.isBusy()).toBe(false);
+  });
+
+  it('is busy mid-stroke, shows the stroke, and Esc cancels without creating anything', () => {
+    const tool = new FreehandTool();
+    const e = env(EMPTY_DOCUMENT);
+    tool.pointerDown({ x: 0, y: 0 }, e);
+    tool.pointerMove({ x: 10, y: 0 }, e);
+    tool.pointerMove({ x: 10, y: 10 }, e);
+    expect(tool.isBusy()).toBe(true);
+    expect(tool.preview()?.lines[0].points).toEqual([0, 0, 10, 0, 10, 10]);
+    tool.keyDown('Escape');
+    expect(tool.isBusy()).toBe(false);
+    expect(tool.pointerUp({ x: 0, y: 10 }, e)).toEqual({ kind: 'none' });
+  });
+
+  it('ignores a click (a stroke too short to be an outline)', () => {
+    const tool = new FreehandTool();
+    const results = drag(tool, env(EMPTY_DOCUMENT), [
+      [5, 5],
+      [6, 5],
+      [6, 6],
+    ]);
+    expect(results[results.length - 1].kind).toBe('none');
+  });
+
+  it('defines its tolerances on screen: zooming in keeps more nodes', () => {
+    const zoomedOut = drag(new FreehandTool(), env(EMPTY_DOCUMENT, null, 1), circle(0, 0, 20, 300)).pop()!;
+    const zoomedIn = drag(new FreehandTool(), env(EMPTY_DOCUMENT, null, 8), circle(0, 0, 20, 300)).pop()!;
+    if (zoomedOut.kind !== 'create' || zoomedIn.kind !== 'create') throw new Error('expected rings');
+    expect(zoomedIn.ring.length).toBeGreaterThan(zoomedOut.ring.length);
+  });
+});

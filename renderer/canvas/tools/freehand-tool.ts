@@ -1,0 +1,82 @@
+import { dropClosePoints, simplifyRing } from '../../../shared/roi/simplify.js';
+import { smoothRing } from '../../../shared/roi/smooth.js';
+import type { Tool, ToolEnv, ToolPointer, ToolPreview, ToolResult } from './tool-types.js';
+import { NONE } from './tool-types.js';
+
+/**
+ * Freehand: press, draw, release. The stroke is closed automatically, smoothed and simplified
+ * (tolerances defined in screen pixels, so zooming in gives finer outlines). Esc cancels.
+ */
+
+/** screen pixels between kept samples */
+const SAMPLE_STEP_PX = 2;
+/** screen pixels a node may deviate from the drawn stroke after simplification */
+const SIMPLIFY_PX = 0.75;
+const SMOOTH_RADIUS = 2;
+/** strokes shorter than this (screen px of outline) are treated as clicks, not ROIs */
+const MIN_PERIMETER_PX = 12;
+
+export function finishFreehandStroke(points: readonly number[], scale: number): number[] | null {
+  let ring = dropClosePoints(points, SAMPLE_STEP_PX / scale);
+  const n = ring.length;
+  if (n >= 4 && ring[0] === ring[n - 2] && ring[1] === ring[n - 1]) ring = ring.slice(0, -2);
+  if (ring.length < 6) return null;
+  let perimeter = 0;
+  for (let i = 0; i < ring.length; i += 2) {
+    const j = (i + 2) % ring.length;
+    perimeter += Math.hypot(ring[j] - ring[i], ring[j + 1] - ring[i + 1]);
+  }
+  if (perimeter * scale < MIN_PERIMETER_PX) return null;
+  const smooth = smoothRing(ring, SMOOTH_RADIUS);
+  const simple = simplifyRing(smooth, SIMPLIFY_PX / scale);
+  return simple.length >= 6 ? simple : null;
+}
+
+export class FreehandTool implements Tool {
+  readonly id = 'freehand' as const;
+  private points: number[] | null = null;
+
+  pointerDown(p: ToolPointer): ToolResult {
+    this.points = [p.x, p.y];
+    return NONE;
+  }
+
+  pointerMove(p: ToolPointer, env: ToolEnv): ToolResult {
+    if (!this.points) return NONE;
+    const n = this.points.length;
+    const step = 1 / env.scale;
+    if (Math.hypot(p.x - this.points[n - 2], p.y - this.points[n - 1]) >= step) {
+      this.points.push(p.x, p.y);
+    }
+    return NONE;
+  }
+
+  pointerUp(p: ToolPointer, env: ToolEnv): ToolResult {
+    if (!this.points) return NONE;
+    this.points.push(p.x, p.y);
+    const ring = finishFreehandStroke(this.points, env.scale);
+    this.points = null;
+    return ring ? { kind: 'create', ring } : NONE;
+  }
+
+  doubleClick(): ToolResult {
+    return NONE;
+  }
+
+  keyDown(key: string): ToolResult {
+    if (key === 'Escape') this.cancel();
+    return NONE;
+  }
+
+  isBusy(): boolean {
+    return this.points !== null;
+  }
+
+  cancel(): void {
+    this.points = null;
+  }
+
+  preview(): ToolPreview | null {
+    return this.points ? { lines: [{ points: this.points, closed: false }] } : null;
+  }
+}

@@ -1,0 +1,89 @@
+import { dropClosePoints, simplifyPolyline } from '../../../shared/roi/simplify.js';
+import { smoothPolyline } from '../../../shared/roi/smooth.js';
+import { findRoi, pathFromRing, setRoiPaths, updateRoi } from '../../state/roi-document.js';
+import { roiRings } from '../roi-rings.js';
+import { nearestSegment, reshapeRing } from './reshape-geometry.js';
+import type { Tool, ToolEnv, ToolPointer, ToolPreview, ToolResult } from './tool-types.js';
+import { NONE } from './tool-types.js';
+
+/**
+ * Reshape: with an ROI selected, draw a stroke from its outline to its outline; the stroke
+ * replaces the stretch in between (erase inside, extend outside). Esc cancels the stroke.
+ */
+
+const SNAP_PX = 14;
+
+export class ReshapeTool implements Tool {
+  readonly id = 'reshape' as const;
+  private points: number[] | null = null;
+  /** set when the last stroke could not be applied, for the status line */
+  lastProblem: string | null = null;
+
+  pointerDown(p: ToolPointer, env: ToolEnv): ToolResult {
+    this.lastProblem = null;
+    if (!findRoi(env.doc, env.selectedKey)) {
+      this.lastProblem = 'Select an ROI first (Edit tool), then draw from its outline to its outline.';
+      return NONE;
+    }
+    this.points = [p.x, p.y];
+    return NONE;
+  }
+
+  pointerMove(p: ToolPointer, env: ToolEnv): ToolResult {
+    if (!this.points) return NONE;
+    const n = this.points.length;
+    if (Math.hypot(p.x - this.points[n - 2], p.y - this.points[n - 1]) * env.scale >= 1)
+      this.points.push(p.x, p.y);
+    return NONE;
+  }
+
+  pointerUp(p: ToolPointer, env: ToolEnv): ToolResult {
+    if (!this.points) return NONE;
+    this.points.push(p.x, p.y);
+    const raw = this.points;
+    this.points = null;
+    const roi = findRoi(env.doc, env.selectedKey);
+    if (!roi) return NONE;
+    const stroke = simplifyPolyline(smoothPolyline(dropClosePoints(raw, 2 / env.scale), 2), 0.75 / env.scale);
+    const rings = roiRings(roi);
+    // the outline nearest to the stroke's start is the one reshaped
+    let target = -1;
+    let best = Infinity;
+    rings.forEach((r, i) => {
+      const d2 = nearestSegment(r, stroke[0], stroke[1]).d2;
+      if (d2 < best) [target, best] = [i, d2];
+    });
+    const reshaped = target >= 0 ? reshapeRing(rings[target], stroke, SNAP_PX / env.scale) : null;
+    if (!reshaped) {
+      this.lastProblem = 'Start and end the stroke on the selected outline.';
+      return NONE;
+    }
+    rings[target] = reshaped;
+    const doc = updateRoi(env.doc, roi.key, (r) => setRoiPaths(r, rings.map(pathFromRing)));
+    return { kind: 'change', label: 'Reshape outline', doc, selectKey: roi.key };
+  }
+
+  doubleClick(): ToolResult {
+    return NONE;
+  }
+
+  keyDown(key: string): ToolResult {
+    if (key === 'Escape') this.cancel();
+    return NONE;
+  }
+
+  isBusy(): boolean {
+    return this.points !== null;
+  }
+
+  cancel(): void {
+    this.points = null;
+  }
+
+  preview(env: ToolEnv): ToolPreview | null {
+    const lines = this.points ? [{ points: this.points, closed: false }] : [];
+    const selected = findRoi(env.doc, env.selectedKey);
+    if (!selected && lines.length === 0) return null;
+    return { lines, ...(selected ? { nodes: [] } : {}) };
+  }
+}

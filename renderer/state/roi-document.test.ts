@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import type { OverlaySnapshot } from '../../shared/api.js';
+import {
+  addRoi,
+  documentFromSnapshot,
+  documentToEdits,
+  newRoiKey,
+  pathFromRing,
+  removeRoi,
+  setRoiPaths,
+  updateRoi,
+} from './roi-document.js';
+
+const snapshot: OverlaySnapshot = {
+  subject: 'demo',
+  path: '/db/demo/overlays.svg',
+  exists: true,
+  revision: 'r1',
+  width: 2000,
+  height: 1024,
+  issues: [],
+  layers: [
+    {
+      name: 'sulci',
+      visible: true,
+      shapes: [{ name: 'CS', paths: [{ d: 'M 1,1 L 2,2' }], visible: true, locked: false, issues: [] }],
+    },
+    {
+      name: 'rois',
+      visible: true,
+      shapes: [
+        { name: 'V1', paths: [{ d: 'm 10,10 l 5,0 0,5 z' }], visible: true, locked: false, issues: [] },
+        { name: 'V2', paths: [{ d: 'M 0,0 L 9,0 L 9,9 Z' }], visible: true, locked: false, issues: [] },
+        { name: 'V3', paths: [], visible: true, locked: false, issues: [] },
+      ],
+    },
+  ],
+};
+
+describe('documentFromSnapshot', () => {
+  it('reads the rois layer only, keeping path data as in the file', () => {
+    const doc = documentFromSnapshot(snapshot);
+    expect(doc.rois.map((r) => r.name)).toEqual(['V1', 'V2', 'V3']);
+    expect(doc.rois[0].paths).toEqual([{ d: 'm 10,10 l 5,0 0,5 z' }]);
+    expect(doc.rois.every((r) => r.savedName === r.name && !r.pathsChanged)).toBe(true);
+  });
+});
+
+describe('documentToEdits', () => {
+  const base = ['V1', 'V2', 'V3'];
+  it('is empty for an untouched document', () => {
+    expect(documentToEdits(documentFromSnapshot(snapshot), base)).toEqual([]);
+  });
+
+  it('orders deletes, renames, path changes and normalisations, using the new names', () => {
+    let doc = documentFromSnapshot(snapshot);
+    const [v1, v2, v3] = doc.rois;
+    doc = removeRoi(doc, v3.key);
+    doc = updateRoi(doc, v1.key, (r) => ({ ...r, name: 'V1v' }));
+    doc = updateRoi(doc, v1.key, (r) => setRoiPaths(r, [pathFromRing([0, 0, 4, 0, 4, 4])]));
+    doc = updateRoi(doc, v2.key, (r) => ({ ...r, normalise: true }));
+    doc = addRoi(doc, {
+      key: newRoiKey(),
+      name: 'V3',
+      savedName: null,
+      paths: [pathFromRing([1, 1, 2, 1, 2, 2]), pathFromRing([5, 5, 6, 5, 6, 6])],
+      pathsChanged: true,
+      normalise: false,
+      issues: [],
+    });
+    expect(documentToEdits(doc, base)).toEqual([
+      { kind: 'delete', name: 'V3' },
+      { kind: 'rename', from: 'V1', to: 'V1v' },
+      { kind: 'replace', name: 'V1v', paths: ['M 0,0 L 4,0 L 4,4 Z'] },
+      { kind: 'add', name: 'V3', paths: ['M 1,1 L 2,1 L 2,2 Z', 'M 5,5 L 6,5 L 6,6 Z'] },
+      { kind: 'normalise', name: 'V2' },
+    ]);
+  });
+});
+
+describe('pathFromRing', () => {
+  it('writes the safe grammar: absolute M/L/Z, single spaces, x,y pairs, plain decimals', () => {
+    const { d } = pathFromRing([1203.5, 410.25, 1210.0001, -0.0001, 3e-7, 1e3]);
+    expect(d).toBe('M 1203.5,410.25 L 1210,0 L 0,1000 Z');
+    expect(d).not.toMatch(/e|\s\s|^\s|\s$/);
+    for (const token of d.split(' '))
+      expect(token.length === 1 ? /[MLZ]/.test(token) : token.includes(',')).toBe(true);
+  });
+});

@@ -1,0 +1,108 @@
+import type { CompatIssue, OverlayEdit, OverlaySnapshot } from '../../shared/api.js';
+import { ringToPathData } from './path-data.js';
+
+/**
+ * The ROI document the editor changes: immutable values, so history entries can share them and
+ * a save can diff the current document against the one loaded from overlays.svg.
+ */
+
+export interface RoiPath {
+  /** path data as in the file, or as written from `ring` */
+  d: string;
+  /** the closed outline in SVG coordinates, once drawn or edited here (no repeated last point) */
+  ring?: readonly number[];
+}
+
+export interface Roi {
+  /** stable identity across renames within a session */
+  key: string;
+  name: string;
+  /** the name in overlays.svg as loaded; null for ROIs created in this session */
+  savedName: string | null;
+  paths: readonly RoiPath[];
+  /** true once the paths differ from the file (drawn, edited, moved) */
+  pathsChanged: boolean;
+  /** the user asked to rewrite this ROI's paths in the safe grammar */
+  normalise: boolean;
+  issues: readonly CompatIssue[];
+}
+
+export interface RoiDocument {
+  rois: readonly Roi[];
+}
+
+export const EMPTY_DOCUMENT: RoiDocument = { rois: [] };
+
+let keyCounter = 0;
+export function newRoiKey(): string {
+  keyCounter += 1;
+  return `roi-${keyCounter}`;
+}
+
+/** The `rois` layer of a snapshot as a document. */
+export function documentFromSnapshot(snapshot: OverlaySnapshot): RoiDocument {
+  const layer = snapshot.layers.find((l) => l.name === 'rois');
+  if (!layer) return EMPTY_DOCUMENT;
+  return {
+    rois: layer.shapes.map((shape) => ({
+      key: newRoiKey(),
+      name: shape.name,
+      savedName: shape.name,
+      paths: shape.paths.map((p) => ({ d: p.d })),
+      pathsChanged: false,
+      normalise: false,
+      issues: shape.issues,
+    })),
+  };
+}
+
+export function pathFromRing(ring: readonly number[]): RoiPath {
+  return { d: ringToPathData(ring), ring };
+}
+
+export function findRoi(doc: RoiDocument, key: string | null): Roi | undefined {
+  return key === null ? undefined : doc.rois.find((r) => r.key === key);
+}
+
+export function addRoi(doc: RoiDocument, roi: Roi): RoiDocument {
+  return { rois: [...doc.rois, roi] };
+}
+
+export function updateRoi(doc: RoiDocument, key: string, change: (roi: Roi) => Roi): RoiDocument {
+  return { rois: doc.rois.map((r) => (r.key === key ? change(r) : r)) };
+}
+
+export function removeRoi(doc: RoiDocument, key: string): RoiDocument {
+  return { rois: doc.rois.filter((r) => r.key !== key) };
+}
+
+export function setRoiPaths(roi: Roi, paths: readonly RoiPath[]): Roi {
+  return { ...roi, paths, pathsChanged: true };
+}
+
+/**
+ * The edits that turn the file as loaded (`baseNames`: the ROI names in its `rois` layer) into
+ * `doc`. Deletions first so a name can be reused, then renames, then path changes (by the
+ * new name), then normalisations of ROIs whose paths are otherwise untouched.
+ */
+export function documentToEdits(doc: RoiDocument, baseNames: readonly string[]): OverlayEdit[] {
+  const kept = new Set(doc.rois.map((r) => r.savedName).filter((n): n is string => n !== null));
+  const edits: OverlayEdit[] = [];
+  for (const name of baseNames) if (!kept.has(name)) edits.push({ kind: 'delete', name });
+  for (const roi of doc.rois) {
+    if (roi.savedName !== null && roi.savedName !== roi.name) {
+      edits.push({ kind: 'rename', from: roi.savedName, to: roi.name });
+    }
+  }
+  for (const roi of doc.rois) {
+    if (!roi.pathsChanged) continue;
+    const paths = roi.paths.map((p) => p.d);
+    edits.push({ kind: roi.savedName === null ? 'add' : 'replace', name: roi.name, paths });
+  }
+  for (const roi of doc.rois) {
+    if (roi.normalise && !roi.pathsChanged && roi.savedName !== null) {
+      edits.push({ kind: 'normalise', name: roi.name });
+    }
+  }
+  return edits;
+}
