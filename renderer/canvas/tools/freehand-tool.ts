@@ -36,7 +36,7 @@ export class FreehandTool implements Tool {
   readonly id = 'freehand' as const;
   private points: number[] | null = null;
 
-  pointerDown(p: ToolPointer): ToolResult {
+  pointerDown(p: ToolPointer, _env?: ToolEnv): ToolResult {
     this.points = [p.x, p.y];
     return NONE;
   }
@@ -63,7 +63,7 @@ export class FreehandTool implements Tool {
     return NONE;
   }
 
-  keyDown(key: string): ToolResult {
+  keyDown(key: string, _env?: ToolEnv): ToolResult {
     if (key === 'Escape') this.cancel();
     return NONE;
   }

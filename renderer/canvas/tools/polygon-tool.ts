@@ -31,7 +31,7 @@ export class PolygonTool implements Tool {
     return NONE;
   }
 
-  pointerUp(): ToolResult {
+  pointerUp(_p?: ToolPointer, _env?: ToolEnv): ToolResult {
     return NONE;
   }
 
