@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { cotangentLaplacian } from './cotangent-laplacian.js';
+import { meanCurvature, midSurface, pycortexCurvature, smoothOnSurface } from './curvature.js';
+
+/** An icosphere-like UV sphere of radius r with outward-facing triangles. */
+function sphere(r: number, rings = 24, segments = 48): { points: Float64Array; triangles: Uint32Array } {
+  const pts: number[] = [0, 0, r];
+  for (let i = 1; i < rings; i++) {
+    const th = (Math.PI * i) / rings;
+    for (let j = 0; j < segments; j++) {
+      const ph = (2 * Math.PI * j) / segments;
+      pts.push(r * Math.sin(th) * Math.cos(ph), r * Math.sin(th) * Math.sin(ph), r * Math.cos(th));
+    }
+  }
+  pts.push(0, 0, -r);
+  const tris: number[] = [];
+  const at = (i: number, j: number) => 1 + (i - 1) * segments + (j % segments);
+  const south = pts.length / 3 - 1;
+  for (let j = 0; j < segments; j++) tris.push(0, at(1, j), at(1, j + 1));
+  for (let i = 1; i < rings - 1; i++)
+    for (let j = 0; j < segments; j++) {
+      tris.push(at(i, j), at(i + 1, j), at(i + 1, j + 1));
+      tris.push(at(i, j), at(i + 1, j + 1), at(i, j + 1));
+    }
+  for (let j = 0; j < segments; j++) tris.push(at(rings - 1, j), south, at(rings - 1, j + 1));
+  return { points: Float64Array.from(pts), triangles: Uint32Array.from(tris) };
+}
+
+describe('mean curvature (cotangent Laplace–Beltrami)', () => {
+  it('is close to 2/r on a sphere, positive outward (gyral sign)', () => {
+    for (const r of [5, 20]) {
+      const { points, triangles } = sphere(r);
+      const h = meanCurvature(points, triangles);
+      // pycortex's operator gives the sum of principal curvatures: 2/r
+      const mid = h.slice(100, h.length - 100);
+      for (const v of mid) expect(v).toBeGreaterThan(0);
+      const mean = mid.reduce((a, b) => a + b, 0) / mid.length;
+      expect(mean).toBeCloseTo(2 / r, 2);
+    }
+  });
+
+  it('smoothing keeps a constant, shrinks variation, and zeroes vertices without area', () => {
+    const { points, triangles } = sphere(10, 12, 24);
+    const n = points.length / 3;
+    // an extra isolated vertex at the end
+    const pts = Float64Array.from([...points, 50, 50, 50]);
+    const lap = cotangentLaplacian(pts, triangles);
+    const ones = new Float64Array(n + 1).fill(1);
+    const s = smoothOnSurface(lap, ones, 20);
+    for (let i = 0; i < n; i++) expect(s[i]).toBeCloseTo(1, 10);
+    expect(s[n]).toBe(0);
+    const noisy = Float64Array.from({ length: n + 1 }, (_, i) => (i % 2 ? 1 : -1));
+    const sm = smoothOnSurface(lap, noisy, 20);
+    const spread = (a: Float64Array) => Math.max(...a.slice(0, n)) - Math.min(...a.slice(0, n));
+    expect(spread(sm)).toBeLessThan(spread(noisy) / 4);
+  });
+
+  it('midSurface is the float32 mean and refuses different vertex counts', () => {
+    const m = midSurface(Float32Array.from([0, 2, 4]), Float32Array.from([1, 3, 5]));
+    expect(Array.from(m)).toEqual([0.5, 2.5, 4.5]);
+    expect(() => midSurface(new Float32Array(3), new Float32Array(6))).toThrow(
+      /wm has 1 vertices but pia has 2/,
+    );
+  });
+
+  it('smooth = 0 returns the raw mean curvature', () => {
+    const { points, triangles } = sphere(8, 8, 16);
+    expect(pycortexCurvature(points, triangles, 0)).toEqual(meanCurvature(points, triangles));
+  });
+});

@@ -1,0 +1,136 @@
+import { cotangentLaplacian, type CotangentLaplacian } from './cotangent-laplacian.js';
+import { vertexNormals } from './vertex-normals.js';
+
+/**
+ * The curvature pycortex generates when `surface-info/curvature.npz` is missing
+ * (pycortex-formats.md §2.6, `cortex.surfinfo.curvature`): mean curvature of the fiducial
+ * surface — the cotangent Laplace–Beltrami operator applied to the coordinates, projected on
+ * the vertex normals — then smoothed with factor 20 by one implicit (backward Euler) step of
+ * the same operator. Positive on gyral crowns, negative in sulcal fundi.
+ */
+
+export const PYCORTEX_CURVATURE_SMOOTH = 20;
+
+/** pycortex's fiducial when no fiducial surface exists: per-vertex (wm + pia) / 2 in float32. */
+export function midSurface(wm: Float32Array, pia: Float32Array): Float32Array {
+  if (wm.length !== pia.length)
+    throw new Error(`wm has ${wm.length / 3} vertices but pia has ${pia.length / 3}`);
+  const out = new Float32Array(wm.length);
+  for (let i = 0; i < wm.length; i++) out[i] = (wm[i] + pia[i]) / 2;
+  return out;
+}
+
+/** H_i = n_i · (1/D_i) Σ_j W_ij (p_i − p_j); NaN where the vertex has no area. */
+export function meanCurvature(
+  points: ArrayLike<number>,
+  triangles: ArrayLike<number>,
+  lap: CotangentLaplacian = cotangentLaplacian(points, triangles),
+): Float64Array {
+  const normals = vertexNormals(points, triangles);
+  const out = new Float64Array(lap.n);
+  for (let i = 0; i < lap.n; i++) {
+    let lx = 0;
+    let ly = 0;
+    let lz = 0;
+    for (let k = lap.indptr[i]; k < lap.indptr[i + 1]; k++) {
+      const j = lap.indices[k];
+      const w = lap.weights[k];
+      lx += w * (points[3 * i] - points[3 * j]);
+      ly += w * (points[3 * i + 1] - points[3 * j + 1]);
+      lz += w * (points[3 * i + 2] - points[3 * j + 2]);
+    }
+    const inv = 1 / lap.mass[i];
+    out[i] = (lx * normals[3 * i] + ly * normals[3 * i + 1] + lz * normals[3 * i + 2]) * inv;
+  }
+  return out;
+}
+
+/**
+ * pycortex's `Surface.smooth(values, factor)`: solve (D + factor·(V − W)) x = D·values over
+ * the vertices with mass; vertices without mass become 0. The matrix is symmetric positive
+ * definite (a mass plus a stiffness matrix), so preconditioned conjugate gradients reach the
+ * direct solver's answer to rounding.
+ */
+export function smoothOnSurface(
+  lap: CotangentLaplacian,
+  values: ArrayLike<number>,
+  factor: number,
+  tolerance = 1e-13,
+): Float64Array {
+  const { n, mass, degree, indptr, indices, weights } = lap;
+  const good = new Uint8Array(n);
+  for (let i = 0; i < n; i++) good[i] = mass[i] > 0 ? 1 : 0;
+  const apply = (x: Float64Array, out: Float64Array) => {
+    for (let i = 0; i < n; i++) {
+      if (!good[i]) {
+        out[i] = 0;
+        continue;
+      }
+      let s = (mass[i] + factor * degree[i]) * x[i];
+      for (let k = indptr[i]; k < indptr[i + 1]; k++) s -= factor * weights[k] * x[indices[k]];
+      out[i] = s;
+    }
+  };
+  const b = new Float64Array(n);
+  const precond = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    if (!good[i]) continue;
+    b[i] = mass[i] * values[i];
+    const d = mass[i] + factor * degree[i];
+    precond[i] = d > 0 ? 1 / d : 1;
+  }
+  return conjugateGradient(apply, b, precond, tolerance, Math.max(1000, 4 * Math.sqrt(n) * 10));
+}
+
+/** Jacobi-preconditioned CG from x = 0; stops when ‖r‖ ≤ tolerance·‖b‖. */
+function conjugateGradient(
+  apply: (x: Float64Array, out: Float64Array) => void,
+  b: Float64Array,
+  precond: Float64Array,
+  tolerance: number,
+  maxIterations: number,
+): Float64Array {
+  const n = b.length;
+  const x = new Float64Array(n);
+  const r = Float64Array.from(b);
+  const z = new Float64Array(n);
+  const p = new Float64Array(n);
+  const q = new Float64Array(n);
+  const dot = (u: Float64Array, v: Float64Array) => {
+    let s = 0;
+    for (let i = 0; i < n; i++) s += u[i] * v[i];
+    return s;
+  };
+  const bnorm = Math.sqrt(dot(b, b));
+  if (bnorm === 0) return x;
+  for (let i = 0; i < n; i++) z[i] = precond[i] * r[i];
+  p.set(z);
+  let rz = dot(r, z);
+  for (let it = 0; it < maxIterations; it++) {
+    apply(p, q);
+    const alpha = rz / dot(p, q);
+    for (let i = 0; i < n; i++) {
+      x[i] += alpha * p[i];
+      r[i] -= alpha * q[i];
+    }
+    if (Math.sqrt(dot(r, r)) <= tolerance * bnorm) return x;
+    for (let i = 0; i < n; i++) z[i] = precond[i] * r[i];
+    const rzNext = dot(r, z);
+    const beta = rzNext / rz;
+    rz = rzNext;
+    for (let i = 0; i < n; i++) p[i] = z[i] + beta * p[i];
+  }
+  throw new Error(`curvature smoothing did not converge in ${maxIterations} iterations`);
+}
+
+/** The whole pycortex recipe for one hemisphere. */
+export function pycortexCurvature(
+  points: ArrayLike<number>,
+  triangles: ArrayLike<number>,
+  smooth = PYCORTEX_CURVATURE_SMOOTH,
+): Float64Array {
+  const lap = cotangentLaplacian(points, triangles);
+  const curv = meanCurvature(points, triangles, lap);
+  if (smooth === 0) return curv;
+  return smoothOnSurface(lap, curv, smooth);
+}
