@@ -1,0 +1,147 @@
+import Delaunator from 'delaunator';
+import type { FlatFrame } from './flat-frame.js';
+
+/**
+ * Delaunay triangulation of the valid flat vertices of both hemispheres together — the one
+ * pycortex interpolates volumes on (pycortex-formats.md §4.6 step 1), with a point-location
+ * walk and the vertex adjacency for nearest-vertex search.
+ */
+export interface FlatDelaunay {
+  /** merged vertex index of each Delaunay point */
+  vertexOf: Uint32Array;
+  /** Delaunay point coordinates, interleaved x, y (float64 copies of the float32 flat) */
+  coords: Float64Array;
+  triangles: Uint32Array;
+  halfedges: Int32Array;
+  /** +1 or −1: the sign of cross(b − a, c − a) for every triangle (a, b, c) */
+  orientation: number;
+  /** neighbours of each point, CSR */
+  adjStart: Uint32Array;
+  adj: Uint32Array;
+}
+
+export function buildFlatDelaunay(frame: FlatFrame): FlatDelaunay {
+  let count = 0;
+  for (const v of frame.valid) count += v;
+  const vertexOf = new Uint32Array(count);
+  const coords = new Float64Array(2 * count);
+  for (let v = 0, k = 0; v < frame.valid.length; v++) {
+    if (!frame.valid[v]) continue;
+    vertexOf[k] = v;
+    coords[2 * k] = frame.xy[2 * v];
+    coords[2 * k + 1] = frame.xy[2 * v + 1];
+    k++;
+  }
+  const d = new Delaunator(coords);
+  const { triangles, halfedges } = d;
+  if (triangles.length === 0) throw new Error('the flat surface has no valid vertices to triangulate');
+  const [a, b, c] = [triangles[0], triangles[1], triangles[2]];
+  const orientation = cross(coords, a, b, coords[2 * c], coords[2 * c + 1]) > 0 ? 1 : -1;
+
+  // neighbours from half-edges a→b; hull edges have no twin, so they also list a under b
+  const counts = new Uint32Array(count);
+  let total = triangles.length;
+  for (let e = 0; e < triangles.length; e++) {
+    counts[triangles[e]]++;
+    if (halfedges[e] < 0) {
+      counts[triangles[next(e)]]++;
+      total++;
+    }
+  }
+  const adjStart = new Uint32Array(count + 1);
+  for (let p = 0; p < count; p++) adjStart[p + 1] = adjStart[p] + counts[p];
+  const fill = adjStart.slice(0, count);
+  const adj = new Uint32Array(total);
+  for (let e = 0; e < triangles.length; e++) {
+    const from = triangles[e];
+    const to = triangles[next(e)];
+    adj[fill[from]++] = to;
+    if (halfedges[e] < 0) adj[fill[to]++] = from;
+  }
+  return { vertexOf, coords, triangles, halfedges, orientation, adjStart, adj };
+}
+
+export function next(e: number): number {
+  return e % 3 === 2 ? e - 2 : e + 1;
+}
+
+/** cross((b − a), (p − a)) for Delaunay points a, b and a query point p */
+export function cross(coords: Float64Array, a: number, b: number, px: number, py: number): number {
+  const ax = coords[2 * a];
+  const ay = coords[2 * a + 1];
+  return (coords[2 * b] - ax) * (py - ay) - (coords[2 * b + 1] - ay) * (px - ax);
+}
+
+/**
+ * The triangle containing (px, py), walking from triangle `start` across the edges the point
+ * lies beyond (first edge tried rotates, so degenerate configurations cannot cycle forever).
+ * Returns −1 when the point is outside the convex hull.
+ */
+export function locate(d: FlatDelaunay, start: number, px: number, py: number): number {
+  const { coords, triangles, halfedges, orientation } = d;
+  let t = start;
+  for (let step = 0; ; step++) {
+    let moved = false;
+    for (let k = 0; k < 3; k++) {
+      const e = 3 * t + ((k + step) % 3);
+      if (orientation * cross(coords, triangles[e], triangles[next(e)], px, py) < 0) {
+        const twin = halfedges[e];
+        if (twin < 0) return -1; // beyond a hull edge: the whole hull is on the other side
+        t = (twin / 3) | 0;
+        moved = true;
+        break;
+      }
+    }
+    if (!moved) return t;
+  }
+}
+
+/** Barycentric weights of (px, py) for triangle t, computed as scipy's Delaunay.transform does. */
+export function barycentric(d: FlatDelaunay, t: number, px: number, py: number, out: Float64Array): void {
+  const { coords, triangles } = d;
+  const a = triangles[3 * t];
+  const b = triangles[3 * t + 1];
+  const c = triangles[3 * t + 2];
+  const xc = coords[2 * c];
+  const yc = coords[2 * c + 1];
+  const m00 = coords[2 * a] - xc;
+  const m01 = coords[2 * b] - xc;
+  const m10 = coords[2 * a + 1] - yc;
+  const m11 = coords[2 * b + 1] - yc;
+  const det = m00 * m11 - m01 * m10;
+  const dx = px - xc;
+  const dy = py - yc;
+  const l1 = (m11 * dx - m01 * dy) / det;
+  const l2 = (-m10 * dx + m00 * dy) / det;
+  out[0] = l1;
+  out[1] = l2;
+  out[2] = 1 - l1 - l2;
+}
+
+/**
+ * The Delaunay point nearest to (px, py), by greedy descent from `start` (on a Delaunay
+ * triangulation a point with no closer neighbour is the nearest point overall).
+ */
+export function nearestPoint(d: FlatDelaunay, start: number, px: number, py: number): number {
+  const { coords, adjStart, adj } = d;
+  let best = start;
+  let bestD = dist2(coords, start, px, py);
+  for (;;) {
+    const from = best;
+    for (let k = adjStart[from]; k < adjStart[from + 1]; k++) {
+      const q = adj[k];
+      const dq = dist2(coords, q, px, py);
+      if (dq < bestD) {
+        bestD = dq;
+        best = q;
+      }
+    }
+    if (best === from) return best;
+  }
+}
+
+function dist2(coords: Float64Array, p: number, px: number, py: number): number {
+  const dx = coords[2 * p] - px;
+  const dy = coords[2 * p + 1] - py;
+  return dx * dx + dy * dy;
+}

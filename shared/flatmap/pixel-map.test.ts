@@ -1,0 +1,76 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readTransform } from '../../electron/store/transforms.js';
+import { readVolumeFile } from '../../electron/store/volumes.js';
+import {
+  goldenPath,
+  imageAgreement,
+  readNpzFile,
+  subjectFrame,
+  subjectSurfaces,
+} from '../../electron/testing/flatmap-fixtures.js';
+import { SHARED, SHARED_DB } from '../../electron/testing/shared-data.js';
+import { meanImage } from './compose.js';
+import { buildFlatDelaunay } from './flat-delaunay.js';
+import { buildFlatMask } from './flat-mask.js';
+import { imageGrid } from './image-grid.js';
+import { mergedPoints } from './merge-surfaces.js';
+import { buildPixelSampling, type PixelSampling } from './pixel-map.js';
+
+async function sampling(subject: string, xfm: string, thick: number): Promise<PixelSampling> {
+  const [frame, surfaces, transform] = await Promise.all([
+    subjectFrame(subject),
+    subjectSurfaces(subject),
+    readTransform(SHARED_DB, subject, xfm),
+  ]);
+  return buildPixelSampling({
+    delaunay: buildFlatDelaunay(frame),
+    mask: buildFlatMask(frame, 1024),
+    grid: imageGrid(frame.extents, 1024),
+    pia: mergedPoints(surfaces.pia!),
+    wm: mergedPoints(surfaces.wm!),
+    coord: transform.coord,
+    shape: transform.shape,
+    thick,
+    depth: 0.5,
+  });
+}
+
+async function compare(map: PixelSampling, volumePath: string, golden: string, label: string) {
+  const volume = await readVolumeFile(volumePath);
+  const img = meanImage(map, volume.data);
+  const npz = await readNpzFile(golden);
+  expect(npz.img.shape).toEqual([map.height, map.width]);
+  const a = imageAgreement(img, npz.img.data as Float32Array);
+  console.log(
+    `${label}: NaN masks agree on ${(100 * a.nanAgreement).toFixed(4)} % of pixels, values on ${(100 * a.valueAgreement).toFixed(4)} % of ${a.finiteBoth} pixels finite in both`,
+  );
+  expect(a.nanAgreement).toBeGreaterThanOrEqual(0.999);
+  expect(a.valueAgreement).toBeGreaterThanOrEqual(0.999);
+}
+
+describe.skipIf(!SHARED)('volume flatmaps agree with pycortex', () => {
+  it('S1 fullhead reference, thick 32', async () => {
+    const map = await sampling('S1', 'fullhead', 32);
+    await compare(
+      map,
+      join(SHARED_DB, 'S1', 'transforms', 'fullhead', 'reference.nii.gz'),
+      goldenPath('S1', 'flatmap_fullhead_reference.npz'),
+      'S1 fullhead reference (thick 32)',
+    );
+  });
+
+  for (const thick of [32, 1]) {
+    it(`sub-hcp32k func2mm templates, thick ${thick}`, async () => {
+      const map = await sampling('sub-hcp32k', 'func2mm', thick);
+      for (const t of ['prf-visualrois', 'floc-faces', 'floc-places']) {
+        await compare(
+          map,
+          join(SHARED_DB, 'sub-hcp32k', 'templates', `${t}.nii.gz`),
+          goldenPath('sub-hcp32k', `flatmap_func2mm_${t}${thick === 1 ? '_thick1' : ''}.npz`),
+          `sub-hcp32k ${t} (thick ${thick})`,
+        );
+      }
+    });
+  }
+});
