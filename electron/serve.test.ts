@@ -1,0 +1,232 @@
+import { request } from 'node:http';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { networkInterfaces } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ApiError, type CurvatureImage, type RoiStudioApi } from '../shared/api.js';
+import { decodeFrame, FRAME_CONTENT_TYPE } from '../shared/api-codec.js';
+import { RENDERER_CSP } from './csp.js';
+import { isLoopback, startServer, TOKEN_HEADER, type RunningServer } from './serve.js';
+import { makeSandbox, outsideCalls, recordingBackend, type Sandbox } from './testing/api-fixtures.js';
+
+let box: Sandbox;
+let root: string;
+let srv: RunningServer;
+const TOKEN = 'test-token-0123456789abcdef';
+
+beforeAll(async () => {
+  box = await makeSandbox();
+  root = join(box.db, '..', 'renderer');
+  await mkdir(join(root, 'assets', 'sub'), { recursive: true });
+  await writeFile(join(root, 'index.html'), '<!doctype html><title>ROI Studio</title>');
+  await writeFile(join(root, 'assets', 'app.js'), 'console.log(1)');
+  const { api } = recordingBackend(box.db);
+  const full: RoiStudioApi = {
+    ...api,
+    getCurvature: async (_s, height) =>
+      ({ width: 3, height, value: Float32Array.of(0.375, NaN, 0.625) }) satisfies CurvatureImage,
+    loadOverlay: () =>
+      Promise.reject(new ApiError('STALE', 'overlays.svg changed on disk', '/db/demo/overlays.svg')),
+    listSubjects: () => Promise.reject(new Error('disk on fire')),
+  };
+  srv = await startServer({ api: full, ctx: box.ctx, root, port: 0, token: TOKEN });
+});
+afterAll(async () => {
+  await srv?.close();
+});
+
+const base = () => `http://127.0.0.1:${srv.port}`;
+const call = (method: string, args: unknown[], headers: Record<string, string> = {}) =>
+  fetch(`${base()}/api/${method}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', [TOKEN_HEADER]: TOKEN, ...headers },
+    body: JSON.stringify(args),
+  });
+
+/** Send a raw path, unnormalised (fetch would resolve `..` before sending). */
+function rawGet(
+  path: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; body: string }> {
+  return new Promise((ok, fail) => {
+    const req = request({ host: '127.0.0.1', port: srv.port, path, headers }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (c: string) => (body += c));
+      res.on('end', () => ok({ status: res.statusCode ?? 0, body }));
+    });
+    req.on('error', fail);
+    req.end();
+  });
+}
+
+describe('serve: token', () => {
+  it('prints the documented URL shape with a random 256-bit token by default', async () => {
+    expect(srv.url).toBe(`http://127.0.0.1:${srv.port}/?token=${TOKEN}`);
+    const other = await startServer({ api: recordingBackend(box.db).api, ctx: box.ctx, root, port: 0 });
+    try {
+      expect(other.url).toMatch(
+        new RegExp(`^http://127\\.0\\.0\\.1:${other.port}/\\?token=[A-Za-z0-9_-]{43}$`),
+      );
+      expect(other.token).not.toBe(TOKEN);
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('refuses every request without the token with 401', async () => {
+    for (const path of ['/', '/index.html', '/assets/app.js', '/nope']) {
+      const res = await fetch(base() + path);
+      expect(res.status, path).toBe(401);
+      expect(((await res.json()) as ApiError).code).toBe('UNAUTHORIZED');
+    }
+    const api = await fetch(`${base()}/api/getDatabase`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '[]',
+    });
+    expect(api.status).toBe(401);
+  });
+
+  it('refuses a wrong token with 401, in the query, the header and the cookie', async () => {
+    expect((await fetch(`${base()}/?token=${TOKEN}x`)).status).toBe(401);
+    expect((await fetch(`${base()}/?token=${TOKEN.slice(0, -1)}X`)).status).toBe(401);
+    expect((await call('getDatabase', [], { [TOKEN_HEADER]: 'wrong' })).status).toBe(401);
+    expect((await rawGet('/', { cookie: `roi-studio-token-${srv.port}=wrong` })).status).toBe(401);
+    expect((await rawGet('/', { cookie: `roi-studio-token-1=${TOKEN}` })).status).toBe(401);
+  });
+
+  it('serves the page with ?token=, sets an HttpOnly SameSite cookie that then authorises assets', async () => {
+    const page = await fetch(`${base()}/?token=${TOKEN}`);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('<title>ROI Studio</title>');
+    const cookie = page.headers.get('set-cookie') ?? '';
+    expect(cookie).toBe(`roi-studio-token-${srv.port}=${TOKEN}; HttpOnly; SameSite=Strict; Path=/`);
+    const asset = await rawGet('/assets/app.js', { cookie: cookie.split(';')[0] });
+    expect(asset).toEqual({ status: 200, body: 'console.log(1)' });
+  });
+
+  it('sends the strict CSP and hardening headers on every response, refusals included', async () => {
+    for (const res of [
+      await fetch(`${base()}/?token=${TOKEN}`),
+      await fetch(`${base()}/`),
+      await call('getDatabase', []),
+    ]) {
+      expect(res.headers.get('content-security-policy')).toBe(RENDERER_CSP);
+      expect(res.headers.get('referrer-policy')).toBe('no-referrer');
+      expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    }
+    expect(RENDERER_CSP).not.toContain('unsafe');
+  });
+});
+
+describe('serve: files', () => {
+  it('never serves anything outside the renderer folder', async () => {
+    await writeFile(join(root, '..', 'secret.txt'), 'SECRET');
+    for (const path of [
+      '/../secret.txt',
+      '/assets/../../secret.txt',
+      '/%2e%2e/secret.txt',
+      '/assets/..%2f..%2fsecret.txt',
+      '/..%5csecret.txt',
+      '/%2e%2e%2fsecret.txt',
+    ]) {
+      const res = await rawGet(`${path}${path.includes('?') ? '&' : '?'}token=${TOKEN}`);
+      expect([403, 404], path).toContain(res.status);
+      expect(res.body).not.toContain('SECRET');
+    }
+  });
+
+  it('lists no directories and answers 404 for missing files', async () => {
+    expect((await rawGet(`/assets/?token=${TOKEN}`)).status).toBe(404);
+    expect((await rawGet(`/assets/sub?token=${TOKEN}`)).status).toBe(404);
+    expect((await rawGet(`/missing.js?token=${TOKEN}`)).status).toBe(404);
+    expect((await rawGet(`/a%00b?token=${TOKEN}`)).status).toBe(400);
+  });
+});
+
+describe('serve: API', () => {
+  it('round-trips typed arrays through a real call', async () => {
+    const res = await call('getCurvature', ['demo', 16]);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe(FRAME_CONTENT_TYPE);
+    const value = decodeFrame(await res.arrayBuffer()) as CurvatureImage;
+    expect(value.width).toBe(3);
+    expect(value.height).toBe(16);
+    expect(value.value).toBeInstanceOf(Float32Array);
+    expect(Array.from(value.value)).toEqual([0.375, NaN, 0.625]);
+  });
+
+  it('passes ApiError code, message and file through with the matching status', async () => {
+    const res = await call('loadOverlay', ['demo']);
+    expect(res.status).toBe(409);
+    expect(await res.json()).toEqual({
+      code: 'STALE',
+      message: 'overlays.svg changed on disk',
+      file: '/db/demo/overlays.svg',
+    });
+    const internal = await call('listSubjects', []);
+    expect(internal.status).toBe(500);
+    expect(await internal.json()).toEqual({ code: 'INTERNAL', message: 'disk on fire' });
+  });
+
+  it('refuses paths outside the database with 403', async () => {
+    for (const [m, args] of outsideCalls(box.db, box.outside)) {
+      const res = await call(m, args);
+      expect(res.status, m).toBe(403);
+      expect(((await res.json()) as ApiError).code).toBe('FORBIDDEN');
+    }
+  });
+
+  it('refuses malformed calls with 400 and odd requests clearly', async () => {
+    expect((await call('getCurvature', ['demo', 'tall'])).status).toBe(400);
+    expect((await call('noSuchMethod', [])).status).toBe(400);
+    expect((await call('__proto__', [])).status).toBe(400);
+    const notJson = await fetch(`${base()}/api/getDatabase`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', [TOKEN_HEADER]: TOKEN },
+      body: '[oops',
+    });
+    expect(notJson.status).toBe(400);
+    const form = await fetch(`${base()}/api/getDatabase`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', [TOKEN_HEADER]: TOKEN },
+      body: 'a=1',
+    });
+    expect(form.status).toBe(400);
+    expect((await fetch(`${base()}/api/getDatabase?token=${TOKEN}`)).status).toBe(405);
+  });
+
+  it('answers null for the native dialogs', async () => {
+    for (const m of ['chooseDatabaseFolder', 'chooseTemplateFile']) {
+      const res = await call(m, []);
+      expect(decodeFrame(await res.arrayBuffer())).toBeNull();
+    }
+  });
+});
+
+describe('serve: binding', () => {
+  it('listens on loopback only by default', async () => {
+    const s = await startServer({ api: recordingBackend(box.db).api, ctx: box.ctx, root, port: 0 });
+    try {
+      expect(s.server.address()).toMatchObject({ address: '127.0.0.1', port: s.port });
+      const external = Object.values(networkInterfaces())
+        .flat()
+        .find((i) => i && i.family === 'IPv4' && !i.internal);
+      if (external) {
+        const reached = await fetch(`http://${external.address}:${s.port}/`).then(
+          () => true,
+          () => false,
+        );
+        expect(reached, `reachable on ${external.address}`).toBe(false);
+      }
+    } finally {
+      await s.close();
+    }
+  });
+
+  it('knows which hosts are loopback', () => {
+    expect(['127.0.0.1', 'localhost', '::1', '127.1.2.3'].every(isLoopback)).toBe(true);
+    expect(['0.0.0.0', '::', '192.168.1.4', 'example.org'].some(isLoopback)).toBe(false);
+  });
+});

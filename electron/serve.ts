@@ -1,0 +1,278 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { createReadStream, existsSync } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, resolve } from 'node:path';
+import { ApiError, type ApiErrorCode, type RoiStudioApi } from '../shared/api.js';
+import { encodeFrameChunks, FRAME_CONTENT_TYPE } from '../shared/api-codec.js';
+import { callApi, toErrorShape } from './api-arguments.js';
+import type { BackendContext } from './backend/context.js';
+import { SECURITY_HEADERS } from './csp.js';
+import { isInside } from './store/path-guard.js';
+
+/**
+ * The same API as the desktop app, over HTTP, for a browser: the built renderer as static files
+ * and `POST /api/<method>` (body: JSON array of arguments; reply: an api-codec frame, or JSON
+ * `{code, message, file}` with an HTTP status). Every request needs the session token:
+ *   - `?token=…` in the URL (the printed link; the page then drops it from the address bar),
+ *   - the `X-ROI-Studio-Token` header (what renderer/api-client.ts sends), or
+ *   - the HttpOnly, SameSite=Strict cookie set when a page is loaded with a valid `?token=`
+ *     (so the page's own scripts and styles, and later reloads, are authorised).
+ */
+
+export const TOKEN_HEADER = 'x-roi-studio-token';
+const MAX_BODY = 64 * 1024 * 1024;
+
+const STATUS: Record<ApiErrorCode, number> = {
+  BAD_REQUEST: 400,
+  UNAUTHORIZED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  STALE: 409,
+  LOCKED: 423,
+  INVALID_FILE: 422,
+  SHAPE_MISMATCH: 422,
+  IO: 500,
+  INTERNAL: 500,
+};
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.wasm': 'application/wasm',
+  '.map': 'application/json; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+export interface ServeOptions {
+  api: RoiStudioApi;
+  ctx: BackendContext;
+  /** folder of the built renderer (index.html and assets) */
+  root: string;
+  host?: string;
+  /** 0 = a free port chosen by the system */
+  port?: number;
+  /** fixed token (tests); random otherwise */
+  token?: string;
+}
+
+export interface RunningServer {
+  server: Server;
+  host: string;
+  port: number;
+  token: string;
+  /** what to open: `http://HOST:PORT/?token=…` */
+  url: string;
+  close(): Promise<void>;
+}
+
+export function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host);
+}
+
+export function newToken(): string {
+  return randomBytes(32).toString('base64url');
+}
+
+function sameToken(given: string | undefined, token: string): boolean {
+  if (!given) return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(token);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+function cookieValue(header: string | undefined, name: string): string | undefined {
+  for (const part of (header ?? '').split(';')) {
+    const eq = part.indexOf('=');
+    if (eq > 0 && part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim();
+  }
+  return undefined;
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown, extra: Record<string, string> = {}) {
+  const text = JSON.stringify(body);
+  res.writeHead(status, {
+    ...SECURITY_HEADERS,
+    ...extra,
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': Buffer.byteLength(text),
+  });
+  res.end(text);
+}
+
+function sendError(res: ServerResponse, e: unknown) {
+  const shape = toErrorShape(e);
+  sendJson(res, STATUS[shape.code] ?? 500, shape);
+}
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > MAX_BODY) throw new ApiError('BAD_REQUEST', `request body larger than ${MAX_BODY} bytes`);
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** Write the frame chunk by chunk, waiting for the socket to drain: large arrays are never copied. */
+async function sendFrame(res: ServerResponse, value: unknown) {
+  const chunks = encodeFrameChunks(value);
+  res.writeHead(200, {
+    ...SECURITY_HEADERS,
+    'Content-Type': FRAME_CONTENT_TYPE,
+    'Content-Length': chunks.reduce((n, c) => n + c.length, 0),
+  });
+  for (const chunk of chunks) {
+    if (!res.write(chunk)) await new Promise((ok) => res.once('drain', ok));
+  }
+  res.end();
+}
+
+async function handleApi(
+  req: IncomingMessage,
+  res: ServerResponse,
+  method: string,
+  api: RoiStudioApi,
+  ctx: BackendContext,
+) {
+  if (req.method !== 'POST') {
+    sendJson(res, 405, { code: 'BAD_REQUEST', message: 'API calls are POST requests' }, { Allow: 'POST' });
+    return;
+  }
+  // JSON only: a cross-site form cannot send it without a CORS preflight, which is never granted.
+  if (!/^application\/json\b/i.test(req.headers['content-type'] ?? ''))
+    throw new ApiError('BAD_REQUEST', 'API calls must be sent as application/json');
+  const body = await readBody(req);
+  let args: unknown;
+  try {
+    args = body === '' ? [] : JSON.parse(body);
+  } catch {
+    throw new ApiError('BAD_REQUEST', `${method}: the body is not JSON`);
+  }
+  await sendFrame(res, await callApi(ctx, api, method, args));
+}
+
+async function handleStatic(
+  req: IncomingMessage,
+  res: ServerResponse,
+  pathname: string,
+  root: string,
+  extra: Record<string, string>,
+) {
+  if (req.method !== 'GET' && req.method !== 'HEAD') {
+    sendJson(
+      res,
+      405,
+      { code: 'BAD_REQUEST', message: 'only GET and HEAD serve files' },
+      { Allow: 'GET, HEAD' },
+    );
+    return;
+  }
+  let rel: string;
+  try {
+    rel = decodeURIComponent(pathname);
+  } catch {
+    throw new ApiError('BAD_REQUEST', 'malformed path');
+  }
+  if (rel.includes('\0')) throw new ApiError('BAD_REQUEST', 'malformed path');
+  if (rel === '/' || rel === '') rel = '/index.html';
+  const file = resolve(root, `.${rel}`);
+  if (!isInside(root, file)) throw new ApiError('FORBIDDEN', 'outside the served folder');
+  const info = await stat(file).catch(() => null);
+  // No directory listings: only regular files are served.
+  if (!info?.isFile()) throw new ApiError('NOT_FOUND', `not found: ${rel}`);
+  res.writeHead(200, {
+    ...SECURITY_HEADERS,
+    ...extra,
+    'Content-Type': CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream',
+    'Content-Length': info.size,
+  });
+  if (req.method === 'HEAD') {
+    res.end();
+    return;
+  }
+  await new Promise<void>((ok, fail) => {
+    createReadStream(file).on('error', fail).pipe(res).on('finish', ok);
+  });
+}
+
+/** Start serving; resolves once the socket is bound. */
+export async function startServer(options: ServeOptions): Promise<RunningServer> {
+  const { ctx, root } = options;
+  const host = options.host ?? '127.0.0.1';
+  const token = options.token ?? newToken();
+  // No native dialogs in a browser: pickers resolve null and the UI asks for a path instead.
+  const api: RoiStudioApi = {
+    ...options.api,
+    chooseDatabaseFolder: async () => null,
+    chooseTemplateFile: async () => null,
+  };
+  let cookieName = 'roi-studio-token';
+
+  const server = createServer((req, res) => {
+    void (async () => {
+      const url = new URL(req.url ?? '/', 'http://localhost');
+      const queryToken = url.searchParams.get('token') ?? undefined;
+      const headerToken = req.headers[TOKEN_HEADER];
+      const authorised =
+        sameToken(queryToken, token) ||
+        sameToken(typeof headerToken === 'string' ? headerToken : undefined, token) ||
+        sameToken(cookieValue(req.headers.cookie, cookieName), token);
+      if (!authorised)
+        throw new ApiError('UNAUTHORIZED', 'missing or wrong token: open the URL serve printed');
+      if (url.pathname.startsWith('/api/')) {
+        await handleApi(req, res, url.pathname.slice('/api/'.length), api, ctx);
+        return;
+      }
+      const setCookie: Record<string, string> = sameToken(queryToken, token)
+        ? { 'Set-Cookie': `${cookieName}=${token}; HttpOnly; SameSite=Strict; Path=/` }
+        : {};
+      await handleStatic(req, res, url.pathname, root, setCookie);
+    })().catch((e: unknown) => {
+      if (res.headersSent) res.destroy();
+      else sendError(res, e);
+    });
+  });
+
+  await new Promise<void>((ok, fail) => {
+    server.once('error', fail);
+    server.listen(options.port ?? 8765, host, () => {
+      server.off('error', fail);
+      ok();
+    });
+  });
+  const port = (server.address() as AddressInfo).port;
+  // Cookies ignore ports; one name per port keeps two servers on one machine apart.
+  cookieName = `roi-studio-token-${port}`;
+  const shownHost = host.includes(':') ? `[${host}]` : host;
+  return {
+    server,
+    host,
+    port,
+    token,
+    url: `http://${shownHost}:${port}/?token=${token}`,
+    close: () =>
+      new Promise<void>((ok) => {
+        server.closeAllConnections();
+        server.close(() => ok());
+      }),
+  };
+}
+
+/** The renderer Vite builds: `out/renderer` beside the package.json above `fromDir` (source or out/). */
+export function defaultRendererRoot(fromDir: string): string {
+  for (let dir = resolve(fromDir); ; dir = resolve(dir, '..')) {
+    if (existsSync(join(dir, 'package.json'))) return join(dir, 'out', 'renderer');
+    if (resolve(dir, '..') === dir) return resolve(fromDir, '..', 'out', 'renderer');
+  }
+}
