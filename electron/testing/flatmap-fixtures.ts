@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { buildFlatFrame, type FlatFrame } from '../../shared/flatmap/flat-frame.js';
-import { parseNpz, type NpyArray } from '../../shared/formats/npy.js';
+import { unzipSync } from 'fflate';
+import { parseNpy, type NpyArray } from '../../shared/formats/npy.js';
 import { loadSubjectSurfaces, type SubjectSurfaces } from '../store/subject-surfaces.js';
 import { GOLDEN, SHARED_DB } from './shared-data.js';
 
@@ -19,8 +20,18 @@ export async function subjectFrame(subject: string): Promise<FlatFrame> {
   return buildFlatFrame((await subjectSurfaces(subject)).flat);
 }
 
+/** The numeric arrays of an .npz (entries of other dtypes, such as strings, are skipped). */
 export async function readNpzFile(path: string): Promise<Record<string, NpyArray>> {
-  return parseNpz(new Uint8Array(await readFile(path)));
+  const files = unzipSync(new Uint8Array(await readFile(path)));
+  const out: Record<string, NpyArray> = {};
+  for (const [name, bytes] of Object.entries(files)) {
+    try {
+      out[name.replace(/\.npy$/, '')] = parseNpy(bytes);
+    } catch {
+      // not a numeric array
+    }
+  }
+  return out;
 }
 
 export function goldenPath(subject: string, file: string): string {
