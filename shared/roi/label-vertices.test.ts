@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { jaccard, labelVertices, midDepthVoxels, roundHalfEven } from './label-vertices.js';
-
-describe('roundHalfEven', () => {
-  it('rounds halves to the even neighbour like numpy', () => {
-    expect([2.5, 3.5, -0.5, -1.5, 0.49, 0.51, 7].map(roundHalfEven)).toEqual([2, 4, 0, -2, 0, 1, 7]);
-  });
-});
+import { jaccard, labelVertices, midDepthVoxels } from './label-vertices.js';
 
 describe('midDepthVoxels / labelVertices', () => {
   // 2 mm grid shifted by one voxel: voxel = mm/2 + 1

@@ -5,14 +5,7 @@
  * reference a traced ROI is scored against.
  */
 
-/** numpy's round: halves go to the even neighbour (2.5 → 2, 3.5 → 4). */
-export function roundHalfEven(v: number): number {
-  const f = Math.floor(v);
-  const d = v - f;
-  if (d > 0.5) return f + 1;
-  if (d < 0.5) return f;
-  return f % 2 === 0 ? f : f + 1;
-}
+import { roundHalfEven } from '../flatmap/round-half-even.js';
 
 /**
  * Flat voxel index (i + nx·(j + ny·k)) of each vertex's mid-depth point, or -1 when it falls
