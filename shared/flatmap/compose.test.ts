@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { colormapLut, COLORMAPS, labelLut } from './colormaps.js';
+import { colourise, colouriseLabels, drawOver, labelImage, meanImage, vertexImage } from './compose.js';
+
+const hex = (lut: Uint8Array, i: number) =>
+  '#' + [...lut.subarray(4 * i, 4 * i + 3)].map((b) => b.toString(16).padStart(2, '0')).join('');
+
+describe('colour maps', () => {
+  it("reproduce matplotlib's end colours", () => {
+    expect([hex(colormapLut('viridis'), 0), hex(colormapLut('viridis'), 255)]).toEqual([
+      '#440154',
+      '#fde725',
+    ]);
+    expect([hex(colormapLut('magma'), 0), hex(colormapLut('magma'), 255)]).toEqual(['#000004', '#fcfdbf']);
+    expect([hex(colormapLut('inferno'), 0), hex(colormapLut('plasma'), 0)]).toEqual(['#000004', '#0d0887']);
+    expect([hex(colormapLut('RdBu_r'), 0), hex(colormapLut('RdBu_r'), 255)]).toEqual(['#053061', '#67001f']);
+    expect([hex(colormapLut('gray'), 96), hex(colormapLut('gray'), 160)]).toEqual(['#606060', '#a0a0a0']);
+    expect([hex(colormapLut('J4'), 0), hex(colormapLut('J4'), 255)]).toEqual(['#00007f', '#7f0000']);
+  });
+
+  it('every listed map has 256 opaque entries; unknown names are refused', () => {
+    for (const { id } of COLORMAPS) {
+      const lut = colormapLut(id);
+      expect(lut.length).toBe(1024);
+      for (let i = 0; i < 256; i++) expect(lut[4 * i + 3]).toBe(255);
+    }
+    expect(() => colormapLut('nope')).toThrow(/unknown colour map "nope"/);
+  });
+
+  it('label colours: 0 transparent, neighbours distinct', () => {
+    const lut = labelLut();
+    expect(lut[3]).toBe(0);
+    expect(hex(lut, 1)).not.toBe(hex(lut, 2));
+    expect(lut[4 * 7 + 3]).toBe(255);
+  });
+});
+
+describe('images from maps', () => {
+  // 2×2 image: pixel 0 two voxels, pixel 1 off the brain, pixel 2 reads a NaN voxel, pixel 3 one voxel
+  const map = {
+    width: 2,
+    height: 2,
+    indptr: new Uint32Array([0, 2, 2, 3, 4]),
+    voxels: new Int32Array([0, 1, 2, 3]),
+    weights: new Float32Array([0.25, 0.75, 1, 1]),
+    mid: new Int32Array([1, -1, 2, 4]),
+  };
+  const values = new Float32Array([4, 8, NaN, 5, -1]);
+
+  it('mean image: weighted sum, NaN off the brain or when any sample is NaN', () => {
+    expect([...meanImage(map, values)]).toEqual([7, NaN, NaN, 5]);
+  });
+
+  it('label image: the mid-depth voxel, NSD −1 → NaN', () => {
+    expect([...labelImage(map, values)]).toEqual([8, NaN, NaN, NaN]);
+  });
+
+  it('vertex image', () => {
+    expect([...vertexImage(new Int32Array([2, -1, 0]), [1, 2, 3])]).toEqual([3, NaN, 1]);
+  });
+
+  it('colourise: matplotlib LUT indexing, clamping, NaN transparent', () => {
+    const gray = colormapLut('gray');
+    const rgba = colourise(new Float32Array([0.375, 0.625, NaN, -3, 1, 0.999]), gray, 0, 1);
+    expect([...rgba]).toEqual([
+      96, 96, 96, 255, 160, 160, 160, 255, 0, 0, 0, 0, 0, 0, 0, 255, 255, 255, 255, 255, 255, 255, 255, 255,
+    ]);
+  });
+
+  it('colourise labels and draw over a background', () => {
+    const lut = labelLut();
+    const labels = colouriseLabels(new Float32Array([0, 3, NaN]), lut);
+    expect(labels[3]).toBe(0);
+    expect([...labels.subarray(4, 8)]).toEqual([...lut.subarray(12, 16)]);
+    expect(labels[11]).toBe(0);
+    const under = new Uint8ClampedArray([96, 96, 96, 255, 96, 96, 96, 255, 0, 0, 0, 0]);
+    drawOver(under, labels);
+    expect([...under]).toEqual([96, 96, 96, 255, ...lut.subarray(12, 16), 0, 0, 0, 0]);
+  });
+});
