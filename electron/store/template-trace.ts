@@ -1,0 +1,218 @@
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { ApiError, type TracedRoi } from '../../shared/api.js';
+import { buildFlatDelaunay } from '../../shared/flatmap/flat-delaunay.js';
+import { buildFlatFrame, svgSizeFor, type FlatFrame } from '../../shared/flatmap/flat-frame.js';
+import { buildFlatMask } from '../../shared/flatmap/flat-mask.js';
+import { imageGrid } from '../../shared/flatmap/image-grid.js';
+import { mergedPoints } from '../../shared/flatmap/merge-surfaces.js';
+import { buildPixelSampling } from '../../shared/flatmap/pixel-map.js';
+import { parseCtab } from '../../shared/formats/ctab.js';
+import { parseOverlay } from '../../shared/formats/overlay-svg.js';
+import { jaccard, labelVertices, midDepthVoxels } from '../../shared/roi/label-vertices.js';
+import { membershipContext, mergeTriangles } from '../../shared/roi/membership-context.js';
+import { roiVertices, type MembershipContext } from '../../shared/roi/membership.js';
+import { traceLabels, type TraceOptions } from '../../shared/roi/trace.js';
+import type { LabelEntry } from '../../shared/subject.js';
+import { parseOrFail } from './file-errors.js';
+import { loadSubjectSurfaces } from './subject-surfaces.js';
+import { readTransform, type Transform } from './transforms.js';
+import { checkVolumeShape, readVolumeFile } from './volumes.js';
+
+/**
+ * Everything tracing needs about one (subject, transform, raster height), built once and kept:
+ * the flat frame, the SVG size of the subject's overlay, pycortex membership, the mid-depth voxel
+ * of every raster pixel (the flatmap engine's pixel map with one sample at depth 0.5) and of
+ * every vertex.
+ */
+export interface TraceSubject {
+  subject: string;
+  transform: Transform;
+  frame: FlatFrame;
+  svgWidth: number;
+  svgHeight: number;
+  membership: MembershipContext;
+  width: number;
+  height: number;
+  /** first raster column right of x = 0 (the hemispheres meet there after the nudge) */
+  splitColumn: number;
+  /** mid-depth voxel per raster pixel, -1 off the brain */
+  pixelVoxel: Int32Array;
+  /** mid-depth voxel per merged vertex, -1 outside the grid */
+  vertexVoxel: Int32Array;
+}
+
+export const TRACE_HEIGHT = 1024;
+
+const cache = new Map<string, Promise<TraceSubject>>();
+
+/** Cached per (database, subject, transform, height); a failed build is not cached. */
+export function loadTraceSubject(
+  db: string,
+  subject: string,
+  xfm: string,
+  height = TRACE_HEIGHT,
+): Promise<TraceSubject> {
+  const key = JSON.stringify([db, subject, xfm, height]);
+  let p = cache.get(key);
+  if (!p) {
+    p = buildTraceSubject(db, subject, xfm, height);
+    p.catch(() => cache.delete(key));
+    cache.set(key, p);
+  }
+  return p;
+}
+
+async function buildTraceSubject(
+  db: string,
+  subject: string,
+  xfm: string,
+  height: number,
+): Promise<TraceSubject> {
+  const [surfaces, transform] = await Promise.all([
+    loadSubjectSurfaces(db, subject),
+    readTransform(db, subject, xfm),
+  ]);
+  const frame = buildFlatFrame(surfaces.flat);
+  const { width: svgWidth, height: svgHeight } = await overlaySize(db, subject, frame);
+  const solid = surfaces.wm ?? surfaces.fiducial ?? surfaces.pia;
+  if (!solid)
+    throw new ApiError('NOT_FOUND', `${join(db, subject, 'surfaces')}: no wm, pia or fiducial surfaces`);
+  const wm = mergedPoints(surfaces.wm ?? surfaces.fiducial ?? solid);
+  const pia = mergedPoints(surfaces.pia ?? surfaces.fiducial ?? solid);
+  const grid = imageGrid(frame.extents, height);
+  const sampling = buildPixelSampling({
+    delaunay: buildFlatDelaunay(frame),
+    mask: buildFlatMask(frame, height),
+    grid,
+    pia,
+    wm,
+    coord: transform.coord,
+    shape: transform.shape,
+    thick: 1,
+    depth: 0.5,
+  });
+  let splitColumn = grid.width;
+  for (let c = 0; c < grid.width; c++)
+    if (grid.xs[c] >= 0) {
+      splitColumn = c;
+      break;
+    }
+  const fullTriangles = mergeTriangles(solid.lh.triangles, solid.rh.triangles, frame.nL);
+  return {
+    subject,
+    transform,
+    frame,
+    svgWidth,
+    svgHeight,
+    membership: membershipContext(frame, fullTriangles, svgWidth, svgHeight),
+    width: grid.width,
+    height: grid.height,
+    splitColumn,
+    pixelVoxel: sampling.mid,
+    vertexVoxel: midDepthVoxels(wm, pia, transform.coord, transform.shape),
+  };
+}
+
+/** Root size of the subject's overlays.svg, or of the one pycortex would create. */
+async function overlaySize(
+  db: string,
+  subject: string,
+  frame: FlatFrame,
+): Promise<{ width: number; height: number }> {
+  const file = join(db, subject, 'overlays.svg');
+  if (!existsSync(file)) return svgSizeFor(frame.extents);
+  const text = await readFile(file, 'utf8');
+  const o = parseOrFail(file, () => parseOverlay(text));
+  return { width: o.width, height: o.height };
+}
+
+/** The label table beside a template: `<name>.mgz.ctab`, `<name>.ctab` (name without .nii/.nii.gz). */
+export async function readLabelTable(templatePath: string): Promise<LabelEntry[] | undefined> {
+  const stem = basename(templatePath).replace(/\.nii(\.gz)?$/i, '');
+  for (const name of [`${stem}.mgz.ctab`, `${stem}.ctab`]) {
+    const file = join(dirname(templatePath), name);
+    if (!existsSync(file)) continue;
+    const text = await readFile(file, 'utf8');
+    return parseOrFail(file, () => parseCtab(text));
+  }
+  return undefined;
+}
+
+export interface TraceTemplateResult {
+  rois: TracedRoi[];
+  /** merged vertex membership of each traced ROI (pycortex's rule), by name */
+  vertices: Map<string, Uint32Array>;
+  svgWidth: number;
+  svgHeight: number;
+}
+
+/**
+ * Trace labels of a template volume into ROIs (all labels when `wanted` is absent; names or
+ * indices otherwise). Each ROI is scored by the Jaccard index between its pycortex membership
+ * and the vertices whose mid-depth sample carries the label.
+ */
+export async function traceTemplate(
+  db: string,
+  subject: string,
+  xfm: string,
+  templatePath: string,
+  wanted?: (string | number)[],
+  options: Partial<TraceOptions> = {},
+): Promise<TraceTemplateResult> {
+  const [ts, volume, table] = await Promise.all([
+    loadTraceSubject(db, subject, xfm),
+    readVolumeFile(templatePath),
+    readLabelTable(templatePath),
+  ]);
+  checkVolumeShape(templatePath, volume.dims, ts.transform);
+  const labels = chooseLabels(templatePath, volume.data, table, wanted);
+
+  const values = new Float32Array(ts.pixelVoxel.length);
+  for (let p = 0; p < values.length; p++)
+    values[p] = ts.pixelVoxel[p] >= 0 ? volume.data[ts.pixelVoxel[p]] : NaN;
+  const traced = traceLabels(
+    { width: ts.width, height: ts.height, values },
+    { svgWidth: ts.svgWidth, svgHeight: ts.svgHeight, splitColumn: ts.splitColumn, ...options },
+    labels.map((l) => l.index),
+  );
+
+  const rois: TracedRoi[] = [];
+  const vertices = new Map<string, Uint32Array>();
+  traced.forEach((t, i) => {
+    const paths = [t.paths.lh, t.paths.rh].filter((d): d is string => !!d);
+    const members = roiVertices(paths, ts.membership);
+    const reference = labelVertices(ts.vertexVoxel, volume.data, ts.frame.valid, t.label);
+    const name = labels[i].name;
+    rois.push({ name, labelIndex: t.label, paths, jaccard: jaccard(members, reference) });
+    vertices.set(name, members);
+  });
+  return { rois, vertices, svgWidth: ts.svgWidth, svgHeight: ts.svgHeight };
+}
+
+/** Resolve requested labels against the table (or the values present when there is none). */
+function chooseLabels(
+  templatePath: string,
+  data: Float32Array,
+  table: LabelEntry[] | undefined,
+  wanted?: (string | number)[],
+): LabelEntry[] {
+  let entries = table?.filter((e) => e.index > 0);
+  if (!entries) {
+    const present = new Set<number>();
+    for (const v of data) if (v > 0 && Number.isInteger(v)) present.add(v);
+    entries = [...present].sort((a, b) => a - b).map((index) => ({ index, name: `label${index}` }));
+  }
+  if (!wanted) return entries;
+  return wanted.map((w) => {
+    const hit = entries.find((e) => e.name === w || e.index === w || String(e.index) === w);
+    if (!hit)
+      throw new ApiError(
+        'BAD_REQUEST',
+        `${templatePath}: no label ${JSON.stringify(w)} (labels: ${entries.map((e) => e.name).join(', ')})`,
+        templatePath,
+      );
+    return hit;
+  });
+}
