@@ -153,8 +153,10 @@ export function encodeNpy(data: NpyData, shape: number[], dtype?: string): Uint8
 export function encodeNpz(
   arrays: Record<string, { data: NpyData; shape: number[]; dtype?: string }>,
 ): Uint8Array {
-  const files: Record<string, [Uint8Array, { level: 0 }]> = {};
+  const files: Record<string, [Uint8Array, { level: 0; mtime: Date }]> = {};
+  // a fixed time stamp (local 1980-01-01, the zip epoch) keeps the archive bytes reproducible
+  const mtime = new Date(1980, 0, 1);
   for (const [name, a] of Object.entries(arrays))
-    files[`${name}.npy`] = [encodeNpy(a.data, a.shape, a.dtype), { level: 0 }];
+    files[`${name}.npy`] = [encodeNpy(a.data, a.shape, a.dtype), { level: 0, mtime }];
   return zipSync(files);
 }

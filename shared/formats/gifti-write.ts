@@ -1,0 +1,87 @@
+import { zlibSync } from 'fflate';
+import type { Surface } from '../subject.js';
+import { encodeBase64 } from './base64.js';
+
+/**
+ * GIFTI surface writer producing what pycortex's `write_gii` produces through nibabel
+ * (pycortex-formats.md §2.2): a float32 POINTSET array and an int32 TRIANGLE array,
+ * GZipBase64Binary (a zlib stream, despite the name), little endian, row major.
+ */
+
+export type GiftiWritable = Float32Array | Int32Array | Uint32Array;
+
+export interface GiftiWriteArray {
+  intent: string;
+  /** rows × columns, row-major */
+  dims: [number, number];
+  data: GiftiWritable;
+}
+
+const DATA_TYPE = (a: GiftiWritable): string =>
+  a instanceof Float32Array
+    ? 'NIFTI_TYPE_FLOAT32'
+    : a instanceof Int32Array
+      ? 'NIFTI_TYPE_INT32'
+      : 'NIFTI_TYPE_UINT32';
+
+const IDENTITY_MATRIX = [
+  '1.000000 0.000000 0.000000 0.000000',
+  '0.000000 1.000000 0.000000 0.000000',
+  '0.000000 0.000000 1.000000 0.000000',
+  '0.000000 0.000000 0.000000 1.000000',
+].join('\n');
+
+/** One surface as pycortex writes it: points as float32, triangles as int32. */
+export function encodeGiftiSurface(surface: Surface): string {
+  const nv = surface.points.length / 3;
+  const nt = surface.triangles.length / 3;
+  const triangles = new Int32Array(surface.triangles.length);
+  for (let i = 0; i < triangles.length; i++) {
+    const v = surface.triangles[i];
+    if (v >= nv) throw new Error(`triangle ${Math.floor(i / 3)} refers to vertex ${v} but there are ${nv}`);
+    triangles[i] = v;
+  }
+  return encodeGifti([
+    { intent: 'NIFTI_INTENT_POINTSET', dims: [nv, 3], data: Float32Array.from(surface.points) },
+    { intent: 'NIFTI_INTENT_TRIANGLE', dims: [nt, 3], data: triangles },
+  ]);
+}
+
+export function encodeGifti(arrays: GiftiWriteArray[]): string {
+  const parts = [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    '<!DOCTYPE GIFTI SYSTEM "http://www.nitrc.org/frs/download.php/115/gifti.dtd">',
+    `<GIFTI Version="1.0" NumberOfDataArrays="${arrays.length}">`,
+    '  <MetaData/>',
+    '  <LabelTable/>',
+  ];
+  for (const a of arrays) parts.push(dataArray(a));
+  parts.push('</GIFTI>', '');
+  return parts.join('\n');
+}
+
+function dataArray(a: GiftiWriteArray): string {
+  const [rows, cols] = a.dims;
+  if (rows * cols !== a.data.length)
+    throw new Error(`GIFTI array ${a.intent}: ${rows}×${cols} does not match ${a.data.length} values`);
+  const bytes = new Uint8Array(a.data.buffer, a.data.byteOffset, a.data.byteLength);
+  const payload = encodeBase64(zlibSync(bytes, { level: 6 }));
+  const lines = [
+    `  <DataArray Intent="${a.intent}" DataType="${DATA_TYPE(a.data)}" ArrayIndexingOrder="RowMajorOrder"` +
+      ` Dimensionality="2" Dim0="${rows}" Dim1="${cols}" Encoding="GZipBase64Binary" Endian="LittleEndian"` +
+      ` ExternalFileName="" ExternalFileOffset="">`,
+    '    <MetaData/>',
+  ];
+  // nibabel gives only point sets a coordinate system (identity, unknown spaces)
+  if (a.intent === 'NIFTI_INTENT_POINTSET') {
+    lines.push(
+      '    <CoordinateSystemTransformMatrix>',
+      '      <DataSpace>NIFTI_XFORM_UNKNOWN</DataSpace>',
+      '      <TransformedSpace>NIFTI_XFORM_UNKNOWN</TransformedSpace>',
+      `      <MatrixData>${IDENTITY_MATRIX}</MatrixData>`,
+      '    </CoordinateSystemTransformMatrix>',
+    );
+  }
+  lines.push(`    <Data>${payload}</Data>`, '  </DataArray>');
+  return lines.join('\n');
+}
