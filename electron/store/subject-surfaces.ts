@@ -1,7 +1,11 @@
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { parseGiftiSurface } from '../../shared/formats/gifti.js';
-import type { HemiPair, Surface } from '../../shared/subject.js';
+import { stat } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { ApiError } from '../../shared/api.js';
+import { midSurface } from '../../shared/mesh/curvature.js';
+import { HEMIS, type HemiPair, type Surface } from '../../shared/subject.js';
+import { fileError } from './file-errors.js';
+import { readSurfaceFile } from './surface-file.js';
+import { listSurfaceFiles, type SurfaceFiles } from './surface-files.js';
 
 /** The surfaces of a subject that flatmaps, membership and exports use. */
 export interface SubjectSurfaces {
@@ -11,32 +15,118 @@ export interface SubjectSurfaces {
   fiducial?: HemiPair<Surface>;
 }
 
-async function readSurface(path: string): Promise<Surface> {
-  const text = await readFile(path, 'latin1');
-  try {
-    return parseGiftiSurface(text);
-  } catch (e) {
-    throw new Error(`${path}: ${(e as Error).message}`);
-  }
+const TYPES = ['flat', 'wm', 'pia', 'fiducial'] as const;
+
+interface Entry {
+  signature: string;
+  surfaces: Promise<SubjectSurfaces>;
 }
 
-async function readPair(dir: string, type: string): Promise<HemiPair<Surface>> {
-  const [lh, rh] = await Promise.all([
-    readSurface(join(dir, `${type}_lh.gii`)),
-    readSurface(join(dir, `${type}_rh.gii`)),
-  ]);
-  return { lh, rh };
-}
+/** One parse per subject while its files stay the same (keyed by path, size and mtime); callers share the arrays and must not modify them. */
+const memo = new Map<string, Entry>();
 
-/** Minimal loader (flat required; wm, pia, fiducial when present). */
+/**
+ * flat (required), wm, pia and fiducial (when present) of both hemispheres, validated:
+ * both hemispheres of each type present, the same vertex count across types within a
+ * hemisphere (pycortex assumes it and never checks), finite coordinates, readable files.
+ */
 export async function loadSubjectSurfaces(dbPath: string, subject: string): Promise<SubjectSurfaces> {
-  const dir = join(dbPath, subject, 'surfaces');
-  const optional = (type: string) => readPair(dir, type).catch(() => undefined);
-  const [flat, wm, pia, fiducial] = await Promise.all([
-    readPair(dir, 'flat'),
-    optional('wm'),
-    optional('pia'),
-    optional('fiducial'),
-  ]);
-  return { flat, wm, pia, fiducial };
+  const files = await listSurfaceFiles(dbPath, subject);
+  const used = usedFiles(files, subject);
+  const signature = await fileSignature(used);
+  const key = `${dbPath}\0${subject}`;
+  const hit = memo.get(key);
+  if (hit && hit.signature === signature) return hit.surfaces;
+  const surfaces = readAll(files);
+  memo.set(key, { signature, surfaces });
+  surfaces.catch(() => {
+    if (memo.get(key)?.surfaces === surfaces) memo.delete(key);
+  });
+  return surfaces;
+}
+
+/** pycortex's fiducial: the fiducial files if present, else (wm + pia)/2 with the wm triangles. */
+export function fiducialSurfaces(s: SubjectSurfaces): HemiPair<Surface> | undefined {
+  if (s.fiducial) return s.fiducial;
+  if (!s.wm || !s.pia) return undefined;
+  const wm = s.wm;
+  const pia = s.pia;
+  const mid = (h: 'lh' | 'rh'): Surface => ({
+    points: midSurface(wm[h].points, pia[h].points),
+    triangles: wm[h].triangles,
+  });
+  return { lh: mid('lh'), rh: mid('rh') };
+}
+
+function usedFiles(files: SurfaceFiles, subject: string): string[] {
+  for (const type of TYPES) {
+    const entry = files.get(type);
+    if (!entry) {
+      if (type === 'flat')
+        throw new ApiError(
+          'NOT_FOUND',
+          `subject ${subject}: no flat surface (surfaces/flat_lh.gii, flat_rh.gii)`,
+        );
+      continue;
+    }
+    for (const h of HEMIS) {
+      if (!entry[h]) {
+        const other = entry[h === 'lh' ? 'rh' : 'lh'] as string;
+        throw new ApiError(
+          'NOT_FOUND',
+          `subject ${subject}: ${type}_${h} is missing (found ${basename(other)} for the other hemisphere)`,
+          other,
+        );
+      }
+    }
+  }
+  return TYPES.flatMap((t) => HEMIS.map((h) => files.get(t)?.[h]).filter((f): f is string => !!f));
+}
+
+async function fileSignature(paths: string[]): Promise<string> {
+  const parts = await Promise.all(
+    paths.map(async (p) => {
+      try {
+        const s = await stat(p);
+        return `${p}:${s.size}:${s.mtimeMs}`;
+      } catch (e) {
+        throw fileError(p, e);
+      }
+    }),
+  );
+  return parts.join('|');
+}
+
+async function readAll(files: SurfaceFiles): Promise<SubjectSurfaces> {
+  const pairs = await Promise.all(
+    TYPES.map(async (type) => {
+      const entry = files.get(type);
+      if (!entry?.lh || !entry.rh) return undefined;
+      const [lh, rh] = await Promise.all([readSurfaceFile(entry.lh), readSurfaceFile(entry.rh)]);
+      return { lh, rh };
+    }),
+  );
+  const [flat, wm, pia, fiducial] = pairs;
+  const out: SubjectSurfaces = { flat: flat as HemiPair<Surface>, wm, pia, fiducial };
+  checkVertexCounts(out, files);
+  return out;
+}
+
+function checkVertexCounts(s: SubjectSurfaces, files: SurfaceFiles): void {
+  for (const h of HEMIS) {
+    const n = s.flat[h].points.length / 3;
+    for (const type of TYPES) {
+      const pair = s[type];
+      if (!pair) continue;
+      const m = pair[h].points.length / 3;
+      if (m !== n) {
+        const file = files.get(type)?.[h] as string;
+        throw new ApiError(
+          'INVALID_FILE',
+          `${file}: ${m} vertices, but ${basename(files.get('flat')?.[h] as string)} has ${n}; all surfaces of a hemisphere must share vertices`,
+          file,
+        );
+      }
+    }
+  }
 }

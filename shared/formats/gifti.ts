@@ -1,6 +1,6 @@
-import { gunzipSync, unzlibSync } from 'fflate';
 import type { Surface } from '../subject.js';
 import { decodeBase64 } from './base64.js';
+import { inflateAny, type Inflater } from './inflate.js';
 
 /**
  * GIFTI reader for surface files (pycortex-formats.md §2.2). A streaming scan over the text
@@ -17,6 +17,11 @@ export interface GiftiDataArray {
 }
 
 export class GiftiError extends Error {}
+
+export interface GiftiOptions {
+  /** decompressor for GZipBase64Binary payloads (the store passes Node's faster zlib) */
+  inflate?: Inflater;
+}
 
 const INTENT_POINTSET = 'NIFTI_INTENT_POINTSET';
 const INTENT_TRIANGLE = 'NIFTI_INTENT_TRIANGLE';
@@ -58,7 +63,7 @@ const TYPES: Record<string, TypeInfo> = {
 
 const HOST_LITTLE = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
-export function parseGiftiArrays(text: string): GiftiDataArray[] {
+export function parseGiftiArrays(text: string, options: GiftiOptions = {}): GiftiDataArray[] {
   if (!/<GIFTI[\s>]/.test(text)) throw new GiftiError('not a GIFTI file (no <GIFTI> element)');
   const arrays: GiftiDataArray[] = [];
   let pos = 0;
@@ -86,7 +91,9 @@ export function parseGiftiArrays(text: string): GiftiDataArray[] {
       }
     }
     if (payloadStart < 0) throw new GiftiError(`DataArray ${arrays.length}: no <Data> element`);
-    arrays.push(decodeArray(arrays.length, attrs, text, payloadStart, payloadEnd));
+    arrays.push(
+      decodeArray(arrays.length, attrs, text, payloadStart, payloadEnd, options.inflate ?? inflateAny),
+    );
     pos = close + '</DataArray>'.length;
   }
   if (arrays.length === 0 && !text.includes('</GIFTI>')) throw new GiftiError('file truncated (no </GIFTI>)');
@@ -94,8 +101,8 @@ export function parseGiftiArrays(text: string): GiftiDataArray[] {
 }
 
 /** The first POINTSET array as N×3 float32 and the first TRIANGLE array as M×3 indices, as pycortex takes them. */
-export function parseGiftiSurface(text: string): Surface {
-  const arrays = parseGiftiArrays(text);
+export function parseGiftiSurface(text: string, options: GiftiOptions = {}): Surface {
+  const arrays = parseGiftiArrays(text, options);
   const pts = arrays.find((a) => a.intent === INTENT_POINTSET);
   const tris = arrays.find((a) => a.intent === INTENT_TRIANGLE);
   if (!pts) throw new GiftiError('no NIFTI_INTENT_POINTSET data array');
@@ -150,6 +157,7 @@ function decodeArray(
   text: string,
   start: number,
   end: number,
+  inflater: Inflater,
 ): GiftiDataArray {
   const where = `DataArray ${index}`;
   const dataType = attrs.DataType ?? '';
@@ -160,8 +168,9 @@ function decodeArray(
     throw new GiftiError(`${where}: bad Dimensionality ${JSON.stringify(attrs.Dimensionality)}`);
   const dims: number[] = [];
   for (let d = 0; d < dimensionality; d++) {
-    const v = Number(attrs[`Dim${d}`]);
-    if (!Number.isInteger(v) || v < 0)
+    const raw = attrs[`Dim${d}`];
+    const v = raw !== undefined && /^\d+$/.test(raw) ? Number(raw) : NaN;
+    if (!Number.isInteger(v))
       throw new GiftiError(`${where}: bad Dim${d} ${JSON.stringify(attrs[`Dim${d}`])}`);
     dims.push(v);
   }
@@ -182,8 +191,8 @@ function decodeArray(
     } catch (e) {
       throw new GiftiError(`${where}: ${(e as Error).message}`);
     }
-    if (encoding === 'GZipBase64Binary') bytes = inflate(where, bytes);
     const expected = count * info.size;
+    if (encoding === 'GZipBase64Binary') bytes = inflate(where, bytes, expected, inflater);
     if (bytes.length !== expected)
       throw new GiftiError(
         `${where}: payload has ${bytes.length} bytes, Dim0..Dim${dims.length - 1} (${dims.join('×')}) need ${expected}`,
@@ -198,12 +207,11 @@ function decodeArray(
   return { intent: attrs.Intent ?? '', dataType, dims, data };
 }
 
-function inflate(where: string, bytes: Uint8Array): Uint8Array {
+function inflate(where: string, bytes: Uint8Array, expected: number, inflater: Inflater): Uint8Array {
   try {
-    if (bytes[0] === 0x1f && bytes[1] === 0x8b) return gunzipSync(bytes);
-    return unzlibSync(bytes);
+    return inflater(bytes, expected);
   } catch (e) {
-    throw new GiftiError(`${where}: compressed payload is corrupt (${(e as Error).message})`);
+    throw new GiftiError(`${where}: compressed payload is ${(e as Error).message}`);
   }
 }
 

@@ -1,6 +1,6 @@
-import { gunzipSync } from 'fflate';
 import { NIFTI2, readHeader, type NIFTI1 } from 'nifti-reader-js';
 import type { Volume } from '../subject.js';
+import { gunzip } from './inflate.js';
 
 /**
  * NIfTI-1 / NIfTI-2 volumes (`.nii`, `.nii.gz`) as pycortex sees them through nibabel
@@ -70,9 +70,9 @@ export function isGzip(bytes: Uint8Array): boolean {
 export function inflateNifti(bytes: Uint8Array): Uint8Array {
   if (!isGzip(bytes)) return bytes;
   try {
-    return gunzipSync(bytes);
+    return gunzip(bytes);
   } catch (e) {
-    throw new NiftiError(`gzip data is corrupt or truncated (${(e as Error).message})`);
+    throw new NiftiError(`gzip data is ${(e as Error).message}`);
   }
 }
 
