@@ -1,30 +1,44 @@
 import type { LabelEntry } from '../subject.js';
 
 /**
- * Label tables next to ROI templates (`<name>.mgz.ctab`, `<name>.ctab`): NSD writes two columns
- * `index name`, FreeSurfer `index name R G B A` (pycortex-formats.md §8). Blank lines and `#`
- * comments are skipped; a line that does not start with an integer and a name is an error.
+ * Label tables next to ROI templates (pycortex-formats.md §8): NSD's two-column
+ * `<index> <name>` (`prf-visualrois.mgz.ctab`) and FreeSurfer's `<index> <name> R G B A`, where
+ * the last column is transparency (0 = opaque). Blank lines and `#` comments are skipped.
  */
 
 export class CtabError extends Error {}
 
 export function parseCtab(text: string): LabelEntry[] {
   const out: LabelEntry[] = [];
+  const seen = new Map<number, number>();
   const lines = text.split(/\r?\n/);
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i].trim();
+  for (let n = 0; n < lines.length; n++) {
+    const line = lines[n].trim();
     if (line === '' || line.startsWith('#')) continue;
-    const cols = line.split(/\s+/);
-    const index = Number(cols[0]);
-    if (!Number.isInteger(index) || cols.length < 2)
-      throw new CtabError(`line ${i + 1}: expected "index name [R G B A]", found ${JSON.stringify(line)}`);
-    const entry: LabelEntry = { index, name: cols[1] };
-    const rgba = cols.slice(2, 6).map(Number);
-    if (rgba.length >= 3 && rgba.every((c) => Number.isInteger(c) && c >= 0 && c <= 255)) {
-      // FreeSurfer's fourth colour column is transparency (0 = opaque)
-      entry.rgba = [rgba[0], rgba[1], rgba[2], rgba.length === 4 ? 255 - rgba[3] : 255];
+    const where = `line ${n + 1}`;
+    const tokens = line.split(/\s+/);
+    if (!/^[+-]?\d+$/.test(tokens[0]))
+      throw new CtabError(`${where}: label index ${JSON.stringify(tokens[0])} is not an integer`);
+    const index = Number(tokens[0]);
+    if (tokens.length < 2) throw new CtabError(`${where}: label ${index} has no name`);
+    const name = tokens[1];
+    const colours = tokens.slice(2);
+    const entry: LabelEntry = { index, name };
+    if (colours.length > 0) {
+      if (colours.length !== 3 && colours.length !== 4)
+        throw new CtabError(`${where}: expected "<index> <name> R G B [A]", found ${tokens.length} columns`);
+      const v = colours.map((c) => (/^\d+$/.test(c) ? Number(c) : NaN));
+      const bad = v.findIndex((x) => !(x >= 0 && x <= 255));
+      if (bad >= 0)
+        throw new CtabError(`${where}: colour value ${JSON.stringify(colours[bad])} is not in 0..255`);
+      entry.rgba = [v[0], v[1], v[2], 255 - (v[3] ?? 0)];
     }
+    const previous = seen.get(index);
+    if (previous !== undefined)
+      throw new CtabError(`${where}: label index ${index} already used on line ${previous}`);
+    seen.set(index, n + 1);
     out.push(entry);
   }
+  if (out.length === 0) throw new CtabError('no labels (empty table)');
   return out;
 }

@@ -1,0 +1,83 @@
+import { gunzip, isGzipData, type Inflater } from './inflate.js';
+
+/**
+ * FreeSurfer MGH / MGZ (gzip) files used as per-vertex data, e.g. NSD's
+ * `lh.prf-visualrois.mgz` (one value per vertex of the subject's surface). Big-endian header
+ * of 284 bytes: version 1, width, height, depth, frames, type, dof, then geometry; the data
+ * follow in Fortran order (width fastest), frame after frame.
+ */
+
+export class MghError extends Error {}
+
+export interface MghData {
+  /** width, height, depth */
+  dims: [number, number, number];
+  frames: number;
+  /** one frame, float32, width fastest */
+  values: Float32Array;
+}
+
+const HEADER = 284;
+
+const TYPES: Record<number, { name: string; size: number; read: (v: DataView, o: number) => number }> = {
+  0: { name: 'uchar', size: 1, read: (v, o) => v.getUint8(o) },
+  1: { name: 'int', size: 4, read: (v, o) => v.getInt32(o, false) },
+  3: { name: 'float', size: 4, read: (v, o) => v.getFloat32(o, false) },
+  4: { name: 'short', size: 2, read: (v, o) => v.getInt16(o, false) },
+};
+
+export function readMgh(file: Uint8Array, frame = 0, inflate: Inflater = gunzip): MghData {
+  let bytes = file;
+  if (isGzipData(file)) {
+    try {
+      bytes = inflate(file);
+    } catch (e) {
+      throw new MghError(`gzip data is ${(e as Error).message}`);
+    }
+  }
+  if (bytes.length < HEADER)
+    throw new MghError(`file too short for an MGH header (${bytes.length} bytes, need ${HEADER})`);
+  const v = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const version = v.getInt32(0, false);
+  if (version !== 1) throw new MghError(`not an MGH file (version ${version}, expected 1)`);
+  const dims: [number, number, number] = [v.getInt32(4, false), v.getInt32(8, false), v.getInt32(12, false)];
+  const frames = v.getInt32(16, false);
+  const type = v.getInt32(20, false);
+  if (dims.some((d) => d < 1) || frames < 1)
+    throw new MghError(`bad header: dimensions ${dims.join('×')}, ${frames} frame(s)`);
+  const t = TYPES[type];
+  if (!t) throw new MghError(`unsupported MGH data type ${type} (supported: uchar, int, float, short)`);
+  if (!Number.isInteger(frame) || frame < 0 || frame >= frames)
+    throw new MghError(`frame ${frame} does not exist: the file has ${frames} frame(s)`);
+  const n = dims[0] * dims[1] * dims[2];
+  const needed = HEADER + n * frames * t.size;
+  if (bytes.length < needed)
+    throw new MghError(
+      `file truncated: ${bytes.length} bytes, ${dims.join('×')}×${frames} ${t.name} need ${needed}`,
+    );
+  const values = new Float32Array(n);
+  const start = HEADER + frame * n * t.size;
+  for (let i = 0; i < n; i++) values[i] = t.read(v, start + i * t.size);
+  return { dims, frames, values };
+}
+
+/** An MGH file (uncompressed) for tests and exports: float32 unless `type` says otherwise. */
+export function encodeMgh(
+  values: ArrayLike<number>,
+  type: 0 | 1 | 3 | 4 = 3,
+  dims?: [number, number, number],
+): Uint8Array {
+  const d = dims ?? [values.length, 1, 1];
+  const t = TYPES[type];
+  const out = new Uint8Array(HEADER + values.length * t.size);
+  const v = new DataView(out.buffer);
+  [1, d[0], d[1], d[2], 1, type, 0].forEach((x, i) => v.setInt32(4 * i, x, false));
+  for (let i = 0; i < values.length; i++) {
+    const o = HEADER + i * t.size;
+    if (type === 0) v.setUint8(o, values[i]);
+    else if (type === 1) v.setInt32(o, values[i], false);
+    else if (type === 3) v.setFloat32(o, values[i], false);
+    else v.setInt16(o, values[i], false);
+  }
+  return out;
+}
