@@ -1,10 +1,9 @@
-import { buildFlatFrame, flatToSvg, svgSizeFor } from '../flatmap/flat-frame.js';
+import { buildFlatFrame, svgSizeFor } from '../flatmap/flat-frame.js';
 import type { FlatFrame } from '../flatmap/flat-frame.js';
-import { traceBoundaryLoops, twoLongestLoops } from '../flatmap/boundary.js';
 import { encodeGiftiSurface } from '../formats/gifti-write.js';
 import { encodeNifti } from '../formats/nifti-write.js';
 import { encodeNpz } from '../formats/npy.js';
-import { createOverlaySvg } from '../formats/overlay-create.js';
+import { createOverlaySvg, overlayClipLoops } from '../formats/overlay-create.js';
 import type { OverlayShape } from '../formats/overlay-create.js';
 import { encodeXfm } from '../formats/xfm-write.js';
 import type { Hemi } from '../subject.js';
@@ -118,15 +117,7 @@ function vertexLabels(
 
 function demoOverlay(hemis: Record<Hemi, DemoHemisphere>, frame: FlatFrame): string {
   const { width, height } = svgSizeFor(frame.extents);
-  const svg = flatToSvg(frame, width, height);
-  const clipLoops = twoLongestLoops(traceBoundaryLoops(frame.triangles)).map((loop) => {
-    const out = new Float32Array(2 * loop.length);
-    loop.forEach((v, i) => {
-      out[2 * i] = svg[2 * v];
-      out[2 * i + 1] = svg[2 * v + 1];
-    });
-    return out;
-  });
+  const clipLoops = overlayClipLoops(frame, height);
   const shift = { lh: maxX(hemis.lh.flat.points), rh: minX(hemis.rh.flat.points) };
   const [xmin, xmax, ymin, ymax] = frame.extents;
   const toSvg = (hemi: Hemi, p: number, w: number): string => {

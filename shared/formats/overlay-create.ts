@@ -6,6 +6,9 @@
  * pycortex's data layer holds rendered background images; ours is left empty.
  */
 
+import { traceBoundaryLoops, twoLongestLoops } from '../flatmap/boundary.js';
+import type { FlatFrame } from '../flatmap/flat-frame.js';
+
 export interface OverlayShape {
   /** the shape's `inkscape:label` */
   name: string;
@@ -17,7 +20,7 @@ export interface CreateOverlayOptions {
   /** root size from svgSizeFor (float32 width, height 1024) */
   width: number;
   height: number;
-  /** the two longest flat boundary loops, longest first, in SVG coordinates, interleaved x, y */
+  /** the two longest flat boundary loops, longest first, in SVG coordinates, interleaved x, y (see overlayClipLoops) */
   clipLoops: Float32Array[];
   /** optional shapes for the `sulci` layer (open paths drawn with the sulci style) */
   sulci?: OverlayShape[];
@@ -86,6 +89,27 @@ function shapeLines(layer: string, shape: OverlayShape): string[] {
   return out;
 }
 
+/**
+ * The clip loops pycortex writes for a flat surface: the two longest boundary loops (longest
+ * first) mapped with the generator's uniform float32 scale `height / (ymax − ymin)`, y flipped.
+ * This, not flatToSvg's per-axis normalisation (one ulp apart), reproduces the clip paths of
+ * pycortex-made files exactly (S1 golden and sub-hcp32k: every coordinate).
+ */
+export function overlayClipLoops(frame: FlatFrame, height = 1024): Float32Array[] {
+  const f32 = Math.fround;
+  const [xmin, , ymin, ymax] = frame.extents;
+  const scale = f32(height / f32(ymax - ymin));
+  const h = f32(height);
+  return twoLongestLoops(traceBoundaryLoops(frame.triangles)).map((loop) => {
+    const out = new Float32Array(2 * loop.length);
+    loop.forEach((v, i) => {
+      out[2 * i] = f32(f32(frame.xy[2 * v] - xmin) * scale);
+      out[2 * i + 1] = f32(h - f32(f32(frame.xy[2 * v + 1] - ymin) * scale));
+    });
+    return out;
+  });
+}
+
 /** pycortex's clip path text: per loop `M%f %f L%f %f, %f %f, …Z ` (the start point is repeated before Z). */
 export function clipPathData(loops: Float32Array[]): string {
   let d = '';
@@ -101,6 +125,7 @@ export function clipPathData(loops: Float32Array[]): string {
 /** Python `'%f' % x`: six decimals, exact value rounded half to even. */
 export function percentF(x: number): string {
   if (!Number.isFinite(x)) return Number.isNaN(x) ? 'nan' : x > 0 ? 'inf' : '-inf';
+  if (Object.is(x, -0)) return '-0.000000';
   const s = x.toFixed(6);
   // toFixed resolves exact ties upward; a tie is x·10⁶ = n + ½ exactly, i.e. 2·10⁶·x odd
   const twice = Math.abs(x) * 2e6;
