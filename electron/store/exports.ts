@@ -98,7 +98,7 @@ export async function roiVertexSets(
   subject: string,
   names?: string[],
   overlay?: string,
-): Promise<{ nL: number; sets: Map<string, Uint32Array>; geometry: SubjectGeometry }> {
+): Promise<{ nL: number; sets: Map<string, Uint32Array>; geometry: SubjectGeometry; rois: OverlayRois }> {
   const [rois, geometry] = await Promise.all([
     readOverlayRois(db, subject, overlay),
     subjectGeometry(db, subject),
@@ -123,7 +123,7 @@ export async function roiVertexSets(
       name,
       parseOrFail(rois.file, () => roiVertices(rois.shapes.get(name)!, ctx)),
     );
-  return { nL: geometry.frame.nL, sets, geometry };
+  return { nL: geometry.frame.nL, sets, geometry, rois };
 }
 
 /** A file name for an ROI: path separators and control characters replaced. */

@@ -1,0 +1,170 @@
+import { existsSync } from 'node:fs';
+import { readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { ApiError, type OverlayEdit, type RoiVertices } from '../../shared/api.js';
+import { buildFlatDelaunay } from '../../shared/flatmap/flat-delaunay.js';
+import { buildFlatFrame, svgSizeFor } from '../../shared/flatmap/flat-frame.js';
+import { buildFlatMask } from '../../shared/flatmap/flat-mask.js';
+import { imageGrid } from '../../shared/flatmap/image-grid.js';
+import { parseOverlay } from '../../shared/formats/overlay-svg.js';
+import { jaccard } from '../../shared/roi/label-vertices.js';
+import { membershipContext, mergeTriangles } from '../../shared/roi/membership-context.js';
+import { roiVertices, splitHemispheres } from '../../shared/roi/membership.js';
+import { reprojectVertexSet } from '../../shared/roi/reproject.js';
+import { buildVertexRaster } from '../../shared/flatmap/vertex-map.js';
+import { roiVertexSets } from './exports.js';
+import { parseOrFail } from './file-errors.js';
+import { loadSubjectSurfaces } from './subject-surfaces.js';
+
+/**
+ * `overlays.roi-studio.json` beside overlays.svg: each ROI's vertex set and the path data it was
+ * drawn with. pycortex's `import_flat` deletes overlays.svg and a rotated flatmap moves every
+ * vertex; the vertex sets survive both, so ROIs can be re-drawn on the new flatmap.
+ */
+
+export const SIDECAR_FILE = 'overlays.roi-studio.json';
+
+export interface SidecarRoi extends RoiVertices {
+  name: string;
+  /** path data as saved in overlays.svg */
+  paths: string[];
+}
+
+export interface Sidecar {
+  format: 'roi-studio-sidecar';
+  version: 1;
+  savedAt: string;
+  /** vertex counts of the mesh the sets refer to */
+  nL: number;
+  nR: number;
+  rois: SidecarRoi[];
+}
+
+/** Write the sidecar atomically (temp file + rename); `entries` replace the whole file. */
+export async function writeSidecar(
+  subjectDir: string,
+  entries: SidecarRoi[],
+  mesh: { nL: number; nR: number },
+): Promise<string> {
+  const file = join(subjectDir, SIDECAR_FILE);
+  const body: Sidecar = {
+    format: 'roi-studio-sidecar',
+    version: 1,
+    savedAt: new Date().toISOString(),
+    nL: mesh.nL,
+    nR: mesh.nR,
+    rois: entries.map((e) => ({ name: e.name, paths: e.paths, lh: e.lh, rh: e.rh })),
+  };
+  const tmp = `${file}.tmp-${process.pid}`;
+  try {
+    await writeFile(tmp, JSON.stringify(body) + '\n');
+    await rename(tmp, file);
+  } catch (e) {
+    await rm(tmp, { force: true });
+    throw new ApiError('IO', `cannot write ${file}: ${(e as Error).message}`, file);
+  }
+  return file;
+}
+
+/**
+ * Re-derive the sidecar from the overlay as saved: every ROI of `rois/shapes`, its paths and its
+ * pycortex membership. The overlay writer calls this after each save.
+ */
+export async function syncSidecar(db: string, subject: string): Promise<string> {
+  const { nL, sets, geometry, rois } = await roiVertexSets(db, subject);
+  const entries: SidecarRoi[] = [];
+  for (const [name, merged] of sets)
+    entries.push({ name, paths: rois.shapes.get(name) ?? [], ...splitHemispheres(merged, nL) });
+  return writeSidecar(join(db, subject), entries, { nL, nR: geometry.frame.nR });
+}
+
+export async function readSidecar(subjectDir: string): Promise<Sidecar | null> {
+  const file = join(subjectDir, SIDECAR_FILE);
+  if (!existsSync(file)) return null;
+  const text = await readFile(file, 'utf8');
+  return parseOrFail(file, () => validate(JSON.parse(text) as unknown));
+}
+
+function validate(v: unknown): Sidecar {
+  const s = v as Sidecar;
+  if (typeof s !== 'object' || s === null || s.format !== 'roi-studio-sidecar' || s.version !== 1)
+    throw new Error('not an ROI Studio sidecar (format "roi-studio-sidecar", version 1)');
+  if (!Number.isInteger(s.nL) || !Number.isInteger(s.nR) || !Array.isArray(s.rois))
+    throw new Error('needs integer nL, nR and a rois list');
+  for (const r of s.rois) {
+    const ok =
+      typeof r.name === 'string' &&
+      Array.isArray(r.paths) &&
+      r.paths.every((d) => typeof d === 'string') &&
+      [r.lh, r.rh].every((l) => Array.isArray(l) && l.every((x) => Number.isInteger(x) && x >= 0));
+    if (!ok) throw new Error(`ROI ${JSON.stringify(r?.name)}: needs name, paths, lh and rh vertex lists`);
+    if (r.lh.some((x) => x >= s.nL) || r.rh.some((x) => x >= s.nR))
+      throw new Error(`ROI ${JSON.stringify(r.name)}: vertex index beyond the mesh (${s.nL} / ${s.nR})`);
+  }
+  return s;
+}
+
+export interface RestoredRoi {
+  name: string;
+  paths: string[];
+  /** Jaccard between the re-drawn ROI's membership and the stored vertex set */
+  jaccard: number;
+}
+
+/**
+ * Re-draw every sidecar ROI on the subject's current flat surface (at the size of its
+ * overlays.svg, or of the one pycortex would create), and the overlay edits that store them.
+ */
+export async function restoreFromSidecar(
+  db: string,
+  subject: string,
+  { height = 1024, names }: { height?: number; names?: string[] } = {},
+): Promise<{ rois: RestoredRoi[]; edits: OverlayEdit[] }> {
+  const dir = join(db, subject);
+  const sidecar = await readSidecar(dir);
+  if (!sidecar) throw new ApiError('NOT_FOUND', `${join(dir, SIDECAR_FILE)}: no sidecar to restore from`);
+  const surfaces = await loadSubjectSurfaces(db, subject);
+  const frame = buildFlatFrame(surfaces.flat);
+  if (frame.nL !== sidecar.nL || frame.nR !== sidecar.nR)
+    throw new ApiError(
+      'INVALID_FILE',
+      `${join(dir, SIDECAR_FILE)}: made for a mesh of ${sidecar.nL} + ${sidecar.nR} vertices, the subject has ${frame.nL} + ${frame.nR}`,
+    );
+  const overlayFile = join(dir, 'overlays.svg');
+  let size = svgSizeFor(frame.extents);
+  let existing = new Set<string>();
+  if (existsSync(overlayFile)) {
+    const text = await readFile(overlayFile, 'utf8');
+    const doc = parseOrFail(overlayFile, () => parseOverlay(text));
+    size = { width: doc.width, height: doc.height };
+    existing = new Set((await roiVertexSets(db, subject)).sets.keys());
+  }
+  const grid = imageGrid(frame.extents, height);
+  const pixelVertex = buildVertexRaster(buildFlatDelaunay(frame), buildFlatMask(frame, height), grid);
+  const solid = surfaces.wm ?? surfaces.fiducial ?? surfaces.pia ?? surfaces.flat;
+  const ctx = membershipContext(
+    frame,
+    mergeTriangles(solid.lh.triangles, solid.rh.triangles, frame.nL),
+    size.width,
+    size.height,
+  );
+
+  const rois: RestoredRoi[] = [];
+  const edits: OverlayEdit[] = [];
+  const n = frame.nL + frame.nR;
+  for (const r of sidecar.rois) {
+    if (names && !names.includes(r.name)) continue;
+    const members = new Uint8Array(n);
+    for (const v of r.lh) members[v] = 1;
+    for (const v of r.rh) members[frame.nL + v] = 1;
+    const traced = reprojectVertexSet(pixelVertex, grid.width, grid.height, members, frame.nL, {
+      svgWidth: size.width,
+      svgHeight: size.height,
+    });
+    const paths = [traced.lh, traced.rh].filter((d): d is string => !!d);
+    const stored = Uint32Array.from([...r.lh, ...r.rh.map((v) => v + frame.nL)]);
+    rois.push({ name: r.name, paths, jaccard: jaccard(roiVertices(paths, ctx), stored) });
+    edits.push({ kind: existing.has(r.name) ? 'replace' : 'add', name: r.name, paths, label: true });
+  }
+  return { rois, edits };
+}
