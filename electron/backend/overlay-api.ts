@@ -1,4 +1,40 @@
-import { ApiError, type RoiStudioApi } from '../../shared/api.js';
+import { realpathSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  ApiError,
+  type OverlaySnapshot,
+  type RoiStudioApi,
+  type RoiVertices,
+  type SaveRequest,
+  type SaveResult,
+} from '../../shared/api.js';
+import { svgSizeFor } from '../../shared/flatmap/flat-frame.js';
+import { createOverlaySvg } from '../../shared/formats/overlay-create.js';
+import { OverlayEditError, applyEdits } from '../../shared/formats/overlay-edit.js';
+import { describeOverlay } from '../../shared/formats/overlay-snapshot.js';
+import {
+  findLayer,
+  layerShapes,
+  serializeOverlay,
+  type OverlayDocument,
+} from '../../shared/formats/overlay-svg.js';
+import { roiVertices, splitHemispheres } from '../../shared/roi/membership.js';
+import { PycortexPathError } from '../../shared/roi/pycortex-path.js';
+import {
+  clipLoops,
+  contextAt,
+  flatGeometry,
+  loadSubjectFlat,
+  type SubjectFlat,
+} from '../store/flat-geometry.js';
+import {
+  MISSING_REVISION,
+  parseOverlayFile,
+  readOverlayState,
+  writeOverlayFile,
+  type OverlayFileState,
+} from '../store/overlay-store.js';
+import { allowedPath } from '../store/path-guard.js';
 import type { BackendContext } from './context.js';
 
 export type OverlayApi = Pick<
@@ -6,14 +42,164 @@ export type OverlayApi = Pick<
   'getFlatGeometry' | 'loadOverlay' | 'saveOverlay' | 'getRoiVertices'
 >;
 
-// Scaffold: each method is replaced by its real implementation (see the issue that owns it).
-export function overlayApi(_ctx: BackendContext): OverlayApi {
-  const todo = (method: string) => () =>
-    Promise.reject(new ApiError('INTERNAL', `${method} is not available yet`));
+/** A subject name is one folder of the database, nothing more. */
+export function checkSubject(subject: unknown): string {
+  if (
+    typeof subject !== 'string' ||
+    subject === '' ||
+    subject === '.' ||
+    subject === '..' ||
+    /[/\\\0]/.test(subject)
+  )
+    throw new ApiError('BAD_REQUEST', `not a subject name: ${JSON.stringify(subject)}`);
+  return subject;
+}
+
+export function overlayPath(db: string, subject: string): string {
+  return join(db, checkSubject(subject), 'overlays.svg');
+}
+
+/** The file pycortex would create for a subject without overlays.svg (§6.1, §6.9). */
+export function createdOverlayText(flat: SubjectFlat): string {
+  const { width, height } = svgSizeFor(flat.frame.extents);
+  return createOverlaySvg({ width, height, clipLoops: clipLoops(flat) });
+}
+
+function snapshot(subject: string, state: OverlayFileState, doc: OverlayDocument): OverlaySnapshot {
+  const { layers, issues } = describeOverlay(doc);
   return {
-    getFlatGeometry: todo('getFlatGeometry'),
-    loadOverlay: todo('loadOverlay'),
-    saveOverlay: todo('saveOverlay'),
-    getRoiVertices: todo('getRoiVertices'),
+    subject,
+    path: state.path,
+    exists: state.exists,
+    revision: state.revision,
+    width: doc.width,
+    height: doc.height,
+    layers,
+    issues,
   };
 }
+
+/** The overlay as it is on disk, or as pycortex would create it when missing. */
+async function currentDocument(db: string, subject: string, path: string) {
+  const state = await readOverlayState(path);
+  if (state.exists) return { state, doc: parseOverlayFile(path, state.text as string) };
+  const text = createdOverlayText(await loadSubjectFlat(db, subject));
+  return { state, doc: parseOverlayFile(path, text) };
+}
+
+/** Merged membership of every ROI (direct shapes of rois/shapes), hemisphere-local, in file order. */
+export async function roiVerticesOf(
+  db: string,
+  subject: string,
+  file: string,
+  doc: OverlayDocument,
+): Promise<Record<string, RoiVertices>> {
+  const flat = await loadSubjectFlat(db, subject);
+  const layer = findLayer(doc, 'rois');
+  const out: Record<string, RoiVertices> = {};
+  if (!layer) return out;
+  const ctx = contextAt(flat, doc.width, doc.height);
+  for (const shape of layerShapes(layer)) {
+    const paths = shape.paths.map((p) => p.getAttribute('d') ?? '');
+    try {
+      out[shape.name] = splitHemispheres(roiVertices(paths, ctx), flat.frame.nL);
+    } catch (e) {
+      if (e instanceof PycortexPathError)
+        throw new ApiError(
+          'INVALID_FILE',
+          `${file}: ROI "${shape.name}": ${e.message} (pycortex fails here too)`,
+          file,
+        );
+      throw e;
+    }
+  }
+  return out;
+}
+
+export function overlayApi(ctx: BackendContext): OverlayApi {
+  const db = () => ctx.database.path;
+  return {
+    async getFlatGeometry(subject) {
+      const path = overlayPath(db(), subject);
+      const flat = await loadSubjectFlat(db(), subject);
+      const state = await readOverlayState(path);
+      const size = state.exists ? parseOverlayFile(path, state.text as string) : undefined;
+      return flatGeometry(flat, size && { width: size.width, height: size.height });
+    },
+
+    async loadOverlay(subject) {
+      const path = overlayPath(db(), subject);
+      const { state, doc } = await currentDocument(db(), subject, path);
+      return snapshot(subject, state, doc);
+    },
+
+    async saveOverlay(req: SaveRequest): Promise<SaveResult> {
+      if (!req || typeof req !== 'object' || !Array.isArray(req.edits))
+        throw new ApiError('BAD_REQUEST', 'saveOverlay needs { subject, baseRevision, edits: [] }');
+      const subject = checkSubject(req.subject);
+      const own = overlayPath(db(), subject);
+      const target = req.saveAs ? allowedPath(ctx, req.saveAs) : own;
+      // "save as" applies the edits to the subject's current overlay and writes them elsewhere
+      const base = req.saveAs ? await currentDocument(db(), subject, own) : null;
+      const creation = (await readOverlayState(target)).exists
+        ? null
+        : createdOverlayText(await loadSubjectFlat(db(), subject));
+      const result = await writeOverlayFile(target, {
+        baseRevision: req.saveAs ? null : String(req.baseRevision ?? ''),
+        build: (current) => {
+          const doc = base
+            ? base.doc
+            : parseOverlayFile(
+                target,
+                current.exists ? (current.text as string) : requireText(creation, target),
+              );
+          try {
+            applyEdits(doc, req.edits);
+          } catch (e) {
+            if (e instanceof OverlayEditError)
+              throw new ApiError('BAD_REQUEST', `${target}: ${e.message}`, target);
+            throw e;
+          }
+          return serializeOverlay(doc);
+        },
+      });
+      const doc = parseOverlayFile(target, result.state.text as string);
+      return {
+        snapshot: snapshot(subject, result.state, doc),
+        ...(result.backup ? { backup: result.backup } : {}),
+      };
+    },
+
+    async getRoiVertices(subject, overlay) {
+      checkSubject(subject);
+      const file = overlay ? allowedPath(ctx, overlay) : overlayPath(db(), subject);
+      const state = await readOverlayState(file);
+      if (!state.exists) {
+        if (overlay) throw new ApiError('NOT_FOUND', `${file}: file not found`, file);
+        return {};
+      }
+      return roiVerticesOf(db(), subject, file, parseOverlayFile(file, state.text as string));
+    },
+  };
+}
+
+function requireText(text: string | null, path: string): string {
+  // the file appeared after we looked: the writer's stale check reports it
+  if (text === null) throw new ApiError('STALE', `${path} was created on disk while saving; reload it`, path);
+  return text;
+}
+
+/** For command-line use: a context that allows one explicitly named file outside the database. */
+export function cliContext(db: string, extraFiles: string[] = []): BackendContext {
+  const chosen = new Set<string>();
+  for (const f of extraFiles) {
+    try {
+      chosen.add(realpathSync.native(f));
+    } catch {
+      chosen.add(f);
+    }
+  }
+  return { database: { path: db, source: 'argument' }, appDataDir: '', cacheDir: '', chosenFiles: chosen };
+}
+
+export { MISSING_REVISION };

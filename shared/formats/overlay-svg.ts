@@ -13,6 +13,8 @@ import {
  * are found by (namespace, local name) — `<g>` and `<svg:g>` alike — as pycortex's lxml does.
  */
 
+export type { Document, Element, Node };
+
 export const SVG_NS = 'http://www.w3.org/2000/svg';
 export const INKSCAPE_NS = 'http://www.inkscape.org/namespaces/inkscape';
 export const SODIPODI_NS = 'http://sodipodi.sourceforge.net/DTD/sodipodi-0.dtd';

@@ -1,0 +1,112 @@
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { OverlayEdit } from '../../shared/api.js';
+import { normaliseShape } from '../../shared/formats/overlay-edit.js';
+import {
+  directText,
+  findLayer,
+  isSvgElement,
+  layerShapes,
+  type Element,
+} from '../../shared/formats/overlay-svg.js';
+import { pathIssues } from '../../shared/roi/compat.js';
+import { checkSubject, cliContext, overlayApi } from '../backend/overlay-api.js';
+import { parseOverlayFile } from '../store/overlay-store.js';
+import { CliError, required } from './cli-error.js';
+
+/**
+ * `overlay merge --db DIR --subject S --from FILE [--only A,B] [--replace]`: copy ROI layers from
+ * another overlay into the subject's overlays.svg through the one safe writer (lock, stale check,
+ * backup, atomic rename). Paths are rewritten in pycortex's safe subset with the geometry
+ * Inkscape shows (shape and path transforms baked in).
+ */
+export async function run(argv: string[]): Promise<void> {
+  const [action, ...rest] = argv;
+  if (action !== 'merge')
+    throw new CliError('usage: overlay merge --db DIR --subject S --from FILE [--only A,B] [--replace]', 2);
+  const { values } = parseArgs({
+    args: rest,
+    options: {
+      db: { type: 'string' },
+      subject: { type: 'string' },
+      from: { type: 'string' },
+      only: { type: 'string' },
+      replace: { type: 'boolean' },
+    },
+    strict: true,
+  });
+  const db = resolve(required(values, 'db'));
+  const subject = required(values, 'subject');
+  try {
+    checkSubject(subject);
+  } catch (e) {
+    throw new CliError((e as Error).message, 2);
+  }
+  const from = resolve(required(values, 'from'));
+
+  let text: string;
+  try {
+    text = await readFile(from, 'utf8');
+  } catch (e) {
+    throw new CliError(
+      `${from}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : (e as Error).message}`,
+    );
+  }
+  const source = parseOverlayFile(from, text);
+  const layer = findLayer(source, 'rois');
+  const shapes = layer ? layerShapes(layer) : [];
+  if (!shapes.length) throw new CliError(`${from}: no ROIs (no <g inkscape:label> under rois/shapes)`);
+  const byName = new Map(shapes.map((s) => [s.name, s])); // last of duplicates, as pycortex
+  const only = values.only
+    ?.split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+  if (only) {
+    const missing = only.filter((n) => !byName.has(n));
+    if (missing.length)
+      throw new CliError(
+        `${from}: no ROI ${missing.map((m) => JSON.stringify(m)).join(', ')} (has: ${[...byName.keys()].join(', ')})`,
+      );
+  }
+  const names = only ?? [...byName.keys()];
+
+  const api = overlayApi(cliContext(db));
+  const current = await api.loadOverlay(subject);
+  const existing = new Set(current.layers.find((l) => l.name === 'rois')?.shapes.map((s) => s.name) ?? []);
+  const clashes = names.filter((n) => existing.has(n));
+  if (clashes.length && !values.replace)
+    throw new CliError(
+      `${current.path} already has ${clashes.map((c) => JSON.stringify(c)).join(', ')}; pass --replace to overwrite them`,
+    );
+
+  const labelled = new Set<string>();
+  const collect = (el: Element) => {
+    for (let c = el.firstChild; c; c = c.nextSibling)
+      if (isSvgElement(c, 'text')) labelled.add(directText(c));
+      else if (c.nodeType === 1) collect(c as Element);
+  };
+  if (layer?.labels) collect(layer.labels);
+
+  const edits: OverlayEdit[] = [];
+  for (const name of names) {
+    const shape = byName.get(name)!;
+    const quirks = new Set(
+      shape.paths.flatMap((p) => pathIssues(p.getAttribute('d') ?? '').map((i) => i.code)),
+    );
+    if (quirks.size)
+      process.stderr.write(
+        `note: ${name}: source paths have ${[...quirks].join(', ')}; written with the geometry Inkscape shows\n`,
+      );
+    normaliseShape(shape.element);
+    const paths = shape.paths.map((p) => p.getAttribute('d') ?? '');
+    const label = labelled.has(name);
+    edits.push(
+      existing.has(name) ? { kind: 'replace', name, paths, label } : { kind: 'add', name, paths, label },
+    );
+  }
+  const result = await api.saveOverlay({ subject, baseRevision: current.revision, edits });
+  console.log(
+    `Merged ${names.length} ROI(s) into ${result.snapshot.path}${result.backup ? ` (previous file backed up to ${result.backup})` : ' (new file)'}`,
+  );
+}

@@ -1,0 +1,58 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { checkSubject, overlayPath, roiVerticesOf } from '../backend/overlay-api.js';
+import { describeOverlay } from '../../shared/formats/overlay-snapshot.js';
+import { parseOverlayFile, readOverlayState } from '../store/overlay-store.js';
+import { CliError, required } from './cli-error.js';
+
+/**
+ * `rois --db DIR --subject S [--overlay FILE] [--json]`: the vertices of every ROI exactly as
+ * pycortex's get_roi_verts computes them; `--json` prints `{ "NAME": { "lh": [...], "rh": [...] } }`
+ * (hemisphere-local, sorted), otherwise a count per ROI and any pycortex compatibility issues.
+ */
+export async function run(argv: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      db: { type: 'string' },
+      subject: { type: 'string' },
+      overlay: { type: 'string' },
+      json: { type: 'boolean' },
+    },
+    strict: true,
+  });
+  const db = resolve(required(values, 'db'));
+  const subject = required(values, 'subject');
+  try {
+    checkSubject(subject);
+  } catch (e) {
+    throw new CliError((e as Error).message, 2);
+  }
+  if (!existsSync(db)) throw new CliError(`${db}: no such database folder`);
+  const file = values.overlay ? resolve(values.overlay) : overlayPath(db, subject);
+  const state = await readOverlayState(file);
+  if (!state.exists) throw new CliError(`${file}: no overlay file`);
+  const doc = parseOverlayFile(file, state.text as string);
+  const rois = await roiVerticesOf(db, subject, file, doc);
+  if (values.json) {
+    process.stdout.write(`${JSON.stringify(rois)}\n`);
+    return;
+  }
+  const issues = new Map<string, string[]>();
+  for (const layer of describeOverlay(doc).layers)
+    if (layer.name === 'rois')
+      for (const s of layer.shapes)
+        issues.set(
+          s.name,
+          s.issues.map((i) => i.code),
+        );
+  const names = Object.keys(rois);
+  const width = Math.max(4, ...names.map((n) => n.length));
+  console.log(`${'ROI'.padEnd(width)}  ${'lh'.padStart(7)}  ${'rh'.padStart(7)}  issues`);
+  for (const n of names)
+    console.log(
+      `${n.padEnd(width)}  ${String(rois[n].lh.length).padStart(7)}  ${String(rois[n].rh.length).padStart(7)}  ${(issues.get(n) ?? []).join(',')}`,
+    );
+  if (names.length === 0) console.log(`(no ROIs in ${file})`);
+}

@@ -1,0 +1,202 @@
+import { createHash } from 'node:crypto';
+import { constants } from 'node:fs';
+import { chmod, mkdir, open, readdir, readFile, realpath, rename, stat, unlink } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { ApiError } from '../../shared/api.js';
+import { OverlayFormatError, parseOverlay, type OverlayDocument } from '../../shared/formats/overlay-svg.js';
+import { withFileLock } from './overlay-lock.js';
+
+/**
+ * THE single writer of overlays.svg. Every save: lock → re-read and compare with the revision the
+ * edits were made on (STALE if different) → build the new text in memory and check it parses →
+ * write a temp file in the same folder, fsync → back up the current file (last 10 kept) → check
+ * the file did not change meanwhile (mtime + size) → rename over it → fsync the folder. Any
+ * failure leaves the original byte for byte as it was.
+ */
+
+export const MISSING_REVISION = 'missing';
+export const BACKUP_DIR = 'overlays-backups';
+export const KEEP_BACKUPS = 10;
+
+export interface OverlayFileState {
+  path: string;
+  exists: boolean;
+  /** sha-256 of the bytes, or MISSING_REVISION */
+  revision: string;
+  text: string | null;
+  mtimeMs: number;
+  size: number;
+}
+
+export function revisionOf(bytes: Uint8Array | string): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+/** Read the file and its revision (no parsing). */
+export async function readOverlayState(path: string): Promise<OverlayFileState> {
+  let bytes: Buffer;
+  let st;
+  try {
+    st = await stat(path);
+    if (!st.isFile()) throw new ApiError('INVALID_FILE', `${path} is not a file`, path);
+    bytes = await readFile(path);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT')
+      return { path, exists: false, revision: MISSING_REVISION, text: null, mtimeMs: 0, size: 0 };
+    if (e instanceof ApiError) throw e;
+    throw new ApiError('IO', `cannot read ${path}: ${(e as Error).message}`, path);
+  }
+  return {
+    path,
+    exists: true,
+    revision: revisionOf(bytes),
+    text: bytes.toString('utf8'),
+    mtimeMs: st.mtimeMs,
+    size: st.size,
+  };
+}
+
+/** Parse an overlay's text; a bad file is INVALID_FILE naming the file and the problem. */
+export function parseOverlayFile(path: string, text: string): OverlayDocument {
+  try {
+    return parseOverlay(text);
+  } catch (e) {
+    if (e instanceof OverlayFormatError) throw new ApiError('INVALID_FILE', `${path}: ${e.message}`, path);
+    throw new ApiError('INVALID_FILE', `${path}: ${(e as Error).message}`, path);
+  }
+}
+
+export interface WriteOptions {
+  /** revision the caller's edits were made on; null = do not check (save as) */
+  baseRevision: string | null;
+  /** produce the new file text from the current one (null when the file does not exist) */
+  build(current: OverlayFileState): string;
+}
+
+export interface WriteResult {
+  state: OverlayFileState;
+  backup?: string;
+}
+
+const ioError = (path: string, what: string, e: unknown) =>
+  new ApiError('IO', `${what} ${path}: ${(e as Error).message} — the original file is unchanged`, path);
+
+/** Save through lock, stale check, temp file, backup and atomic rename. */
+export async function writeOverlayFile(pathIn: string, opts: WriteOptions): Promise<WriteResult> {
+  const path = await realpath(pathIn).catch(() => pathIn); // write next to the real file if it is a link
+  const dir = dirname(path);
+  return withFileLock(path, async () => {
+    const current = await readOverlayState(path);
+    if (opts.baseRevision !== null && opts.baseRevision !== current.revision)
+      throw new ApiError(
+        'STALE',
+        `${path} changed on disk since it was read (reload, or save as another file)`,
+        path,
+      );
+    const text = opts.build(current);
+    parseOverlayFile(path, text); // never write something we could not read back
+
+    await removeLeftoverTemps(dir, basename(path));
+    const temp = join(dir, `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
+    try {
+      const fh = await open(temp, constants.O_CREAT | constants.O_EXCL | constants.O_WRONLY, 0o644);
+      try {
+        await fh.writeFile(text, 'utf8');
+        await fh.sync();
+      } finally {
+        await fh.close();
+      }
+      if (current.exists) await chmod(temp, (await stat(path)).mode & 0o7777);
+    } catch (e) {
+      await unlink(temp).catch(() => undefined);
+      throw ioError(path, 'cannot write beside', e);
+    }
+
+    try {
+      const backup = current.exists ? await writeBackup(path, current) : undefined;
+      const now = current.exists ? await stat(path).catch(() => null) : null;
+      const changed = current.exists
+        ? !now || now.mtimeMs !== current.mtimeMs || now.size !== current.size
+        : await stat(path).then(
+            () => true,
+            () => false,
+          );
+      if (changed)
+        throw new ApiError('STALE', `${path} changed on disk while saving; nothing was written`, path);
+      await rename(temp, path);
+      await syncDir(dir);
+      return { state: await readOverlayState(path), backup };
+    } catch (e) {
+      await unlink(temp).catch(() => undefined);
+      if (e instanceof ApiError) throw e;
+      throw ioError(path, 'cannot replace', e);
+    }
+  });
+}
+
+async function syncDir(dir: string): Promise<void> {
+  try {
+    const fh = await open(dir, constants.O_RDONLY);
+    try {
+      await fh.sync();
+    } finally {
+      await fh.close();
+    }
+  } catch {
+    // some file systems do not allow fsync on folders; the rename is still atomic
+  }
+}
+
+function stamp(d = new Date()): string {
+  return d.toISOString().replace(/[-:]/g, '').replace('.', '-');
+}
+
+/** Copy of the bytes we verified, in `<folder>/overlays-backups/<name>.<time>.svg`; keeps the newest 10. */
+async function writeBackup(path: string, current: OverlayFileState): Promise<string> {
+  const dir = join(dirname(path), BACKUP_DIR);
+  await mkdir(dir, { recursive: true });
+  const stem = basename(path).replace(/\.svg$/i, '');
+  let target = join(dir, `${stem}.${stamp()}.svg`);
+  for (let k = 2; await exists(target); k++) target = join(dir, `${stem}.${stamp()}-${k}.svg`);
+  const fh = await open(target, constants.O_CREAT | constants.O_EXCL | constants.O_WRONLY, 0o644);
+  try {
+    await fh.writeFile(current.text ?? '', 'utf8');
+    await fh.sync();
+  } finally {
+    await fh.close();
+  }
+  const mine = (await readdir(dir)).filter((f) => f.startsWith(`${stem}.`) && f.endsWith('.svg')).sort();
+  for (const old of mine.slice(0, Math.max(0, mine.length - KEEP_BACKUPS)))
+    await unlink(join(dir, old)).catch(() => undefined);
+  return target;
+}
+
+async function exists(p: string): Promise<boolean> {
+  return stat(p).then(
+    () => true,
+    () => false,
+  );
+}
+
+/** Temp files of writers that died mid-save (their pid is gone) are removed. */
+async function removeLeftoverTemps(dir: string, name: string): Promise<void> {
+  const prefix = `.${name}.`;
+  let entries: string[];
+  try {
+    entries = await readdir(dir);
+  } catch {
+    return;
+  }
+  for (const f of entries) {
+    if (!f.startsWith(prefix) || !f.endsWith('.tmp')) continue;
+    const pid = Number(f.slice(prefix.length).split('.')[0]);
+    if (!Number.isInteger(pid) || pid === process.pid) continue;
+    let alive = true;
+    try {
+      process.kill(pid, 0);
+    } catch (e) {
+      alive = (e as NodeJS.ErrnoException).code === 'EPERM';
+    }
+    if (!alive) await unlink(join(dir, f)).catch(() => undefined);
+  }
+}

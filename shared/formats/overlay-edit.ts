@@ -1,0 +1,357 @@
+import type { OverlayEdit } from '../api.js';
+import {
+  INKSCAPE_NS,
+  SVG_NS,
+  allIds,
+  childElements,
+  directText,
+  findLayer,
+  isSvgElement,
+  layerShapes,
+  type Element,
+  type LayerNode,
+  type Node,
+  type OverlayDocument,
+} from './overlay-svg.js';
+import {
+  formatCoord,
+  isIdentity,
+  parsePath,
+  parseTransform,
+  serializeSafe,
+  type Matrix,
+  type Segment,
+} from './svg-path.js';
+import { labelPosition } from '../roi/label-position.js';
+
+/**
+ * Edits of ROI layers (direct children of rois/shapes) on the DOM of overlays.svg. Only the nodes an
+ * edit names are created, changed or removed; new paths are written in pycortex's safe subset
+ * (§11.3) and new elements are indented like their siblings.
+ */
+
+export class OverlayEditError extends Error {}
+
+const ROI_LAYER = 'rois';
+
+export function validRoiName(name: unknown): string {
+  if (typeof name !== 'string' || name.trim() === '') throw new OverlayEditError('an ROI name is required');
+  if (name !== name.trim()) throw new OverlayEditError(`ROI name "${name}" has leading or trailing spaces`);
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u001f\u007f]/.test(name))
+    throw new OverlayEditError(`ROI name ${JSON.stringify(name)} has control characters`);
+  return name;
+}
+
+/** Apply `edits` in order; throws OverlayEditError (nothing is written by the caller then). */
+export function applyEdits(o: OverlayDocument, edits: readonly OverlayEdit[]): void {
+  for (const e of edits) applyEdit(o, e);
+  ensureDefaultLayers(o);
+}
+
+function applyEdit(o: OverlayDocument, e: OverlayEdit): void {
+  switch (e.kind) {
+    case 'add': {
+      const layer = roiLayer(o);
+      const name = validRoiName(e.name);
+      if (layerShapes(layer).some((s) => s.name === name))
+        throw new OverlayEditError(`an ROI named "${name}" already exists (use replace or rename)`);
+      const group = createShape(o, layer, name);
+      writePaths(o, layer, group, name, e.paths, !!e.label);
+      return;
+    }
+    case 'replace': {
+      const layer = roiLayer(o);
+      const name = validRoiName(e.name);
+      const shapes = layerShapes(layer).filter((s) => s.name === name);
+      // pycortex reads the last of duplicates; replace that one
+      const group = shapes.length ? shapes[shapes.length - 1].element : createShape(o, layer, name);
+      for (const p of childElements(group, 'path')) removeNode(p);
+      removeLabels(layer, name);
+      writePaths(o, layer, group, name, e.paths, !!e.label);
+      return;
+    }
+    case 'rename': {
+      const layer = roiLayer(o);
+      const from = validRoiName(e.from);
+      const to = validRoiName(e.to);
+      const shapes = layerShapes(layer);
+      const target = shapes.filter((s) => s.name === from);
+      if (!target.length) throw new OverlayEditError(`no ROI named "${from}"`);
+      if (from !== to && shapes.some((s) => s.name === to))
+        throw new OverlayEditError(`an ROI named "${to}" already exists`);
+      for (const s of target) {
+        s.element.setAttributeNS(INKSCAPE_NS, inkscapeQName(o, 'label'), to);
+        if (s.element.getAttribute('id') === from) s.element.setAttribute('id', uniqueId(o, to));
+      }
+      for (const t of labelTexts(layer, from)) setDirectText(t, to);
+      return;
+    }
+    case 'delete': {
+      const layer = roiLayer(o, false);
+      const name = validRoiName(e.name);
+      const shapes = layerShapes(layer).filter((s) => s.name === name);
+      if (!shapes.length) throw new OverlayEditError(`no ROI named "${name}"`);
+      for (const s of shapes) removeNode(s.element);
+      removeLabels(layer, name);
+      return;
+    }
+    case 'normalise': {
+      const layer = roiLayer(o, false);
+      const name = validRoiName(e.name);
+      const shapes = layerShapes(layer).filter((s) => s.name === name);
+      if (!shapes.length) throw new OverlayEditError(`no ROI named "${name}"`);
+      for (const s of shapes) normaliseShape(s.element);
+      return;
+    }
+    default:
+      throw new OverlayEditError(`unknown edit ${JSON.stringify((e as { kind?: unknown }).kind)}`);
+  }
+}
+
+/** Rewrite a shape's direct paths into the safe subset, baking the shape's and paths' own transforms. */
+export function normaliseShape(group: Element): void {
+  const gm = ownTransform(group);
+  for (const p of childElements(group, 'path')) {
+    const m = multiply(gm, ownTransform(p));
+    const segs = parsePath(p.getAttribute('d') ?? '');
+    p.setAttribute('d', serializeSafe(isIdentity(m) ? segs : segs.map((s) => transformSegment(s, m))));
+    if (p.hasAttribute('transform')) p.removeAttribute('transform');
+  }
+  if (group.hasAttribute('transform')) group.removeAttribute('transform');
+}
+
+function ownTransform(el: Element): Matrix {
+  const t = el.getAttribute('transform');
+  if (!t || t.trim() === '') return [1, 0, 0, 1, 0, 0];
+  try {
+    return parseTransform(t);
+  } catch {
+    throw new OverlayEditError(
+      `cannot read transform="${t}" on <${el.tagName} id="${el.getAttribute('id') ?? ''}">`,
+    );
+  }
+}
+
+function multiply(a: Matrix, b: Matrix): Matrix {
+  return [
+    a[0] * b[0] + a[2] * b[1],
+    a[1] * b[0] + a[3] * b[1],
+    a[0] * b[2] + a[2] * b[3],
+    a[1] * b[2] + a[3] * b[3],
+    a[0] * b[4] + a[2] * b[5] + a[4],
+    a[1] * b[4] + a[3] * b[5] + a[5],
+  ];
+}
+
+function transformSegment(s: Segment, m: Matrix): Segment {
+  const tx = (x: number, y: number) => m[0] * x + m[2] * y + m[4];
+  const ty = (x: number, y: number) => m[1] * x + m[3] * y + m[5];
+  switch (s.cmd) {
+    case 'Z':
+      return s;
+    case 'C':
+      return {
+        cmd: 'C',
+        x1: tx(s.x1, s.y1),
+        y1: ty(s.x1, s.y1),
+        x2: tx(s.x2, s.y2),
+        y2: ty(s.x2, s.y2),
+        x: tx(s.x, s.y),
+        y: ty(s.x, s.y),
+      };
+    default:
+      return { cmd: s.cmd, x: tx(s.x, s.y), y: ty(s.x, s.y) };
+  }
+}
+
+// -------------------------------------------------------------------------------------------
+// Layers
+
+/** The `rois` layer with its sub-layers, created pycortex's way when `create` and missing. */
+function roiLayer(o: OverlayDocument, create = true): LayerNode {
+  let layer = findLayer(o, ROI_LAYER);
+  if (!layer) {
+    if (!create) throw new OverlayEditError('the overlay has no "rois" layer');
+    appendLayer(o, ROI_LAYER);
+    layer = findLayer(o, ROI_LAYER) as LayerNode;
+  }
+  if (!layer.shapes || !layer.labels) {
+    if (!create) throw new OverlayEditError('the "rois" layer has no "shapes" sub-layer');
+    if (!layer.shapes) makeSubLayer(o, layer.element, ROI_LAYER, 'shapes');
+    if (!layer.labels) makeSubLayer(o, layer.element, ROI_LAYER, 'labels');
+    layer = findLayer(o, ROI_LAYER) as LayerNode;
+  }
+  return layer;
+}
+
+/** pycortex appends missing sulci/cutouts/display layers (and rewrites the file) on every load. */
+export function ensureDefaultLayers(o: OverlayDocument): void {
+  for (const name of ['sulci', 'cutouts', 'display']) if (!findLayer(o, name)) appendLayer(o, name);
+}
+
+function appendLayer(o: OverlayDocument, name: string): void {
+  const layer = layerElement(o, name, name);
+  appendIndented(o.root, layer);
+  makeSubLayer(o, layer, name, 'shapes');
+  makeSubLayer(o, layer, name, 'labels');
+}
+
+function makeSubLayer(
+  o: OverlayDocument,
+  parent: Element,
+  layerName: string,
+  sub: 'shapes' | 'labels',
+): void {
+  const el = layerElement(o, `${layerName}_${sub}`, sub);
+  if (sub === 'shapes') el.setAttribute('clip-path', 'url(#edgeclip)');
+  appendIndented(parent, el);
+}
+
+/** `<g id style inkscape:label inkscape:groupmode="layer">`, attribute order as pycortex writes it. */
+function layerElement(o: OverlayDocument, id: string, label: string): Element {
+  const g = o.doc.createElementNS(SVG_NS, svgQName(o, 'g'));
+  g.setAttribute('id', uniqueId(o, id));
+  g.setAttribute('style', 'display:inline;');
+  g.setAttributeNS(INKSCAPE_NS, inkscapeQName(o, 'label'), label);
+  g.setAttributeNS(INKSCAPE_NS, inkscapeQName(o, 'groupmode'), 'layer');
+  return g;
+}
+
+function createShape(o: OverlayDocument, layer: LayerNode, name: string): Element {
+  const g = layerElement(o, name, name);
+  appendIndented(layer.shapes as Element, g);
+  return g;
+}
+
+function writePaths(
+  o: OverlayDocument,
+  layer: LayerNode,
+  group: Element,
+  name: string,
+  paths: readonly string[],
+  label: boolean,
+): void {
+  if (!Array.isArray(paths)) throw new OverlayEditError(`paths of "${name}" must be a list of path data`);
+  const base = group.getAttribute('id') || name;
+  paths.forEach((d, i) => {
+    let segs: Segment[];
+    try {
+      segs = parsePath(String(d));
+    } catch (err) {
+      throw new OverlayEditError(`path ${i + 1} of "${name}": ${(err as Error).message}`);
+    }
+    if (!segs.some((s) => s.cmd !== 'M' && s.cmd !== 'Z'))
+      throw new OverlayEditError(`path ${i + 1} of "${name}" draws nothing`);
+    const p = o.doc.createElementNS(SVG_NS, svgQName(o, 'path'));
+    p.setAttribute('id', uniqueId(o, `${base}_path${i + 1}`));
+    p.setAttribute('d', serializeSafe(segs));
+    appendIndented(group, p);
+    if (label && layer.labels) {
+      const [x, y] = labelPosition(segs);
+      const t = o.doc.createElementNS(SVG_NS, svgQName(o, 'text'));
+      t.setAttribute('x', formatCoord(x));
+      t.setAttribute('y', formatCoord(y));
+      t.setAttribute('style', 'text-anchor:middle;');
+      t.appendChild(o.doc.createTextNode(name));
+      appendIndented(layer.labels, t);
+    }
+  });
+}
+
+function labelTexts(layer: LayerNode, name: string): Element[] {
+  const out: Element[] = [];
+  const walk = (el: Element) => {
+    for (let c = el.firstChild; c; c = c.nextSibling) {
+      if (c.nodeType !== 1) continue;
+      const e = c as Element;
+      if (isSvgElement(e, 'text') && directText(e) === name) out.push(e);
+      else walk(e);
+    }
+  };
+  if (layer.labels) walk(layer.labels);
+  return out;
+}
+
+function removeLabels(layer: LayerNode, name: string): void {
+  for (const t of labelTexts(layer, name)) removeNode(t);
+}
+
+function setDirectText(el: Element, text: string): void {
+  for (let c = el.firstChild; c && c.nodeType !== 1;) {
+    const next = c.nextSibling;
+    if (c.nodeType === 3 || c.nodeType === 4) el.removeChild(c);
+    c = next;
+  }
+  const doc = el.ownerDocument as NonNullable<Element['ownerDocument']>;
+  el.insertBefore(doc.createTextNode(text), el.firstChild);
+}
+
+// -------------------------------------------------------------------------------------------
+// DOM helpers: names, ids, indentation
+
+function svgQName(o: OverlayDocument, local: string): string {
+  // reuse the root's spelling: default namespace → plain name, else its prefix
+  const prefix = o.root.prefix;
+  return prefix ? `${prefix}:${local}` : local;
+}
+
+function inkscapeQName(o: OverlayDocument, local: string): string {
+  return `${o.root.lookupPrefix(INKSCAPE_NS) ?? 'inkscape'}:${local}`;
+}
+
+function uniqueId(o: OverlayDocument, wanted: string): string {
+  let base = wanted.replace(/[^A-Za-z0-9_.-]/g, '_');
+  if (!/^[A-Za-z_]/.test(base)) base = `roi_${base}`;
+  const ids = allIds(o);
+  if (!ids.has(base)) return base;
+  for (let k = 2; ; k++) if (!ids.has(`${base}_${k}`)) return `${base}_${k}`;
+}
+
+const isBlankText = (n: Node | null): boolean => !!n && n.nodeType === 3 && /^\s*$/.test(n.nodeValue ?? '');
+
+/** Indentation (the text after the last newline) of the whitespace before `el`, or null if not pretty-printed. */
+function indentOf(el: Element): string | null {
+  const prev = el.previousSibling;
+  if (!isBlankText(prev)) return null;
+  const v = prev?.nodeValue ?? '';
+  const nl = v.lastIndexOf('\n');
+  return nl < 0 ? null : v.slice(nl + 1);
+}
+
+/** Append `child` as the last element child of `parent`, indented like the file when it is pretty-printed. */
+function appendIndented(parent: Element, child: Element): void {
+  const doc = parent.ownerDocument as NonNullable<Element['ownerDocument']>;
+  const lastEl = lastElementChild(parent);
+  const parentIndent = parent.parentNode && parent.parentNode.nodeType === 1 ? indentOf(parent) : '';
+  if (lastEl) {
+    const indent = indentOf(lastEl);
+    const after = lastEl.nextSibling;
+    if (indent !== null) {
+      parent.insertBefore(doc.createTextNode(`\n${indent}`), after);
+      parent.insertBefore(child, after);
+      return;
+    }
+    parent.insertBefore(child, after);
+    return;
+  }
+  if (parentIndent !== null) {
+    parent.appendChild(doc.createTextNode(`\n${parentIndent}  `));
+    parent.appendChild(child);
+    parent.appendChild(doc.createTextNode(`\n${parentIndent}`));
+  } else parent.appendChild(child);
+}
+
+function lastElementChild(parent: Element): Element | null {
+  for (let c = parent.lastChild; c; c = c.previousSibling) if (c.nodeType === 1) return c as Element;
+  return null;
+}
+
+/** Remove a node and the blank text that indented it. */
+function removeNode(el: Element): void {
+  const parent = el.parentNode;
+  if (!parent) return;
+  const prev = el.previousSibling;
+  if (isBlankText(prev) && prev) parent.removeChild(prev);
+  parent.removeChild(el);
+}
