@@ -55,7 +55,7 @@ export async function run(argv: string[]): Promise<void> {
   }
   const source = parseOverlayFile(from, text);
   const layer = findLayer(source, 'rois');
-  const shapes = layer ? layerShapes(layer) : [];
+  const shapes = importableShapes(source);
   if (!shapes.length) throw new CliError(`${from}: no ROIs (no <g inkscape:label> under rois/shapes)`);
   const byName = new Map(shapes.map((s) => [s.name, s])); // last of duplicates, as pycortex
   const only = values.only
