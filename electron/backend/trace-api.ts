@@ -1,14 +1,54 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { ApiError, type RoiStudioApi } from '../../shared/api.js';
+import { exportRois } from '../store/exports.js';
+import { allowedPath } from '../store/path-guard.js';
+import { traceTemplate } from '../store/template-trace.js';
 import type { BackendContext } from './context.js';
 
 export type TraceApi = Pick<RoiStudioApi, 'traceLabels' | 'exportRois'>;
 
-// Scaffold: each method is replaced by its real implementation (see the issue that owns it).
-export function traceApi(_ctx: BackendContext): TraceApi {
-  const todo = (method: string) => () =>
-    Promise.reject(new ApiError('INTERNAL', `${method} is not available yet`));
+/**
+ * A template is a path (inside the database or chosen by the user) or the name of a volume in
+ * the subject's `templates/` folder (`prf-visualrois` → templates/prf-visualrois.nii.gz).
+ */
+export function resolveTemplate(ctx: BackendContext, subject: string, template: string): string {
+  if (/[/\\]|\.nii(\.gz)?$/i.test(template)) return allowedPath(ctx, template);
+  for (const ext of ['.nii.gz', '.nii']) {
+    const file = join(ctx.database.path, subject, 'templates', `${template}${ext}`);
+    if (existsSync(file)) return file;
+  }
+  throw new ApiError(
+    'NOT_FOUND',
+    `no template "${template}" in ${join(ctx.database.path, subject, 'templates')}`,
+  );
+}
+
+export function traceApi(ctx: BackendContext): TraceApi {
   return {
-    traceLabels: todo('traceLabels'),
-    exportRois: todo('exportRois'),
+    async traceLabels(request) {
+      const file = resolveTemplate(ctx, request.subject, request.template);
+      const { rois } = await traceTemplate(
+        ctx.database.path,
+        request.subject,
+        request.transform,
+        file,
+        request.labels,
+      );
+      return rois;
+    },
+    async exportRois(request) {
+      const out = allowedPath(ctx, request.out);
+      if (request.kind === 'png' || request.kind === 'svg')
+        throw new ApiError('BAD_REQUEST', `figure export (${request.kind}) is not available yet`);
+      const files = await exportRois(ctx.database.path, {
+        subject: request.subject,
+        kind: request.kind,
+        out,
+        rois: request.rois,
+        transform: request.transform,
+      });
+      return { files };
+    },
   };
 }

@@ -1,0 +1,124 @@
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { OverlayEdit, RoiStudioApi } from '../../shared/api.js';
+import type { BackendContext } from '../backend/context.js';
+import { createBackend } from '../backend/index.js';
+import { resolveTemplate } from '../backend/trace-api.js';
+import { appPaths } from '../store/app-paths.js';
+import { restoreFromSidecar, syncSidecar } from '../store/sidecar.js';
+import { traceTemplate } from '../store/template-trace.js';
+import { CliError, required } from './cli-error.js';
+
+const HELP = `usage: roi-studio trace --db DIR --subject S --xfm X --template FILE [--labels A,B] [--into overlay|FILE.svg] [--json]
+       roi-studio trace --db DIR --subject S --restore-sidecar [--labels A,B] [--into overlay|FILE.svg]
+
+Trace the labels of an ROI template volume (names from its .ctab) into ROI outlines, one path per
+hemisphere, and print per label the Jaccard index between the ROI's vertices (pycortex's
+membership) and the vertices whose mid-depth sample carries the label.
+  --template FILE     label volume on the transform's grid, or a name in <subject>/templates/
+  --labels A,B        only these labels (names or indices); default: every label
+  --into overlay      save the ROIs into the subject's overlays.svg (replacing ROIs of the same name)
+  --into FILE.svg     save the subject's overlay with the ROIs as another file
+  --restore-sidecar   re-draw the ROIs recorded in overlays.roi-studio.json on the current flatmap
+  --json              print the result as JSON
+Without --into nothing is written.`;
+
+export async function run(argv: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      db: { type: 'string' },
+      subject: { type: 'string' },
+      xfm: { type: 'string' },
+      template: { type: 'string' },
+      labels: { type: 'string' },
+      into: { type: 'string' },
+      'restore-sidecar': { type: 'boolean' },
+      json: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    strict: true,
+  });
+  if (values.help) {
+    console.log(HELP);
+    return;
+  }
+  const db = resolve(required(values, 'db'));
+  const subject = required(values, 'subject');
+  const labels = values.labels
+    ?.split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  const app = appPaths();
+  const ctx: BackendContext = {
+    database: { path: db, source: 'argument' },
+    appDataDir: app.data,
+    cacheDir: app.cache,
+    chosenFiles: new Set(),
+  };
+
+  let rois: { name: string; paths: string[]; jaccard: number; labelIndex?: number }[];
+  let edits: OverlayEdit[];
+  if (values['restore-sidecar']) {
+    const restored = await restoreFromSidecar(db, subject, { names: labels });
+    rois = restored.rois;
+    edits = restored.edits;
+  } else {
+    const xfm = required(values, 'xfm');
+    const template = required(values, 'template');
+    const file = /[/\\]|\.nii(\.gz)?$/i.test(template)
+      ? resolve(template)
+      : resolveTemplate(ctx, subject, template);
+    const traced = await traceTemplate(db, subject, xfm, file, labels);
+    rois = traced.rois;
+    edits = rois.map((r) => ({ kind: 'add', name: r.name, paths: r.paths, label: true }));
+  }
+
+  let saved: string | undefined;
+  if (values.into !== undefined) {
+    const api = createBackend(ctx);
+    saved = await save(api, ctx, subject, edits, values.into);
+    if (values.into === 'overlay') await syncSidecar(db, subject);
+  }
+
+  if (values.json) {
+    console.log(JSON.stringify({ rois, ...(saved ? { saved } : {}) }, null, 2));
+    return;
+  }
+  const width = Math.max(4, ...rois.map((r) => r.name.length));
+  for (const r of rois)
+    console.log(
+      `${r.name.padEnd(width)}  Jaccard ${r.jaccard.toFixed(3)}  ${r.paths.length === 0 ? 'no outline' : `${r.paths.length} path(s)`}`,
+    );
+  console.log(
+    saved
+      ? `saved ${rois.length} ROI(s) into ${saved}`
+      : 'nothing written (use --into overlay or --into FILE.svg)',
+  );
+}
+
+/** Through the overlay writer: ROIs that already exist are replaced, the others added. */
+async function save(
+  api: RoiStudioApi,
+  ctx: BackendContext,
+  subject: string,
+  edits: OverlayEdit[],
+  into: string,
+): Promise<string> {
+  if (into !== 'overlay' && !into.toLowerCase().endsWith('.svg'))
+    throw new CliError(`--into must be "overlay" or a .svg file, got ${JSON.stringify(into)}`, 2);
+  const snapshot = await api.loadOverlay(subject);
+  const existing = new Set(snapshot.layers.find((l) => l.name === 'rois')?.shapes.map((s) => s.name) ?? []);
+  const fixed = edits.map((e) =>
+    e.kind === 'add' && existing.has(e.name) ? { ...e, kind: 'replace' as const } : e,
+  );
+  const saveAs = into === 'overlay' ? undefined : resolve(into);
+  if (saveAs) ctx.chosenFiles.add(saveAs);
+  const result = await api.saveOverlay({
+    subject,
+    baseRevision: snapshot.revision,
+    edits: fixed,
+    ...(saveAs ? { saveAs } : {}),
+  });
+  return result.snapshot.path;
+}
