@@ -7,7 +7,7 @@ import {
   directText,
   findLayer,
   isSvgElement,
-  layerShapes,
+  importableShapes,
   type Element,
 } from '../../shared/formats/overlay-svg.js';
 import { pathIssues } from '../../shared/roi/compat.js';
