@@ -34,3 +34,10 @@ export const MENU_CHANNEL = 'roi-studio:menu';
 export const DIRTY_CHANNEL = 'roi-studio:dirty';
 export type ApiChannel = `roi-studio:api:${ApiMethod}`;
 export const apiChannel = (method: ApiMethod): ApiChannel => `roi-studio:api:${method}`;
+
+/**
+ * What an API channel answers: Electron turns a thrown error into a bare message, so the main
+ * process replies with this envelope and the preload rejects with the error fields intact.
+ */
+export type IpcReply =
+  { ok: true; value: unknown } | { ok: false; error: { code: string; message: string; file?: string } };

@@ -1,33 +1,18 @@
-import { existsSync, statSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import type { BackendContext } from '../backend/context.js';
 import { createBackend } from '../backend/index.js';
 import { defaultRendererRoot, isLoopback, startServer } from '../serve.js';
-import { appPaths } from '../store/app-paths.js';
+import { launchContext } from '../launch-context.js';
 import { CliError, numberOption } from './cli-error.js';
 
 const HELP = `usage: roi-studio serve [--db DIR] [--port N] [--host H]
 
 Serve the ROI Studio UI to a browser. Prints the URL to open, with its session token.
-  --db DIR    pycortex filestore to open
+  --db DIR    pycortex filestore to open (default: the demo database, generated on first run)
   --port N    port (default 8765; 0 = any free port)
   --host H    interface to listen on (default 127.0.0.1; anything else is reachable by others)`;
-
-/** The back end's shared state for one database (until the store's own context builder lands). */
-function serveContext(db: string | undefined, env: NodeJS.ProcessEnv): BackendContext {
-  if (!db) throw new CliError('missing --db DIR (the pycortex filestore to serve)', 2);
-  const path = resolve(db);
-  if (!existsSync(path) || !statSync(path).isDirectory()) throw new CliError(`--db ${path}: not a folder`);
-  const app = appPaths(env);
-  return {
-    database: { path, source: 'argument' },
-    appDataDir: app.data,
-    cacheDir: app.cache,
-    chosenFiles: new Set(),
-  };
-}
 
 export async function run(argv: string[]): Promise<void> {
   const { values } = parseArgs({
@@ -50,7 +35,9 @@ export async function run(argv: string[]): Promise<void> {
   if (!existsSync(join(root, 'index.html')))
     throw new CliError(`${root} has no index.html: build the UI first (npm run build:renderer)`);
 
-  const ctx = serveContext(values.db, process.env);
+  const ctx = await launchContext({ db: values.db, env: process.env }).catch((e: Error) => {
+    throw new CliError(values.db ? e.message : `cannot prepare the demo database: ${e.message}`);
+  });
   if (!isLoopback(host))
     process.stderr.write(
       `WARNING: listening on ${host}, not on loopback: anyone who can reach this machine and learns ` +

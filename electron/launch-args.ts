@@ -1,0 +1,22 @@
+import { resolve } from 'node:path';
+
+/**
+ * The database named on the command line: `--db DIR`, `--db=DIR`, or the first argument that
+ * is not an option (what a file manager or `roi-studio DIR` passes). Chromium and Electron
+ * switches (anything starting with `-`) are ignored. `argv` excludes the executable (and, when
+ * not packaged, the app path).
+ */
+export function databaseFromArgs(argv: readonly string[], cwd: string): string | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--db' && argv[i + 1] !== undefined) return resolve(cwd, argv[i + 1]);
+    if (a.startsWith('--db=') && a.length > 5) return resolve(cwd, a.slice(5));
+  }
+  const positional = argv.find((a) => a !== '' && !a.startsWith('-'));
+  return positional === undefined ? undefined : resolve(cwd, positional);
+}
+
+/** The user-supplied part of `process.argv` (or of a second instance's argv). */
+export function userArgs(argv: readonly string[], packaged: boolean): string[] {
+  return argv.slice(packaged ? 1 : 2);
+}

@@ -1,0 +1,183 @@
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { app, BrowserWindow, dialog, ipcMain, Menu, screen, session, shell } from 'electron';
+import type { RoiStudioApi } from '../shared/api.js';
+import { MENU_CHANNEL, type MenuCommand } from '../shared/menu.js';
+import { buildMenuTemplate } from './app-menu.js';
+import type { BackendContext } from './backend/context.js';
+import { createBackend } from './backend/index.js';
+import { createCloseGuard, type CloseChoice } from './close-guard.js';
+import { registerIpc } from './ipc.js';
+import { databaseFromArgs, userArgs } from './launch-args.js';
+import { launchContext } from './launch-context.js';
+import { nativeDialogs } from './native-dialogs.js';
+import { appUrlChecker, hardenContents, hardenSession, secureWebPreferences } from './window-security.js';
+import { fitToDisplays, readWindowState, windowStateFile, writeWindowState } from './window-state.js';
+
+/**
+ * The desktop shell: one instance, one window on the built renderer, native menus and dialogs.
+ * Everything with logic in it lives in the modules imported above, which are tested with fakes;
+ * this file only wires them to Electron.
+ */
+
+const here = dirname(fileURLToPath(import.meta.url));
+const RENDERER_DIR = join(here, '..', 'renderer');
+const PRELOAD = join(here, 'preload.cjs');
+const args = userArgs(process.argv, app.isPackaged);
+// `npm run dev`: the page comes from Vite's dev server (never in a packaged app).
+const DEV_URL =
+  !app.isPackaged && args.includes('--dev')
+    ? (process.env.ROI_STUDIO_DEV_URL ?? 'http://localhost:5173')
+    : undefined;
+const isAppUrl = appUrlChecker(RENDERER_DIR, DEV_URL ? new URL(DEV_URL).origin : undefined);
+
+let win: BrowserWindow | null = null;
+let ctx: BackendContext;
+let api: RoiStudioApi;
+
+const send = (command: MenuCommand) => win?.webContents.send(MENU_CHANNEL, command);
+
+const guard = createCloseGuard({
+  async ask(): Promise<CloseChoice> {
+    if (!win) return 'discard';
+    const { response } = await dialog.showMessageBox(win, {
+      type: 'warning',
+      buttons: ['Save', "Don't Save", 'Cancel'],
+      defaultId: 0,
+      cancelId: 2,
+      message: 'Save your ROI changes before closing?',
+      detail: 'Unsaved edits are kept as a draft, but are not in overlays.svg until you save.',
+    });
+    return (['save', 'discard', 'cancel'] as const)[response] ?? 'cancel';
+  },
+  requestSave: () => send({ command: 'save' }),
+  close: () => win?.close(),
+});
+
+async function refreshMenu(): Promise<void> {
+  const recent = await api.getDatabase().then(
+    (info) => info.recent,
+    () => [],
+  );
+  const template = buildMenuTemplate({
+    platform: process.platform,
+    recent,
+    send,
+    async chooseFolder(title) {
+      const result = win
+        ? await dialog.showOpenDialog(win, { title, properties: ['openDirectory', 'createDirectory'] })
+        : await dialog.showOpenDialog({ title, properties: ['openDirectory', 'createDirectory'] });
+      const path = result.canceled ? undefined : result.filePaths[0];
+      if (!path) return null;
+      ctx.chosenFiles.add(path);
+      return path;
+    },
+    allow: (path) => ctx.chosenFiles.add(path),
+    openExternal: (url) => void shell.openExternal(url),
+    about: () =>
+      void dialog.showMessageBox({
+        title: 'About ROI Studio',
+        message: `ROI Studio ${app.getVersion()}`,
+        detail: 'Draw regions of interest on pycortex flatmaps and save them into overlays.svg.',
+      }),
+  });
+  Menu.setApplicationMenu(Menu.buildFromTemplate(template));
+}
+
+async function createWindow(): Promise<void> {
+  const stateFile = windowStateFile(ctx.appDataDir);
+  const state = fitToDisplays(
+    await readWindowState(stateFile),
+    screen.getAllDisplays().map((d) => d.workArea),
+  );
+  const w = new BrowserWindow({
+    ...state,
+    minWidth: 640,
+    minHeight: 480,
+    show: false,
+    title: 'ROI Studio',
+    backgroundColor: '#1e1e1e',
+    webPreferences: secureWebPreferences(PRELOAD),
+  });
+  win = w;
+  if (state.maximized) w.maximize();
+  w.once('ready-to-show', () => w.show());
+  w.on('close', (event) => {
+    let prevented = false;
+    guard.onClose({
+      preventDefault: () => {
+        prevented = true;
+        event.preventDefault();
+      },
+    });
+    if (!prevented) writeWindowState(stateFile, { ...w.getNormalBounds(), maximized: w.isMaximized() });
+  });
+  w.on('closed', () => {
+    if (win === w) win = null;
+  });
+  if (DEV_URL) await w.loadURL(DEV_URL);
+  else await w.loadFile(join(RENDERER_DIR, 'index.html'));
+}
+
+/** A database named by a second launch (`roi-studio DIR`): allowed, then opened by the UI. */
+function openFromShell(path: string): void {
+  ctx.chosenFiles.add(path);
+  send({ command: 'open-database', path });
+}
+
+async function start(): Promise<void> {
+  hardenSession(session.defaultSession);
+  const db = databaseFromArgs(args, process.cwd());
+  ctx = await launchContext({ db, env: process.env }).catch(async (e: Error) => {
+    dialog.showErrorBox('ROI Studio', `${e.message}\n\nOpening the demo database instead.`);
+    return launchContext({ env: process.env });
+  });
+  ctx.dialogs = nativeDialogs(dialog, ctx.chosenFiles);
+  const backend = createBackend(ctx);
+  // Opening a database changes the recent list the File menu shows.
+  api = {
+    ...backend,
+    openDatabase: (path) =>
+      backend.openDatabase(path).then((info) => {
+        void refreshMenu();
+        return info;
+      }),
+  };
+  registerIpc(ipcMain, {
+    api,
+    ctx,
+    isAppUrl,
+    onDirty: (id, dirty) => {
+      if (win && win.webContents.id === id) guard.setDirty(dirty);
+    },
+  });
+  await refreshMenu();
+  await createWindow();
+}
+
+app.enableSandbox();
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', (_event, argv, cwd) => {
+    if (win) {
+      if (win.isMinimized()) win.restore();
+      win.focus();
+    }
+    const db = databaseFromArgs(userArgs(argv, app.isPackaged), cwd);
+    if (db) openFromShell(db);
+  });
+  app.on('web-contents-created', (_event, contents) =>
+    hardenContents(contents, isAppUrl, (url) => void shell.openExternal(url)),
+  );
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.on('activate', () => {
+    if (!win && ctx) void createWindow();
+  });
+  app.whenReady().then(start, (e: unknown) => {
+    dialog.showErrorBox('ROI Studio could not start', String(e));
+    app.exit(1);
+  });
+}

@@ -1,0 +1,37 @@
+import type { Dialogs } from './backend/context.js';
+
+/** The two members of Electron's `dialog` used here (tests pass a fake). */
+export interface DialogLike {
+  showOpenDialog(options: {
+    title?: string;
+    properties: ('openFile' | 'openDirectory' | 'createDirectory')[];
+    filters?: { name: string; extensions: string[] }[];
+  }): Promise<{ canceled: boolean; filePaths: string[] }>;
+}
+
+/**
+ * Native pickers for the back end. A path the user picks becomes allowed (ctx.chosenFiles):
+ * choosing is the user's consent to read that file or open that folder.
+ */
+export function nativeDialogs(dialog: DialogLike, chosen: Set<string>): Dialogs {
+  const pick = async (options: Parameters<DialogLike['showOpenDialog']>[0]) => {
+    const result = await dialog.showOpenDialog(options);
+    const path = result.canceled ? undefined : result.filePaths[0];
+    if (!path) return null;
+    chosen.add(path);
+    return path;
+  };
+  return {
+    chooseFolder: () =>
+      pick({ title: 'Open a pycortex database (filestore) folder', properties: ['openDirectory'] }),
+    chooseFile: (filters) =>
+      pick({
+        title: 'Choose a file',
+        properties: ['openFile'],
+        filters: filters ?? [
+          { name: 'Volumes and vertex data', extensions: ['nii', 'gz', 'mgz', 'mgh', 'npz'] },
+          { name: 'All files', extensions: ['*'] },
+        ],
+      }),
+  };
+}

@@ -1,0 +1,124 @@
+import { describe, expect, it } from 'vitest';
+import { RENDERER_CSP } from './csp.js';
+import {
+  appUrlChecker,
+  hardenContents,
+  hardenSession,
+  secureWebPreferences,
+  type SessionLike,
+  type WebContentsLike,
+} from './window-security.js';
+
+const RENDERER = '/opt/roi-studio/out/renderer';
+
+/** A webContents stand-in: records listeners so the test can fire navigation events. */
+function fakeContents() {
+  const listeners = new Map<string, ((event: { preventDefault(): void }, url?: string) => void)[]>();
+  let openHandler: ((d: { url: string }) => { action: 'deny' }) | undefined;
+  const contents = {
+    on(event: string, l: (event: { preventDefault(): void }, url?: string) => void) {
+      listeners.set(event, [...(listeners.get(event) ?? []), l]);
+    },
+    setWindowOpenHandler(h: (d: { url: string }) => { action: 'deny' }) {
+      openHandler = h;
+    },
+  } as unknown as WebContentsLike;
+  const fire = (event: string, url?: string) => {
+    let prevented = false;
+    for (const l of listeners.get(event) ?? []) l({ preventDefault: () => (prevented = true) }, url);
+    return prevented;
+  };
+  return { contents, fire, open: (url: string) => openHandler!({ url }) };
+}
+
+describe('window security', () => {
+  it('uses every isolation setting of the checklist', () => {
+    expect(secureWebPreferences('/app/preload.cjs')).toMatchObject({
+      preload: '/app/preload.cjs',
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+    });
+  });
+
+  it('recognises only the app’s own files as app pages', () => {
+    const isApp = appUrlChecker(RENDERER);
+    expect(isApp(`file://${RENDERER}/index.html`)).toBe(true);
+    expect(isApp(`file://${RENDERER}/index.html#/subject`)).toBe(true);
+    for (const url of [
+      `file://${RENDERER}/../../../etc/passwd`,
+      `file://${RENDERER}-evil/index.html`,
+      'file:///etc/passwd',
+      'https://example.org/',
+      'http://127.0.0.1:8765/',
+      'javascript:alert(1)',
+      'not a url',
+    ])
+      expect(isApp(url), url).toBe(false);
+    const dev = appUrlChecker(RENDERER, 'http://localhost:5173');
+    expect(dev('http://localhost:5173/src/main.tsx')).toBe(true);
+    expect(dev('http://localhost:5174/')).toBe(false);
+  });
+
+  it('blocks navigation and redirects away from the app, and webviews', () => {
+    const { contents, fire } = fakeContents();
+    hardenContents(contents, appUrlChecker(RENDERER));
+    expect(fire('will-navigate', 'https://evil.example/')).toBe(true);
+    expect(fire('will-navigate', 'file:///etc/passwd')).toBe(true);
+    expect(fire('will-redirect', 'https://evil.example/')).toBe(true);
+    expect(fire('will-attach-webview')).toBe(true);
+    expect(fire('will-navigate', `file://${RENDERER}/index.html`)).toBe(false);
+  });
+
+  it('denies every window.open; https links go to the user’s browser only', () => {
+    const opened: string[] = [];
+    const { contents, open } = fakeContents();
+    hardenContents(contents, appUrlChecker(RENDERER), (url) => opened.push(url));
+    for (const url of [
+      'https://github.com/x',
+      'http://plain.example/',
+      'file:///etc/passwd',
+      `file://${RENDERER}/index.html`,
+    ])
+      expect(open(url)).toEqual({ action: 'deny' });
+    expect(opened).toEqual(['https://github.com/x']);
+  });
+
+  it('denies every permission and puts the strict CSP on every response', () => {
+    let request: ((wc: unknown, p: string, cb: (g: boolean) => void) => void) | null = null;
+    let check: ((wc: unknown, p: string) => boolean) | null = null;
+    let headers:
+      ((d: { responseHeaders?: Record<string, string[]> }, cb: (r: unknown) => void) => void) | null = null;
+    const session: SessionLike = {
+      setPermissionRequestHandler: (h) => void (request = h),
+      setPermissionCheckHandler: (h) => void (check = h),
+      webRequest: { onHeadersReceived: (l) => void (headers = l as typeof headers) },
+    };
+    hardenSession(session);
+    for (const p of [
+      'media',
+      'geolocation',
+      'notifications',
+      'clipboard-read',
+      'openExternal',
+      'fullscreen',
+    ]) {
+      const answers: boolean[] = [];
+      request!(null, p, (g) => answers.push(g));
+      expect(answers, p).toEqual([false]);
+      expect(check!(null, p)).toBe(false);
+    }
+    let out: unknown;
+    headers!(
+      { responseHeaders: { 'content-security-policy': ['default-src *'], 'X-Other': ['1'] } },
+      (r) => (out = r),
+    );
+    expect(out).toEqual({ responseHeaders: { 'X-Other': ['1'], 'Content-Security-Policy': [RENDERER_CSP] } });
+  });
+});

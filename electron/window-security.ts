@@ -1,0 +1,106 @@
+import { pathToFileURL } from 'node:url';
+import type { WebPreferences } from 'electron';
+import { RENDERER_CSP } from './csp.js';
+
+/**
+ * Electron's security checklist, as small functions over the few members of Electron objects
+ * they touch (tests pass fakes): isolated sandboxed renderers, no navigation away from the app,
+ * no new windows, no permissions, and a strict CSP on everything the session loads.
+ */
+
+export function secureWebPreferences(preload: string): WebPreferences {
+  return {
+    preload,
+    contextIsolation: true,
+    sandbox: true,
+    nodeIntegration: false,
+    nodeIntegrationInWorker: false,
+    nodeIntegrationInSubFrames: false,
+    webSecurity: true,
+    allowRunningInsecureContent: false,
+    experimentalFeatures: false,
+    webviewTag: false,
+    navigateOnDragDrop: false,
+    safeDialogs: true,
+    spellcheck: false,
+    // middle-click would otherwise open links in a new window
+    disableBlinkFeatures: 'Auxclick',
+  };
+}
+
+/** URLs of the app's own page: files inside the built renderer folder (or the dev server). */
+export function appUrlChecker(rendererDir: string, devOrigin?: string): (url: string) => boolean {
+  const prefix = pathToFileURL(rendererDir).href.replace(/\/?$/, '/');
+  return (url) => {
+    let parsed: URL;
+    try {
+      parsed = new URL(url);
+    } catch {
+      return false;
+    }
+    if (devOrigin !== undefined) return parsed.origin === devOrigin;
+    if (parsed.protocol !== 'file:') return false;
+    // Compare the normalised URL: `..` segments cannot climb out of the folder.
+    return `${parsed.protocol}//${parsed.host}${parsed.pathname}`.startsWith(prefix);
+  };
+}
+
+interface PreventableLike {
+  preventDefault(): void;
+}
+
+export interface WebContentsLike {
+  on(
+    event: 'will-navigate' | 'will-redirect',
+    listener: (event: PreventableLike, url: string) => void,
+  ): unknown;
+  on(event: 'will-attach-webview', listener: (event: PreventableLike) => void): unknown;
+  setWindowOpenHandler(handler: (details: { url: string }) => { action: 'deny' }): void;
+}
+
+/**
+ * The page never navigates (it is one document) and never opens windows; links to the web
+ * open in the user's browser only when `openExternal` is given and the URL is https.
+ */
+export function hardenContents(
+  contents: WebContentsLike,
+  isAppUrl: (url: string) => boolean,
+  openExternal?: (url: string) => void,
+): void {
+  const stay = (event: PreventableLike, url: string) => {
+    if (!isAppUrl(url)) event.preventDefault();
+  };
+  contents.on('will-navigate', stay);
+  contents.on('will-redirect', stay);
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(({ url }) => {
+    if (openExternal && /^https:\/\//i.test(url)) openExternal(url);
+    return { action: 'deny' };
+  });
+}
+
+type HeaderCallback = (response: { responseHeaders?: Record<string, string[] | string> }) => void;
+
+export interface SessionLike {
+  setPermissionRequestHandler(
+    handler: ((wc: unknown, permission: string, callback: (granted: boolean) => void) => void) | null,
+  ): void;
+  setPermissionCheckHandler(handler: ((wc: unknown, permission: string) => boolean) | null): void;
+  webRequest: {
+    onHeadersReceived(
+      listener: (details: { responseHeaders?: Record<string, string[]> }, callback: HeaderCallback) => void,
+    ): void;
+  };
+}
+
+/** No camera, microphone, notifications, geolocation…: ROI drawing needs none of them. */
+export function hardenSession(session: SessionLike): void {
+  session.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  session.setPermissionCheckHandler(() => false);
+  session.webRequest.onHeadersReceived((details, callback) => {
+    const headers = { ...(details.responseHeaders ?? {}) };
+    for (const key of Object.keys(headers))
+      if (key.toLowerCase() === 'content-security-policy') delete headers[key];
+    callback({ responseHeaders: { ...headers, 'Content-Security-Policy': [RENDERER_CSP] } });
+  });
+}
