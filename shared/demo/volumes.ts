@@ -1,3 +1,5 @@
+import { invertAffine, multiply4 } from '../formats/xfm.js';
+import type { Matrix4 } from '../formats/xfm.js';
 import type { Hemi } from '../subject.js';
 import type { DemoHemisphere } from './hemisphere.js';
 import { BRAIN, sphereDirection, wmRadius } from './hemisphere.js';
@@ -8,8 +10,6 @@ import { seededRandom } from './random.js';
  * series, x axis flipped (voxel i grows toward the left), and the surfaces sit slightly off
  * the scanner origin, so `magnet` is not the identity and `coord` = affine⁻¹ · magnet matters.
  */
-
-export type Matrix4 = number[][];
 
 export const GRID = {
   dims: [80, 88, 68] as [number, number, number],
@@ -29,32 +29,9 @@ export const GRID = {
   ] as Matrix4,
 };
 
-export function multiply(a: Matrix4, b: Matrix4): Matrix4 {
-  return a.map((row) => [0, 1, 2, 3].map((c) => row.reduce((s, v, k) => s + v * b[k][c], 0)));
-}
-
-/** Inverse of an affine 4×4 whose last row is [0, 0, 0, 1]. */
-export function invertAffine(m: Matrix4): Matrix4 {
-  const [[a, b, c], [d, e, f], [g, h, i]] = m;
-  const det = a * (e * i - f * h) - b * (d * i - f * g) + c * (d * h - e * g);
-  if (det === 0) throw new Error('singular affine');
-  const r = [
-    [(e * i - f * h) / det, (c * h - b * i) / det, (b * f - c * e) / det],
-    [(f * g - d * i) / det, (a * i - c * g) / det, (c * d - a * f) / det],
-    [(d * h - e * g) / det, (b * g - a * h) / det, (a * e - b * d) / det],
-  ];
-  const t = [0, 1, 2].map((k) => -(r[k][0] * m[0][3] + r[k][1] * m[1][3] + r[k][2] * m[2][3]));
-  return [
-    [...r[0], t[0]],
-    [...r[1], t[1]],
-    [...r[2], t[2]],
-    [0, 0, 0, 1],
-  ].map((row) => row.map((x) => x + 0));
-}
-
 /** pycortex `coord`: surface millimetres → voxel coordinates of the reference. */
 export function coordMatrix(): Matrix4 {
-  return multiply(invertAffine(GRID.affine), GRID.magnet);
+  return multiply4(invertAffine(GRID.affine), GRID.magnet).map((row) => row.map((x) => x + 0)); // no −0 in the file
 }
 
 /** Samples across each flat-patch triangle (barycentric steps) and depth between wm and pia. */
@@ -130,7 +107,7 @@ export function templateVolume(owner: Int32Array, vertexLabel: Int16Array): Int1
 export function referenceVolume(owner: Int32Array): Int16Array {
   const [nx, ny, nz] = GRID.dims;
   const toSurface = invertAffine(GRID.magnet);
-  const vox2surf = multiply(toSurface, GRID.affine);
+  const vox2surf = multiply4(toSurface, GRID.affine);
   const raw = new Float32Array(nx * ny * nz);
   for (let k = 0; k < nz; k++) {
     for (let j = 0; j < ny; j++) {

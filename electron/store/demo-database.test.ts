@@ -1,0 +1,82 @@
+import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { DEMO_MARKER, DEMO_VERSION } from '../../shared/demo/demo-database.js';
+import { run } from '../cli/demo.js';
+import { demoVersionAt, ensureDemoDatabase, writeDemoDatabase } from './demo-database.js';
+
+const root = await mkdtemp(join(tmpdir(), 'roi-studio-demo-test-'));
+afterAll(() => rm(root, { recursive: true, force: true }));
+
+async function listTree(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true });
+  return entries.map(String).sort();
+}
+
+describe('ensureDemoDatabase', () => {
+  it('generates the filestore on first use, then reuses it untouched', async () => {
+    const data = join(root, 'app-data');
+    const db = await ensureDemoDatabase(data);
+    expect(db).toBe(join(data, 'demo-db'));
+    expect((await stat(join(db, 'demo', 'surfaces'))).isDirectory()).toBe(true);
+    expect((await stat(join(db, 'demo', 'transforms'))).isDirectory()).toBe(true);
+    expect((await stat(join(db, 'demo', 'overlays.svg'))).isFile()).toBe(true);
+    expect(await demoVersionAt(db)).toBe(DEMO_VERSION);
+    // no temporary folders left beside it
+    expect(await readdir(data)).toEqual(['demo-db']);
+
+    // a user's edit survives the next start (same version: nothing is rewritten)
+    const overlay = join(db, 'demo', 'overlays.svg');
+    await writeFile(overlay, 'edited');
+    expect(await ensureDemoDatabase(data)).toBe(db);
+    expect(await readFile(overlay, 'utf8')).toBe('edited');
+  });
+
+  it('regenerates when the version marker differs', async () => {
+    const data = join(root, 'old-version');
+    const db = await ensureDemoDatabase(data);
+    await writeFile(join(db, DEMO_MARKER), JSON.stringify({ version: DEMO_VERSION - 1 }));
+    await writeFile(join(db, 'demo', 'overlays.svg'), 'stale');
+    await ensureDemoDatabase(data);
+    expect(await demoVersionAt(db)).toBe(DEMO_VERSION);
+    expect(await readFile(join(db, 'demo', 'overlays.svg'), 'utf8')).toMatch(/^<svg /);
+    expect(await readdir(data)).toEqual(['demo-db']);
+  });
+
+  it('survives concurrent first runs (parallel test workers, two windows)', async () => {
+    const data = join(root, 'concurrent');
+    const [a, b] = await Promise.all([ensureDemoDatabase(data), ensureDemoDatabase(data)]);
+    expect(a).toBe(b);
+    expect(await demoVersionAt(a)).toBe(DEMO_VERSION);
+    expect(await readdir(data)).toEqual(['demo-db']);
+  });
+});
+
+describe('writeDemoDatabase and `demo --out`', () => {
+  it('writes into a new folder and replaces an earlier demo output', async () => {
+    const out = join(root, 'cli-out');
+    await run(['--out', out]);
+    const first = await listTree(out);
+    expect(first).toContain(join('demo', 'surfaces', 'flat_lh.gii'));
+    await writeFile(join(out, 'demo', 'extra.txt'), 'x');
+    await writeDemoDatabase(out);
+    expect(await listTree(out)).toEqual(first);
+  });
+
+  it('refuses a non-empty folder that is not a demo database and changes nothing', async () => {
+    const out = join(root, 'precious');
+    await mkdir(out);
+    await writeFile(join(out, 'thesis.tex'), 'do not touch');
+    await expect(run(['--out', out])).rejects.toThrow(`${out} is not empty and is not a demo database`);
+    expect(await listTree(out)).toEqual(['thesis.tex']);
+    expect((await readdir(root)).filter((n) => n.includes('precious.'))).toEqual([]);
+  });
+
+  it('refuses a path that is a file, and a missing --out', async () => {
+    const file = join(root, 'a-file');
+    await writeFile(file, 'x');
+    await expect(writeDemoDatabase(file)).rejects.toThrow(`${file} exists and is not a folder`);
+    await expect(run([])).rejects.toThrow('missing --out');
+  });
+});
