@@ -1,0 +1,99 @@
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { ApiError } from '../../shared/api.js';
+import { encodeNpz, npyToFloat64, parseNpz } from '../../shared/formats/npy.js';
+import { pycortexCurvature } from '../../shared/mesh/curvature.js';
+import { HEMIS } from '../../shared/subject.js';
+import { fileError, parseOrFail, readFileOrFail } from './file-errors.js';
+import { listSurfaceFiles } from './surface-files.js';
+import { fiducialSurfaces, loadSubjectSurfaces } from './subject-surfaces.js';
+
+/**
+ * The subject's curvature, one value per merged vertex (left then right): pycortex's
+ * `surface-info/curvature.npz` when present, else computed the way pycortex would generate it
+ * and cached in ROI Studio's own cache folder, keyed by the content of the surfaces it was
+ * computed from. Never written into the user's database.
+ */
+export async function loadCurvature(
+  dbPath: string,
+  subject: string,
+  cacheDir: string,
+): Promise<Float32Array> {
+  const surfaces = await loadSubjectSurfaces(dbPath, subject);
+  const counts = [surfaces.flat.lh.points.length / 3, surfaces.flat.rh.points.length / 3] as const;
+  const stored = join(dbPath, subject, 'surface-info', 'curvature.npz');
+  const bytes = await readFile(stored).catch((e: NodeJS.ErrnoException) => {
+    if (e.code === 'ENOENT') return null;
+    throw fileError(stored, e);
+  });
+  if (bytes) return parseOrFail(stored, () => leftRight(bytes, counts));
+
+  const sources = await fiducialSources(dbPath, subject);
+  const key = await contentKey(sources);
+  const cached = join(cacheDir, 'curvature', `${subject.replace(/[^\w.-]/g, '_')}-${key}.npz`);
+  const hit = await readFile(cached).catch(() => null);
+  if (hit) {
+    try {
+      return leftRight(hit, counts);
+    } catch {
+      // a damaged cache entry is recomputed below
+    }
+  }
+  const fid = fiducialSurfaces(surfaces);
+  if (!fid)
+    throw new ApiError(
+      'NOT_FOUND',
+      `subject ${subject}: no surface-info/curvature.npz and no wm+pia or fiducial surfaces to compute it from`,
+    );
+  const [left, right] = HEMIS.map((h) => pycortexCurvature(fid[h].points, fid[h].triangles));
+  await writeAtomically(
+    cached,
+    encodeNpz({ left: { data: left, shape: [left.length] }, right: { data: right, shape: [right.length] } }),
+  );
+  return merge(left, right);
+}
+
+/** The files pycortex's fiducial comes from: fiducial_* if present, else wm_* and pia_*. */
+async function fiducialSources(dbPath: string, subject: string): Promise<string[]> {
+  const files = await listSurfaceFiles(dbPath, subject);
+  const types = files.has('fiducial') ? ['fiducial'] : ['wm', 'pia'];
+  return types.flatMap((t) => HEMIS.map((h) => files.get(t)?.[h] ?? `${t}_${h} (missing)`));
+}
+
+async function contentKey(paths: string[]): Promise<string> {
+  const hash = createHash('sha256');
+  hash.update('pycortex-curvature-v1 smooth=20\n');
+  for (const p of paths) {
+    const bytes = await readFileOrFail(p).catch(() => new Uint8Array(0));
+    hash.update(`${bytes.length}\n`);
+    hash.update(bytes);
+  }
+  return hash.digest('hex').slice(0, 24);
+}
+
+function leftRight(bytes: Uint8Array, counts: readonly [number, number]): Float32Array {
+  const arrays = parseNpz(bytes);
+  if (!arrays.left || !arrays.right) throw new Error('curvature .npz needs arrays "left" and "right"');
+  const left = npyToFloat64(arrays.left);
+  const right = npyToFloat64(arrays.right);
+  if (left.length !== counts[0] || right.length !== counts[1])
+    throw new Error(
+      `has ${left.length} + ${right.length} values but the surfaces have ${counts[0]} + ${counts[1]} vertices`,
+    );
+  return merge(left, right);
+}
+
+function merge(left: ArrayLike<number>, right: ArrayLike<number>): Float32Array {
+  const out = new Float32Array(left.length + right.length);
+  out.set(left);
+  out.set(right, left.length);
+  return out;
+}
+
+async function writeAtomically(path: string, bytes: Uint8Array): Promise<void> {
+  await mkdir(join(path, '..'), { recursive: true });
+  const tmp = `${path}.${process.pid}.${Date.now()}.tmp`;
+  await writeFile(tmp, bytes);
+  await rename(tmp, path);
+}
