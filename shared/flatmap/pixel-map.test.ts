@@ -10,7 +10,7 @@ import {
   subjectSurfaces,
 } from '../../electron/testing/flatmap-fixtures.js';
 import { SHARED, SHARED_DB } from '../../electron/testing/shared-data.js';
-import { meanImage } from './compose.js';
+import { labelImage, meanImage } from './compose.js';
 import { buildFlatDelaunay } from './flat-delaunay.js';
 import { buildFlatMask } from './flat-mask.js';
 import { imageGrid } from './image-grid.js';
@@ -36,12 +36,21 @@ async function sampling(subject: string, xfm: string, thick: number): Promise<Pi
   });
 }
 
-async function compare(map: PixelSampling, volumePath: string, golden: string, label: string) {
+async function compare(
+  map: PixelSampling,
+  volumePath: string,
+  golden: string,
+  label: string,
+  render: 'mean' | 'label' = 'mean',
+) {
   const volume = await readVolumeFile(volumePath);
-  const img = meanImage(map, volume.data);
+  const img = render === 'mean' ? meanImage(map, volume.data) : labelImage(map, volume.data);
   const npz = await readNpzFile(golden);
   expect(npz.img.shape).toEqual([map.height, map.width]);
-  const a = imageAgreement(img, npz.img.data as Float32Array);
+  const theirs = Float32Array.from(npz.img.data as Float32Array, (v) =>
+    render === 'label' && v < 0 ? NaN : v,
+  );
+  const a = imageAgreement(img, theirs);
   console.log(
     `${label}: NaN masks agree on ${(100 * a.nanAgreement).toFixed(4)} % of pixels, values on ${(100 * a.valueAgreement).toFixed(4)} % of ${a.finiteBoth} pixels finite in both`,
   );
@@ -70,6 +79,15 @@ describe.skipIf(!SHARED)('volume flatmaps agree with pycortex', () => {
           goldenPath('sub-hcp32k', `flatmap_func2mm_${t}${thick === 1 ? '_thick1' : ''}.npz`),
           `sub-hcp32k ${t} (thick ${thick})`,
         );
+        // the crisp label rendering of the default map is pycortex's thick=1 image, −1 → NaN
+        if (thick === 32)
+          await compare(
+            map,
+            join(SHARED_DB, 'sub-hcp32k', 'templates', `${t}.nii.gz`),
+            goldenPath('sub-hcp32k', `flatmap_func2mm_${t}_thick1.npz`),
+            `sub-hcp32k ${t} crisp labels (mid-depth voxel of the thick 32 map)`,
+            'label',
+          );
       }
     });
   }

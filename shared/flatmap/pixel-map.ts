@@ -2,7 +2,8 @@ import type { FlatDelaunay } from './flat-delaunay.js';
 import { barycentric, locate } from './flat-delaunay.js';
 import type { FlatMask } from './flat-mask.js';
 import type { ImageGrid } from './image-grid.js';
-import { roundHalfEven } from './round-half-even.js';
+import { SegmentSampler } from './segment-sampler.js';
+import { rasteriseTriangles } from './triangle-raster.js';
 
 /**
  * pycortex's default volume sampling of a flatmap (pycortex-formats.md §4.6): each on-brain
@@ -40,21 +41,20 @@ export interface PixelSampling {
   mid: Int32Array;
 }
 
-class Growable {
-  voxels = new Int32Array(1 << 16);
-  weights = new Float32Array(1 << 16);
+/** Entries grow in place; capacity is checked once per pixel (at most `thick` entries each). */
+class Entries {
+  voxels = new Int32Array(1 << 20);
+  weights = new Float32Array(1 << 20);
   length = 0;
-  push(voxel: number, weight: number) {
-    if (this.length === this.voxels.length) {
-      const v = new Int32Array(this.voxels.length * 2);
-      v.set(this.voxels);
-      this.voxels = v;
-      const w = new Float32Array(this.weights.length * 2);
-      w.set(this.weights);
-      this.weights = w;
-    }
-    this.voxels[this.length] = voxel;
-    this.weights[this.length++] = weight;
+  reserve(extra: number) {
+    if (this.length + extra <= this.voxels.length) return;
+    const size = Math.max(2 * this.voxels.length, this.length + extra);
+    const v = new Int32Array(size);
+    v.set(this.voxels.subarray(0, this.length));
+    this.voxels = v;
+    const w = new Float32Array(size);
+    w.set(this.weights.subarray(0, this.length));
+    this.weights = w;
   }
 }
 
@@ -72,74 +72,57 @@ export function buildPixelSampling(input: PixelSamplingInput): PixelSampling {
   const c20 = r2[0], c21 = r2[1], c22 = r2[2], c23 = r2[3]; // prettier-ignore
 
   // depths as numpy's linspace(0, 1, thick + 2)[1:-1]; a single sample sits at `depth`
-  const depths = thick === 1 ? [depth] : Array.from({ length: thick }, (_, k) => (k + 1) * (1 / (thick + 1)));
+  const depths = thick === 1 ? [depth] : Array.from({ length: thick }, (_, q) => (q + 1) * (1 / (thick + 1)));
+  const sampler = new SegmentSampler(shape, depths);
+  const midSampler = new SegmentSampler(shape, [depth]);
+  const midVoxel = new Int32Array(1);
+  const midWeight = new Float32Array(1);
 
+  const triOf = rasteriseTriangles(delaunay, mask, grid);
   const indptr = new Uint32Array(width * height + 1);
   const mid = new Int32Array(width * height).fill(-1);
-  const out = new Growable();
+  const out = new Entries();
   const l = new Float64Array(3);
-  const pv = new Float64Array(3);
-  const wv = new Float64Array(3);
   let last = 0;
-  let rowStart = 0;
-
-  const toVoxel = (surf: Float32Array, t: number, o: Float64Array) => {
-    let x = 0;
-    let y = 0;
-    let z = 0;
-    if (t >= 0) {
-      for (let k = 0; k < 3; k++) {
-        const v = 3 * vertexOf[triangles[3 * t + k]];
-        x += surf[v] * l[k];
-        y += surf[v + 1] * l[k];
-        z += surf[v + 2] * l[k];
-      }
-    } // outside the hull pycortex's weights are all 0: the surface origin is sampled (B5)
-    o[0] = c00 * x + c01 * y + c02 * z + c03;
-    o[1] = c10 * x + c11 * y + c12 * z + c13;
-    o[2] = c20 * x + c21 * y + c22 * z + c23;
-  };
-  const inGrid = (o: Float64Array) =>
-    o[0] >= 0 && o[0] < nx && o[1] >= 0 && o[1] < ny && o[2] >= 0 && o[2] < nz;
-  const voxelAt = (t: number) => {
-    const i = clip(roundHalfEven(pv[0] * t + wv[0] * (1 - t)), nx);
-    const j = clip(roundHalfEven(pv[1] * t + wv[1] * (1 - t)), ny);
-    const k = clip(roundHalfEven(pv[2] * t + wv[2] * (1 - t)), nz);
-    return i + nx * (j + ny * k);
-  };
 
   for (let r = 0; r < height; r++) {
     const py = ys[r];
-    let first = true;
     for (let c = 0; c < width; c++) {
       const p = r * width + c;
       indptr[p] = out.length;
       if (!mask.mask[p]) continue;
       const px = xs[c];
-      const t = locate(delaunay, first ? rowStart : last, px, py);
+      let t = triOf[p];
+      if (t < 0) t = locate(delaunay, last, px, py);
+      // outside the hull pycortex's weights are all 0: the surface origin is sampled (B5)
+      let ax = 0, ay = 0, az = 0, bx = 0, by = 0, bz = 0; // prettier-ignore
       if (t >= 0) {
         last = t;
-        if (first) rowStart = t;
-        first = false;
         barycentric(delaunay, t, px, py, l);
-      }
-      toVoxel(pia, t, pv);
-      toVoxel(wm, t, wv);
-      if (!inGrid(pv) || !inGrid(wv)) continue;
-      // samples along the segment are monotone per axis, so repeats of a voxel are consecutive
-      let run = -1;
-      let n = 0;
-      for (const d of depths) {
-        const v = voxelAt(d);
-        if (v === run) n++;
-        else {
-          if (n) out.push(run, n / thick);
-          run = v;
-          n = 1;
+        for (let q = 0; q < 3; q++) {
+          const v = 3 * vertexOf[triangles[3 * t + q]];
+          const w = l[q];
+          ax += pia[v] * w;
+          ay += pia[v + 1] * w;
+          az += pia[v + 2] * w;
+          bx += wm[v] * w;
+          by += wm[v + 1] * w;
+          bz += wm[v + 2] * w;
         }
       }
-      out.push(run, n / thick);
-      mid[p] = thick === 1 ? run : voxelAt(depth);
+      const p0 = c00 * ax + c01 * ay + c02 * az + c03;
+      const p1 = c10 * ax + c11 * ay + c12 * az + c13;
+      const p2 = c20 * ax + c21 * ay + c22 * az + c23;
+      const w0 = c00 * bx + c01 * by + c02 * bz + c03;
+      const w1 = c10 * bx + c11 * by + c12 * bz + c13;
+      const w2 = c20 * bx + c21 * by + c22 * bz + c23;
+      // pycortex keeps a pixel only if both ends lie in [0, n) on every axis
+      if (!(p0 >= 0 && p0 < nx && p1 >= 0 && p1 < ny && p2 >= 0 && p2 < nz)) continue;
+      if (!(w0 >= 0 && w0 < nx && w1 >= 0 && w1 < ny && w2 >= 0 && w2 < nz)) continue;
+      out.reserve(thick);
+      out.length = sampler.sample(p0, p1, p2, w0, w1, w2, out.voxels, out.weights, out.length, 1 / thick);
+      midSampler.sample(p0, p1, p2, w0, w1, w2, midVoxel, midWeight, 0, 1);
+      mid[p] = midVoxel[0];
     }
   }
   indptr[width * height] = out.length;
@@ -153,8 +136,4 @@ export function buildPixelSampling(input: PixelSamplingInput): PixelSampling {
     weights: out.weights.slice(0, out.length),
     mid,
   };
-}
-
-function clip(v: number, n: number): number {
-  return v < 0 ? 0 : v >= n ? n - 1 : v;
 }
