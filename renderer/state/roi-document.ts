@@ -106,3 +106,45 @@ export function documentToEdits(doc: RoiDocument, baseNames: readonly string[]):
   }
   return edits;
 }
+
+/** Replay saved edits (a draft) onto a document; edits naming ROIs that no longer exist are skipped. */
+export function applyEdits(doc: RoiDocument, edits: readonly OverlayEdit[]): RoiDocument {
+  let out = doc;
+  const byName = (name: string) => out.rois.find((r) => r.name === name);
+  for (const e of edits) {
+    if (e.kind === 'add' || e.kind === 'replace') {
+      const paths = e.paths.map((d) => ({ d }));
+      const existing = byName(e.name);
+      if (existing) out = updateRoi(out, existing.key, (r) => setRoiPaths(r, paths));
+      else {
+        const roi: Roi = {
+          key: newRoiKey(),
+          name: e.name,
+          savedName: null,
+          paths,
+          pathsChanged: true,
+          normalise: false,
+          issues: [],
+        };
+        out = addRoi(out, roi);
+      }
+    } else if (e.kind === 'rename') {
+      const r = byName(e.from);
+      if (r) out = updateRoi(out, r.key, (x) => ({ ...x, name: e.to }));
+    } else if (e.kind === 'delete') {
+      const r = byName(e.name);
+      if (r) out = removeRoi(out, r.key);
+    } else {
+      const r = byName(e.name);
+      if (r) out = updateRoi(out, r.key, (x) => ({ ...x, normalise: true }));
+    }
+  }
+  return out;
+}
+
+/** The document after a save: the snapshot's ROIs, keeping the keys of same-named ROIs. */
+export function documentAfterSave(previous: RoiDocument, snapshot: OverlaySnapshot): RoiDocument {
+  const fresh = documentFromSnapshot(snapshot);
+  const keys = new Map(previous.rois.map((r) => [r.name, r.key]));
+  return { rois: fresh.rois.map((r) => ({ ...r, key: keys.get(r.name) ?? r.key })) };
+}

@@ -1,0 +1,213 @@
+import Konva from 'konva';
+import type { RoiDocument } from '../state/roi-document.js';
+import { roiLabelPoint } from './roi-rings.js';
+import type { ToolPreview } from './tools/tool-types.js';
+import type { View } from './view-transform.js';
+
+/**
+ * The Konva stage, drawn imperatively so pan and zoom never go through React: a static layer
+ * (curvature, template, sulci), an ROI layer (outlines and names, redrawn only when the document
+ * or the view changes) and a live layer for the stroke in progress and node handles, which is
+ * the only one redrawn while drawing. Nothing listens to Konva events: input is handled on the
+ * container and converted to SVG coordinates by the view transform.
+ */
+
+const ROI_STROKE = '#ffffff';
+const SELECTED_STROKE = '#ffcc33';
+const LIVE_STROKE = '#33d6ff';
+
+export class FlatmapScene {
+  readonly stage: Konva.Stage;
+  private readonly base = new Konva.Layer({ listening: false });
+  private readonly rois = new Konva.Layer({ listening: false });
+  private readonly live = new Konva.Layer({ listening: false });
+  private readonly baseGroup = new Konva.Group();
+  private readonly roiGroup = new Konva.Group();
+  private readonly liveGroup = new Konva.Group();
+  private readonly curvature = new Konva.Image({ image: undefined, listening: false });
+  private readonly template = new Konva.Image({ image: undefined, listening: false });
+  private readonly frame = new Konva.Rect({ fill: '#1d2126', listening: false });
+  private readonly sulci = new Konva.Group();
+  private svgSize = { width: 1, height: 1 };
+
+  constructor(container: HTMLDivElement, width: number, height: number) {
+    this.stage = new Konva.Stage({ container, width, height });
+    this.base.add(this.baseGroup);
+    this.baseGroup.add(this.frame, this.curvature, this.template, this.sulci);
+    this.rois.add(this.roiGroup);
+    this.live.add(this.liveGroup);
+    this.stage.add(this.base, this.rois, this.live);
+    for (const layer of [this.base, this.rois, this.live]) layer.imageSmoothingEnabled(false);
+  }
+
+  destroy(): void {
+    this.stage.destroy();
+  }
+
+  resize(width: number, height: number): void {
+    this.stage.size({ width, height });
+  }
+
+  setView(view: View): void {
+    for (const g of [this.baseGroup, this.roiGroup, this.liveGroup]) {
+      g.setAttrs({ x: view.x, y: view.y, scaleX: view.scale, scaleY: view.scale, rotation: view.rotation });
+    }
+    this.stage.batchDraw();
+  }
+
+  setFrame(width: number, height: number): void {
+    this.svgSize = { width, height };
+    this.frame.size({ width, height });
+    this.frame.visible(false);
+    for (const img of [this.curvature, this.template]) img.size({ width, height });
+    this.base.batchDraw();
+  }
+
+  setCurvature(image: HTMLCanvasElement | null): void {
+    this.curvature.image(image ?? undefined);
+    this.curvature.visible(image !== null);
+    this.frame.visible(image === null && this.svgSize.width > 1);
+    this.base.batchDraw();
+  }
+
+  setTemplate(image: HTMLCanvasElement | null, opacity: number): void {
+    this.template.image(image ?? undefined);
+    this.template.visible(image !== null);
+    this.template.opacity(opacity);
+    this.base.batchDraw();
+  }
+
+  setSulci(paths: readonly string[], visible: boolean): void {
+    this.sulci.destroyChildren();
+    for (const data of paths) {
+      this.sulci.add(
+        new Konva.Path({
+          data,
+          stroke: 'rgba(255,255,255,0.45)',
+          strokeWidth: 2,
+          strokeScaleEnabled: false,
+          lineCap: 'round',
+          listening: false,
+          perfectDrawEnabled: false,
+        }),
+      );
+    }
+    this.sulci.visible(visible);
+    this.base.batchDraw();
+  }
+
+  setRois(
+    doc: RoiDocument,
+    selectedKey: string | null,
+    hidden: ReadonlySet<string>,
+    showLabels: boolean,
+  ): void {
+    this.roiGroup.destroyChildren();
+    const labels = new Konva.Group({ listening: false });
+    for (const roi of doc.rois) {
+      if (hidden.has(roi.key)) continue;
+      const selected = roi.key === selectedKey;
+      for (const p of roi.paths) {
+        this.roiGroup.add(
+          new Konva.Path({
+            data: p.d,
+            stroke: selected ? SELECTED_STROKE : ROI_STROKE,
+            strokeWidth: selected ? 2.5 : 1.5,
+            fill: selected ? 'rgba(255,204,51,0.18)' : undefined,
+            fillRule: 'evenodd',
+            strokeScaleEnabled: false,
+            listening: false,
+            perfectDrawEnabled: false,
+            shadowForStrokeEnabled: false,
+          }),
+        );
+      }
+      const at = showLabels ? roiLabelPoint(roi) : null;
+      if (at) {
+        const text = new Konva.Text({
+          x: at[0],
+          y: at[1],
+          text: roi.name,
+          fontSize: 13,
+          fontStyle: 'bold italic',
+          fontFamily: 'Helvetica, Arial, sans-serif',
+          fill: selected ? SELECTED_STROKE : '#ffffff',
+          stroke: 'rgba(0,0,0,0.55)',
+          strokeWidth: 0.6,
+          fillAfterStrokeEnabled: true,
+          listening: false,
+          perfectDrawEnabled: false,
+        });
+        text.offset({ x: text.width() / 2, y: text.height() / 2 });
+        labels.add(text);
+      }
+    }
+    this.roiGroup.add(labels);
+    this.rois.batchDraw();
+  }
+
+  setPreview(preview: ToolPreview | null, scale: number): void {
+    this.liveGroup.destroyChildren();
+    if (preview) {
+      for (const line of preview.lines) {
+        this.liveGroup.add(
+          new Konva.Line({
+            points: line.points as number[],
+            closed: line.closed,
+            stroke: LIVE_STROKE,
+            strokeWidth: 2,
+            strokeScaleEnabled: false,
+            lineJoin: 'round',
+            lineCap: 'round',
+            listening: false,
+            perfectDrawEnabled: false,
+          }),
+        );
+      }
+      const nodes = preview.nodes ?? [];
+      const r = 3.5 / scale;
+      for (let i = 0; i < nodes.length; i += 2) {
+        this.liveGroup.add(
+          new Konva.Rect({
+            x: nodes[i] - r,
+            y: nodes[i + 1] - r,
+            width: 2 * r,
+            height: 2 * r,
+            fill: '#ffffff',
+            stroke: '#1b6fd1',
+            strokeWidth: 1,
+            strokeScaleEnabled: false,
+            listening: false,
+            perfectDrawEnabled: false,
+          }),
+        );
+      }
+      if (preview.activeNode) {
+        this.liveGroup.add(
+          new Konva.Circle({
+            x: preview.activeNode[0],
+            y: preview.activeNode[1],
+            radius: 5 / scale,
+            fill: SELECTED_STROKE,
+            stroke: '#000000',
+            strokeWidth: 1,
+            strokeScaleEnabled: false,
+            listening: false,
+          }),
+        );
+      }
+    }
+    this.live.batchDraw();
+  }
+}
+
+/** RGBA pixels → a canvas Konva can draw (nearest-neighbour: pixels stay crisp when zoomed). */
+export function toCanvas(img: { width: number; height: number; data: Uint8ClampedArray }): HTMLCanvasElement {
+  const canvas = document.createElement('canvas');
+  canvas.width = img.width;
+  canvas.height = img.height;
+  const ctx = canvas.getContext('2d');
+  if (ctx)
+    ctx.putImageData(new ImageData(img.data as Uint8ClampedArray<ArrayBuffer>, img.width, img.height), 0, 0);
+  return canvas;
+}

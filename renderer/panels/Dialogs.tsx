@@ -1,0 +1,169 @@
+import { useState } from 'react';
+import { editor, useEditor } from '../state/editor-store.js';
+import { otherNames, namePendingRing } from '../state/roi-actions.js';
+import { checkRoiName, nextRoiName } from '../state/roi-names.js';
+import { discardDraft, reloadOverlay, restoreDraft, save } from '../state/session-actions.js';
+
+/** Modal questions: the new ROI's name, the stale-file conflict, and problems. */
+
+export function NameDialog() {
+  const pending = useEditor((s) => s.pendingRing !== null);
+  if (!pending) return null;
+  return <NameForm />;
+}
+
+function NameForm() {
+  const names = otherNames(null);
+  const selected = useEditor((s) => s.doc.rois.find((r) => r.key === s.selectedKey)?.name);
+  const [name, setName] = useState(() => nextRoiName(names));
+  const [error, setError] = useState<string | null>(null);
+  const joins = names.includes(name.trim());
+  const check = joins ? null : checkRoiName(name.trim(), names);
+
+  const submit = () => {
+    const e = namePendingRing(name.trim());
+    if (e) setError(e);
+  };
+
+  return (
+    <div className="dialog-backdrop">
+      <form
+        className="dialog"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby="name-title"
+        onSubmit={(e) => {
+          e.preventDefault();
+          submit();
+        }}
+        onKeyDown={(e) => {
+          if (e.key === 'Escape') editor.set({ pendingRing: null, notice: 'Outline discarded.' });
+        }}
+      >
+        <h2 id="name-title">Name the new ROI</h2>
+        <label className="field">
+          <span>ROI name</span>
+          <input
+            aria-label="ROI name"
+            autoFocus
+            value={name}
+            onFocus={(e) => e.target.select()}
+            onChange={(e) => {
+              setName(e.target.value);
+              setError(null);
+            }}
+          />
+        </label>
+        {joins ? (
+          <p className="hint">
+            Adds this outline as another part of “{name.trim()}” (e.g. its other hemisphere).
+          </p>
+        ) : (
+          check &&
+          !check.ok &&
+          name.length > 0 && (
+            <p className="field-error" role="alert">
+              {check.reason}
+            </p>
+          )
+        )}
+        {error && (
+          <p className="field-error" role="alert">
+            {error}
+          </p>
+        )}
+        <div className="dialog-buttons">
+          {selected && !joins && (
+            <button type="button" onClick={() => setName(selected)}>
+              Add to {selected}
+            </button>
+          )}
+          <button
+            type="button"
+            onClick={() => editor.set({ pendingRing: null, notice: 'Outline discarded.' })}
+          >
+            Discard
+          </button>
+          <button type="submit" className="primary" disabled={!joins && check !== null && !check.ok}>
+            {joins ? 'Add part' : 'Create ROI'}
+          </button>
+        </div>
+      </form>
+    </div>
+  );
+}
+
+export function ConflictDialog() {
+  const conflict = useEditor((s) => s.conflict);
+  const path = useEditor((s) => s.overlay?.path ?? '');
+  const [target, setTarget] = useState('');
+  if (!conflict) return null;
+  const suggestion = path.replace(/\.svg$/, '') + '.mine.svg';
+  return (
+    <div className="dialog-backdrop">
+      <div className="dialog" role="alertdialog" aria-modal="true" aria-labelledby="conflict-title">
+        <h2 id="conflict-title">overlays.svg changed on disk</h2>
+        <p>{conflict}</p>
+        <p>
+          Someone (or another program) saved this subject’s overlay after you opened it. Reload it to see
+          their version (your unsaved changes are dropped), or save your version as a separate file.
+        </p>
+        <form
+          className="row"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void save(target.trim() || suggestion);
+          }}
+        >
+          <input
+            aria-label="Save as file"
+            placeholder={suggestion}
+            value={target}
+            onChange={(e) => setTarget(e.target.value)}
+          />
+          <button type="submit">Save as</button>
+        </form>
+        <div className="dialog-buttons">
+          <button type="button" onClick={() => editor.set({ conflict: null })}>
+            Cancel
+          </button>
+          <button type="button" className="danger" onClick={() => void reloadOverlay()}>
+            Reload from disk
+          </button>
+        </div>
+      </div>
+    </div>
+  );
+}
+
+export function ProblemBanner() {
+  const problem = useEditor((s) => s.problem);
+  if (!problem) return null;
+  return (
+    <div className="banner problem" role="alert">
+      <strong>{problem.title}.</strong> <span>{problem.message}</span>
+      <button type="button" aria-label="Dismiss" onClick={() => editor.set({ problem: null })}>
+        ×
+      </button>
+    </div>
+  );
+}
+
+export function DraftBanner() {
+  const draft = useEditor((s) => s.draftOffer);
+  if (!draft) return null;
+  return (
+    <div className="banner draft" role="status">
+      <span>
+        Unsaved changes to {draft.subject} from {new Date(draft.savedAt).toLocaleString()} were found (
+        {draft.edits.length} edit{draft.edits.length === 1 ? '' : 's'}).
+      </span>
+      <button type="button" onClick={restoreDraft}>
+        Restore
+      </button>
+      <button type="button" onClick={discardDraft}>
+        Discard
+      </button>
+    </div>
+  );
+}

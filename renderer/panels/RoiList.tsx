@@ -1,0 +1,163 @@
+import { useState } from 'react';
+import { editor, toggleHidden, useEditor, useSavedMembership } from '../state/editor-store.js';
+import { deleteRoi, normaliseRoi, renameRoi } from '../state/roi-actions.js';
+import { countRoi } from '../state/roi-counts.js';
+import type { Roi } from '../state/roi-document.js';
+
+/** The ROIs of the overlay: select, show/hide, vertex counts, pycortex warnings, rename, delete. */
+export function RoiList() {
+  const doc = useEditor((s) => s.doc);
+  const selectedKey = useEditor((s) => s.selectedKey);
+  const hidden = useEditor((s) => s.hiddenKeys);
+  const geometry = useEditor((s) => s.subjectData?.geometry ?? null);
+  const saved = useSavedMembership((s) => s.byName);
+
+  return (
+    <section className="panel roi-panel" aria-labelledby="roi-heading">
+      <h2 id="roi-heading">
+        ROIs <span className="count">{doc.rois.length}</span>
+      </h2>
+      {doc.rois.length === 0 ? (
+        <p className="hint">No ROIs yet. Choose Freehand or Polygon and draw on the flatmap.</p>
+      ) : (
+        <ul className="roi-list" aria-label="ROI list">
+          {doc.rois.map((roi) => (
+            <RoiRow
+              key={roi.key}
+              roi={roi}
+              selected={roi.key === selectedKey}
+              hidden={hidden.has(roi.key)}
+              count={geometry ? countRoi(roi, geometry, saved) : null}
+            />
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+function RoiRow({
+  roi,
+  selected,
+  hidden,
+  count,
+}: {
+  roi: Roi;
+  selected: boolean;
+  hidden: boolean;
+  count: ReturnType<typeof countRoi> | null;
+}) {
+  const [editing, setEditing] = useState(false);
+  const [draft, setDraft] = useState(roi.name);
+  const [problem, setProblem] = useState<string | null>(null);
+  const issues = roi.normalise || roi.pathsChanged ? [] : roi.issues;
+  const changed = roi.pathsChanged || roi.savedName !== roi.name;
+
+  const finishRename = () => {
+    const error = renameRoi(roi.key, draft.trim());
+    if (error) setProblem(error);
+    else {
+      setEditing(false);
+      setProblem(null);
+    }
+  };
+
+  return (
+    <li
+      className={`roi-row${selected ? ' selected' : ''}`}
+      aria-label={`ROI ${roi.name}`}
+      data-roi={roi.name}
+    >
+      <input
+        type="checkbox"
+        aria-label={`Show ${roi.name}`}
+        checked={!hidden}
+        onChange={() => toggleHidden(roi.key)}
+      />
+      {editing ? (
+        <form
+          className="rename"
+          onSubmit={(e) => {
+            e.preventDefault();
+            finishRename();
+          }}
+        >
+          <input
+            aria-label="New ROI name"
+            autoFocus
+            value={draft}
+            onChange={(e) => setDraft(e.target.value)}
+            onKeyDown={(e) => {
+              if (e.key === 'Escape') {
+                setEditing(false);
+                setProblem(null);
+              }
+            }}
+          />
+          {problem && (
+            <span className="field-error" role="alert">
+              {problem}
+            </span>
+          )}
+        </form>
+      ) : (
+        <button
+          type="button"
+          className="roi-name"
+          aria-pressed={selected}
+          onClick={() => editor.set({ selectedKey: selected ? null : roi.key })}
+          onDoubleClick={() => {
+            setDraft(roi.name);
+            setEditing(true);
+          }}
+        >
+          {roi.name}
+          {changed && (
+            <span className="changed" title="changed since the last save">
+              •
+            </span>
+          )}
+        </button>
+      )}
+      <span className="vertex-count" aria-label={`Vertices of ${roi.name}`}>
+        {count === null ? '' : 'error' in count ? '⚠ unreadable' : `${count.lh} lh · ${count.rh} rh`}
+      </span>
+      <span className="row-actions">
+        <button
+          type="button"
+          aria-label={`Rename ${roi.name}`}
+          title="Rename"
+          onClick={() => {
+            setDraft(roi.name);
+            setEditing(true);
+          }}
+        >
+          ✎
+        </button>
+        <button
+          type="button"
+          aria-label={`Delete ${roi.name}`}
+          title="Delete"
+          onClick={() => deleteRoi(roi.key)}
+        >
+          🗑
+        </button>
+      </span>
+      {count && 'error' in count && (
+        <p className="roi-issue">pycortex cannot read this path: {count.error}</p>
+      )}
+      {issues.length > 0 && (
+        <div className="roi-issue">
+          {issues.map((i) => (
+            <p key={i.code + i.message}>⚠ {i.message}</p>
+          ))}
+          {issues.some((i) => i.fixable) && (
+            <button type="button" onClick={() => normaliseRoi(roi.key)}>
+              Normalise
+            </button>
+          )}
+        </div>
+      )}
+    </li>
+  );
+}

@@ -1,0 +1,105 @@
+import { useState } from 'react';
+import { useEditor } from '../state/editor-store.js';
+import {
+  chooseTemplateFile,
+  openSubject,
+  selectTemplate,
+  selectTransform,
+  subjectSummary,
+} from '../state/session-actions.js';
+
+/** "Subject", "Transform" and "Template" pickers; a template can also be a file the user names. */
+export function SessionPickers() {
+  const subjects = useEditor((s) => s.subjects);
+  const subject = useEditor((s) => s.subject);
+  const transform = useEditor((s) => s.transform);
+  const templatePath = useEditor((s) => s.templatePath);
+  const summary = useEditor((s) => subjectSummary(s.subject));
+  const [filePath, setFilePath] = useState('');
+  const isDesktop = navigator.userAgent.includes('Electron');
+  const volumeTemplates = summary?.templates.filter((t) => t.kind === 'volume') ?? [];
+  const otherFile = templatePath && !volumeTemplates.some((t) => t.path === templatePath);
+
+  return (
+    <section className="panel" aria-labelledby="session-heading">
+      <h2 id="session-heading">Subject</h2>
+      <label className="field">
+        <span>Subject</span>
+        <select aria-label="Subject" value={subject ?? ''} onChange={(e) => void openSubject(e.target.value)}>
+          <option value="" disabled>
+            {subjects.length === 0 ? 'No subjects' : 'Choose a subject…'}
+          </option>
+          {subjects.map((s) => (
+            <option key={s.name} value={s.name} disabled={Boolean(s.problem)} title={s.problem}>
+              {s.name}
+              {s.problem ? ' (cannot open)' : ''}
+            </option>
+          ))}
+        </select>
+      </label>
+      {summary?.warning && <p className="warning">{summary.warning}</p>}
+      <label className="field">
+        <span>Transform</span>
+        <select
+          aria-label="Transform"
+          value={transform ?? ''}
+          disabled={!summary}
+          onChange={(e) => void selectTransform(e.target.value)}
+        >
+          <option value="" disabled>
+            {summary && summary.transforms.length === 0 ? 'No transforms' : 'Choose…'}
+          </option>
+          {summary?.transforms.map((t) => (
+            <option key={t.name} value={t.name}>
+              {t.name} ({t.shape.join('×')})
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="field">
+        <span>Template</span>
+        <select
+          aria-label="Template"
+          value={templatePath ?? ''}
+          disabled={!summary || !transform}
+          onChange={(e) => void selectTemplate(e.target.value || null)}
+        >
+          <option value="">None</option>
+          {volumeTemplates.map((t) => (
+            <option key={t.path} value={t.path}>
+              {t.name}
+            </option>
+          ))}
+          {otherFile && <option value={templatePath}>{templatePath.split(/[\\/]/).pop()}</option>}
+        </select>
+      </label>
+      {summary && transform && (
+        <form
+          className="row"
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (filePath.trim()) void selectTemplate(filePath.trim());
+          }}
+        >
+          <input
+            aria-label="Template file"
+            placeholder="other volume (.nii.gz path)"
+            value={filePath}
+            onChange={(e) => setFilePath(e.target.value)}
+          />
+          <button type="submit" disabled={!filePath.trim()}>
+            Show
+          </button>
+          {isDesktop && (
+            <button
+              type="button"
+              onClick={() => void chooseTemplateFile().then((p) => (p ? selectTemplate(p) : undefined))}
+            >
+              Browse…
+            </button>
+          )}
+        </form>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,37 @@
+import { useCursor } from '../canvas/cursor-info.js';
+import { isDirty, useEditor } from '../state/editor-store.js';
+
+/** Under the cursor: hemisphere, vertex, voxel (i, j, k), label and value; then messages. */
+export function StatusBar() {
+  const info = useCursor((s) => s.info);
+  const busy = useEditor((s) => s.busy);
+  const notice = useEditor((s) => s.notice);
+  const dirty = useEditor(isDirty);
+  const value = info?.value;
+  return (
+    <footer className="statusbar" aria-label="Status">
+      <span className="cursor-info" aria-label="Under the cursor">
+        {info ? (
+          <>
+            <span>{info.hemi ?? 'off cortex'}</span>
+            {info.vertex !== null && <span>vertex {info.vertex}</span>}
+            {info.voxel && <span>voxel ({info.voxel.join(', ')})</span>}
+            {info.label && <span>{info.label}</span>}
+            {value !== null && value !== undefined && (
+              <span>value {Number.isInteger(value) ? value : value.toPrecision(4)}</span>
+            )}
+            <span className="muted">
+              svg {info.x.toFixed(1)}, {info.y.toFixed(1)}
+            </span>
+          </>
+        ) : (
+          <span className="muted">Move over the flatmap</span>
+        )}
+      </span>
+      <span className="status-message" role="status">
+        {busy ?? notice ?? ''}
+      </span>
+      <span className={dirty ? 'dirty' : 'saved'}>{dirty ? 'Unsaved changes' : 'Saved'}</span>
+    </footer>
+  );
+}

@@ -1,0 +1,129 @@
+import { useMemo } from 'react';
+import { COLORMAPS, colormapLut } from '../../shared/flatmap/colormaps.js';
+import { labelColour, labelsPresent } from '../canvas/raster-images.js';
+import { isLabelTemplate, templateValues } from '../canvas/template-image.js';
+import { editor, useEditor } from '../state/editor-store.js';
+
+/** Opacity, colour map and range for data; a legend with "show only" for label templates. */
+export function TemplateDisplayPanel() {
+  const template = useEditor((s) => s.template);
+  const display = useEditor((s) => s.display);
+  const labels = template ? (template.volume.labels ?? template.info.labels) : undefined;
+  const present = useMemo(
+    () => (template && isLabelTemplate(template) ? labelsPresent(templateValues(template)) : []),
+    [template],
+  );
+  if (!template) return null;
+  const setDisplay = (change: Partial<typeof display>) =>
+    editor.set({ display: { ...editor.get().display, ...change } });
+  const categorical = isLabelTemplate(template);
+
+  return (
+    <section className="panel" aria-labelledby="template-heading">
+      <h2 id="template-heading">{template.info.name}</h2>
+      <label className="field">
+        <span>Opacity</span>
+        <input
+          type="range"
+          aria-label="Template opacity"
+          min={0}
+          max={1}
+          step={0.05}
+          value={display.opacity}
+          onChange={(e) => setDisplay({ opacity: Number(e.target.value) })}
+        />
+      </label>
+      {categorical ? (
+        <ul className="legend" aria-label="Legend">
+          {present.map(({ index }) => {
+            const [r, g, b] = labelColour(index, labels);
+            const name = labels?.find((l) => l.index === index)?.name ?? `label ${index}`;
+            const only = display.onlyLabel === index;
+            return (
+              <li key={index}>
+                <button
+                  type="button"
+                  className="legend-item"
+                  aria-pressed={only}
+                  title={only ? 'Show all labels' : `Show only label ${index}`}
+                  onClick={() => setDisplay({ onlyLabel: only ? null : index })}
+                >
+                  <span
+                    className="swatch"
+                    ref={(el) => el?.style.setProperty('background', `rgb(${r},${g},${b})`)}
+                  />
+                  <span className="legend-index">{index}</span> {name}
+                </button>
+              </li>
+            );
+          })}
+        </ul>
+      ) : (
+        <>
+          <label className="field">
+            <span>Colour map</span>
+            <select
+              aria-label="Colour map"
+              value={display.colormap}
+              onChange={(e) => setDisplay({ colormap: e.target.value })}
+            >
+              {COLORMAPS.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.label}
+                </option>
+              ))}
+            </select>
+          </label>
+          <div className="row">
+            <label className="field compact">
+              <span>vmin</span>
+              <input
+                type="number"
+                aria-label="vmin"
+                step="any"
+                value={display.vmin}
+                onChange={(e) => setDisplay({ vmin: Number(e.target.value) })}
+              />
+            </label>
+            <label className="field compact">
+              <span>vmax</span>
+              <input
+                type="number"
+                aria-label="vmax"
+                step="any"
+                value={display.vmax}
+                onChange={(e) => setDisplay({ vmax: Number(e.target.value) })}
+              />
+            </label>
+          </div>
+          <Colorbar name={display.colormap} vmin={display.vmin} vmax={display.vmax} />
+        </>
+      )}
+    </section>
+  );
+}
+
+function Colorbar({ name, vmin, vmax }: { name: string; vmin: number; vmax: number }) {
+  const gradient = useMemo(() => {
+    const lut = colormapLut(name);
+    const stops: string[] = [];
+    for (let i = 0; i <= 8; i++) {
+      const k = Math.min(255, Math.round((i / 8) * 255));
+      stops.push(`rgb(${lut[4 * k]},${lut[4 * k + 1]},${lut[4 * k + 2]}) ${(i / 8) * 100}%`);
+    }
+    return `linear-gradient(to right, ${stops.join(', ')})`;
+  }, [name]);
+  return (
+    <figure className="colorbar" aria-label="Colorbar">
+      <div className="colorbar-ramp" ref={(el) => el?.style.setProperty('background', gradient)} />
+      <figcaption>
+        <span>{fmt(vmin)}</span>
+        <span>{fmt(vmax)}</span>
+      </figcaption>
+    </figure>
+  );
+}
+
+function fmt(v: number): string {
+  return Number.isInteger(v) ? String(v) : v.toPrecision(3);
+}

@@ -1,0 +1,81 @@
+import { commit, editor } from './editor-store.js';
+import { checkRoiName } from './roi-names.js';
+import {
+  addRoi,
+  findRoi,
+  newRoiKey,
+  pathFromRing,
+  removeRoi,
+  setRoiPaths,
+  updateRoi,
+} from './roi-document.js';
+
+/** ROI commands from the panels (each one undoable). */
+
+export function otherNames(excludeKey: string | null): string[] {
+  return editor
+    .get()
+    .doc.rois.filter((r) => r.key !== excludeKey)
+    .map((r) => r.name);
+}
+
+/**
+ * Give the pending outline a name: a new ROI, or, when the name is an existing ROI's, one more
+ * path of it (e.g. the other hemisphere). Returns an error message, or null on success.
+ */
+export function namePendingRing(name: string): string | null {
+  const s = editor.get();
+  const ring = s.pendingRing;
+  if (!ring) return null;
+  const existing = s.doc.rois.find((r) => r.name === name);
+  if (existing) {
+    const doc = updateRoi(s.doc, existing.key, (r) => setRoiPaths(r, [...r.paths, pathFromRing(ring)]));
+    editor.set({ pendingRing: null });
+    commit(`Add a part to ${name}`, doc, existing.key);
+    return null;
+  }
+  const check = checkRoiName(name, otherNames(null));
+  if (!check.ok) return check.reason;
+  const key = newRoiKey();
+  const doc = addRoi(s.doc, {
+    key,
+    name,
+    savedName: null,
+    paths: [pathFromRing(ring)],
+    pathsChanged: true,
+    normalise: false,
+    issues: [],
+  });
+  editor.set({ pendingRing: null });
+  commit(`Create ${name}`, doc, key);
+  return null;
+}
+
+export function renameRoi(key: string, name: string): string | null {
+  const roi = findRoi(editor.get().doc, key);
+  if (!roi) return null;
+  if (roi.name === name) return null;
+  const check = checkRoiName(name, otherNames(key));
+  if (!check.ok) return check.reason;
+  commit(
+    `Rename ${roi.name} to ${name}`,
+    updateRoi(editor.get().doc, key, (r) => ({ ...r, name })),
+  );
+  return null;
+}
+
+export function deleteRoi(key: string): void {
+  const roi = findRoi(editor.get().doc, key);
+  if (!roi) return;
+  const s = editor.get();
+  commit(`Delete ${roi.name}`, removeRoi(s.doc, key), s.selectedKey === key ? null : s.selectedKey);
+}
+
+export function normaliseRoi(key: string): void {
+  const roi = findRoi(editor.get().doc, key);
+  if (!roi) return;
+  commit(
+    `Normalise ${roi.name}`,
+    updateRoi(editor.get().doc, key, (r) => ({ ...r, normalise: true })),
+  );
+}

@@ -1,0 +1,56 @@
+import type { FlatGeometry, RoiVertices } from '../../shared/api.js';
+import type { MembershipContext } from '../../shared/roi/membership.js';
+import { buildPointIndex, roiVertices } from '../../shared/roi/membership.js';
+import type { Roi } from './roi-document.js';
+
+/**
+ * Vertex counts per hemisphere for the ROI list. ROIs as saved use the back end's exact
+ * membership (getRoiVertices); drawn or edited ones are counted live with the same pycortex rule
+ * over the geometry the UI has (positions rounded to float32, so a boundary vertex can rarely differ).
+ */
+
+export type RoiCount = { lh: number; rh: number } | { error: string };
+
+const contexts = new WeakMap<FlatGeometry, MembershipContext>();
+const live = new WeakMap<readonly unknown[], RoiCount>();
+
+function contextFor(g: FlatGeometry): MembershipContext {
+  let ctx = contexts.get(g);
+  if (!ctx) {
+    ctx = {
+      index: buildPointIndex(g.svgXY),
+      valid: g.valid,
+      cutRingIndptr: g.cutRingIndptr,
+      cutRingIndices: g.cutRingIndices,
+    };
+    contexts.set(g, ctx);
+  }
+  return ctx;
+}
+
+export function countRoi(
+  roi: Roi,
+  geometry: FlatGeometry,
+  saved: Record<string, RoiVertices> | null,
+): RoiCount {
+  if (saved && !roi.pathsChanged && roi.savedName !== null && saved[roi.savedName]) {
+    const v = saved[roi.savedName];
+    return { lh: v.lh.length, rh: v.rh.length };
+  }
+  let c = live.get(roi.paths);
+  if (!c) {
+    try {
+      const merged = roiVertices(
+        roi.paths.map((p) => p.d),
+        contextFor(geometry),
+      );
+      let lh = 0;
+      for (const v of merged) if (v < geometry.nL) lh++;
+      c = { lh, rh: merged.length - lh };
+    } catch (e) {
+      c = { error: e instanceof Error ? e.message : String(e) };
+    }
+    live.set(roi.paths, c);
+  }
+  return c;
+}

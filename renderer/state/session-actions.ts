@@ -1,0 +1,308 @@
+import type { SubjectSummary, TemplateInfo } from '../../shared/api.js';
+import { isApiErrorShape } from '../../shared/api.js';
+import { api } from './api-holder.js';
+import { editor, errorMessage, isDirty, showProblem, useSavedMembership } from './editor-store.js';
+import { EMPTY_HISTORY } from './history.js';
+import {
+  applyEdits,
+  documentAfterSave,
+  documentFromSnapshot,
+  documentToEdits,
+  EMPTY_DOCUMENT,
+} from './roi-document.js';
+import { suggestRange } from './value-range.js';
+
+/**
+ * Everything the editor asks of the back end: opening databases, subjects and templates,
+ * saving, reloading, drafts. Each rejection becomes a visible message, never a blank screen.
+ */
+
+/** Flatmap rasters are fetched at this height (pycortex's default figure height). */
+export const RASTER_HEIGHT = 1024;
+
+export async function startEditor(): Promise<void> {
+  editor.set({ busy: 'Opening the database…' });
+  try {
+    const database = await api().getDatabase();
+    editor.set({ database });
+    await refreshSubjects();
+  } catch (e) {
+    showProblem('No database is open', e);
+  }
+}
+
+async function refreshSubjects(): Promise<void> {
+  editor.set({ busy: 'Listing subjects…' });
+  const subjects = await api().listSubjects();
+  editor.set({ subjects, busy: null });
+  const openable = subjects.filter((s) => !s.problem);
+  if (openable.length === 1 || (openable.length > 0 && new URLSearchParams(location.search).has('demo'))) {
+    await openSubject(openable[0].name);
+  }
+}
+
+export function confirmDiscard(what: string): boolean {
+  const s = editor.get();
+  if (!isDirty(s)) return true;
+  return window.confirm(`You have unsaved ROI changes. ${what} anyway and discard them?`);
+}
+
+export async function openDatabase(path: string): Promise<void> {
+  if (!confirmDiscard('Open another database')) return;
+  editor.set({ busy: 'Opening the database…', problem: null });
+  try {
+    const database = await api().openDatabase(path);
+    resetSubject();
+    editor.set({ database, subjects: [] });
+    await refreshSubjects();
+  } catch (e) {
+    showProblem(`Could not open ${path}`, e);
+  }
+}
+
+export async function chooseDatabase(): Promise<string | null> {
+  try {
+    return await api().chooseDatabaseFolder();
+  } catch {
+    return null;
+  }
+}
+
+/** Exact saved memberships for the ROI list (the live count covers edited ROIs meanwhile). */
+async function refreshMembership(subject: string): Promise<void> {
+  useSavedMembership.setState({ byName: null });
+  try {
+    const byName = await api().getRoiVertices(subject);
+    if (editor.get().subject === subject) useSavedMembership.setState({ byName });
+  } catch {
+    // the live count stands in
+  }
+}
+
+function resetSubject(): void {
+  editor.set({
+    subject: null,
+    transform: null,
+    templatePath: null,
+    subjectData: null,
+    template: null,
+    overlay: null,
+    sulci: [],
+    doc: EMPTY_DOCUMENT,
+    savedDoc: EMPTY_DOCUMENT,
+    history: EMPTY_HISTORY,
+    selectedKey: null,
+    hiddenKeys: new Set(),
+    pendingRing: null,
+    conflict: null,
+    draftOffer: null,
+  });
+}
+
+export function subjectSummary(name: string | null): SubjectSummary | undefined {
+  return editor.get().subjects.find((s) => s.name === name);
+}
+
+export async function openSubject(name: string): Promise<void> {
+  if (name === editor.get().subject) return;
+  if (!confirmDiscard('Switch subject')) return;
+  const summary = subjectSummary(name);
+  resetSubject();
+  editor.set({ subject: name, problem: null, busy: `Opening ${name}…` });
+  if (summary?.problem) {
+    showProblem(`${name} cannot be opened`, summary.problem);
+    return;
+  }
+  const a = api();
+  const started = performance.now();
+  const [geometry, overlay, curvature, vertexMap] = await Promise.allSettled([
+    a.getFlatGeometry(name),
+    a.loadOverlay(name),
+    a.getCurvature(name, RASTER_HEIGHT),
+    a.getVertexMap(name, RASTER_HEIGHT),
+  ]);
+  if (editor.get().subject !== name) return; // the user picked another subject meanwhile
+  if (geometry.status === 'rejected') {
+    showProblem(`Could not read the flat surface of ${name}`, geometry.reason);
+    return;
+  }
+  editor.set({
+    subjectData: {
+      geometry: geometry.value,
+      curvature: curvature.status === 'fulfilled' ? curvature.value : null,
+      vertexMap: vertexMap.status === 'fulfilled' ? vertexMap.value : null,
+    },
+    fitRequest: editor.get().fitRequest + 1,
+    busy: null,
+    transform: summary?.transforms[0]?.name ?? null,
+  });
+  (window as unknown as { __roiStudioOpenMs?: number }).__roiStudioOpenMs = performance.now() - started;
+  if (overlay.status === 'fulfilled') {
+    const doc = documentFromSnapshot(overlay.value);
+    const sulci = overlay.value.layers.find((l) => l.name === 'sulci');
+    editor.set({
+      overlay: overlay.value,
+      doc,
+      savedDoc: doc,
+      sulci: sulci ? sulci.shapes.flatMap((s) => s.paths.map((p) => p.d)) : [],
+    });
+    void offerDraft(name);
+    void refreshMembership(name);
+  } else {
+    showProblem(`Could not read the overlay of ${name}; ROIs cannot be saved`, overlay.reason);
+  }
+  if (curvature.status === 'rejected') {
+    editor.set({ notice: `No curvature background: ${errorMessage(curvature.reason)}` });
+  }
+}
+
+export async function selectTransform(name: string): Promise<void> {
+  editor.set({ transform: name });
+  const path = editor.get().templatePath;
+  if (path) await selectTemplate(path);
+}
+
+export async function selectTemplate(path: string | null): Promise<void> {
+  const { subject, transform } = editor.get();
+  editor.set({ templatePath: path, template: null });
+  if (!path || !subject) return;
+  if (!transform) {
+    showProblem('Pick a transform first', 'A volume template is sampled through a transform.');
+    return;
+  }
+  editor.set({ busy: 'Loading the template…' });
+  try {
+    const a = api();
+    const [volume, pixelMap] = await Promise.all([
+      a.loadVolume(subject, transform, path),
+      a.getPixelMap(subject, transform, { height: RASTER_HEIGHT, thick: 32, depth: 0.5 }),
+    ]);
+    if (editor.get().templatePath !== path) return;
+    const known = subjectSummary(subject)?.templates.find((t) => t.path === path);
+    const info: TemplateInfo = known ?? { name: path.split(/[\\/]/).pop() ?? path, path, kind: 'volume' };
+    const range = suggestRange(volume.values);
+    editor.set({
+      template: { info, volume, pixelMap },
+      display: { ...editor.get().display, vmin: range[0], vmax: range[1], onlyLabel: null },
+      busy: null,
+    });
+  } catch (e) {
+    editor.set({ templatePath: null });
+    showProblem('Could not show this template', e);
+  }
+}
+
+export async function chooseTemplateFile(): Promise<string | null> {
+  try {
+    return await api().chooseTemplateFile();
+  } catch {
+    return null;
+  }
+}
+
+export async function save(saveAs?: string): Promise<boolean> {
+  const s = editor.get();
+  if (!s.subject || !s.overlay) return false;
+  const baseNames = s.overlay.layers.find((l) => l.name === 'rois')?.shapes.map((r) => r.name) ?? [];
+  const edits = documentToEdits(s.doc, baseNames);
+  if (edits.length === 0 && !saveAs) {
+    editor.set({ notice: 'Nothing to save.' });
+    return true;
+  }
+  editor.set({ busy: saveAs ? `Saving to ${saveAs}…` : 'Saving…' });
+  try {
+    const result = await api().saveOverlay({
+      subject: s.subject,
+      baseRevision: s.overlay.revision,
+      edits,
+      ...(saveAs ? { saveAs } : {}),
+    });
+    if (saveAs) {
+      editor.set({ busy: null, conflict: null, notice: `Saved a copy to ${saveAs}` });
+      return true;
+    }
+    const doc = documentAfterSave(editor.get().doc, result.snapshot);
+    editor.set({
+      overlay: result.snapshot,
+      doc,
+      savedDoc: doc,
+      history: EMPTY_HISTORY,
+      busy: null,
+      conflict: null,
+      notice: `Saved ${result.snapshot.path}${result.backup ? ` (backup: ${result.backup})` : ''}`,
+    });
+    void refreshMembership(s.subject);
+    void api()
+      .clearDraft(s.database?.path ?? '', s.subject)
+      .catch(() => undefined);
+    return true;
+  } catch (e) {
+    if (isApiErrorShape(e) && e.code === 'STALE') {
+      editor.set({ busy: null, conflict: e.message });
+    } else {
+      showProblem('Could not save', e);
+    }
+    return false;
+  }
+}
+
+/** Read overlays.svg again, dropping local edits (after a conflict, or on request). */
+export async function reloadOverlay(): Promise<void> {
+  const subject = editor.get().subject;
+  if (!subject) return;
+  editor.set({ busy: 'Reloading the overlay…' });
+  try {
+    const overlay = await api().loadOverlay(subject);
+    const doc = documentFromSnapshot(overlay);
+    editor.set({
+      overlay,
+      doc,
+      savedDoc: doc,
+      history: EMPTY_HISTORY,
+      selectedKey: null,
+      busy: null,
+      conflict: null,
+    });
+    const sulci = overlay.layers.find((l) => l.name === 'sulci');
+    editor.set({ sulci: sulci ? sulci.shapes.flatMap((x) => x.paths.map((p) => p.d)) : [] });
+    void refreshMembership(subject);
+  } catch (e) {
+    showProblem('Could not reload the overlay', e);
+  }
+}
+
+async function offerDraft(subject: string): Promise<void> {
+  const database = editor.get().database?.path;
+  if (!database) return;
+  try {
+    const draft = await api().loadDraft(database, subject);
+    if (draft && draft.edits.length > 0 && editor.get().subject === subject)
+      editor.set({ draftOffer: draft });
+  } catch {
+    // drafts are a convenience; a failure to read one must not block opening
+  }
+}
+
+export function restoreDraft(): void {
+  const s = editor.get();
+  if (!s.draftOffer) return;
+  const doc = applyEdits(s.doc, s.draftOffer.edits);
+  editor.set({
+    doc,
+    history: { past: [...s.history.past, { label: 'Restore draft', before: s.doc, after: doc }], future: [] },
+    draftOffer: null,
+    notice:
+      s.overlay && s.draftOffer.baseRevision !== s.overlay.revision
+        ? 'Draft restored; overlays.svg changed since the draft was made, check the ROIs.'
+        : 'Draft restored.',
+  });
+}
+
+export function discardDraft(): void {
+  const s = editor.get();
+  editor.set({ draftOffer: null });
+  if (s.subject && s.database)
+    void api()
+      .clearDraft(s.database.path, s.subject)
+      .catch(() => undefined);
+}
