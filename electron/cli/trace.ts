@@ -105,8 +105,6 @@ async function save(
   edits: OverlayEdit[],
   into: string,
 ): Promise<string> {
-  if (into !== 'overlay' && !into.toLowerCase().endsWith('.svg'))
-    throw new CliError(`--into must be "overlay" or a .svg file, got ${JSON.stringify(into)}`, 2);
   const snapshot = await api.loadOverlay(subject);
   const existing = new Set(snapshot.layers.find((l) => l.name === 'rois')?.shapes.map((s) => s.name) ?? []);
   const fixed = edits.map((e) =>
