@@ -45,6 +45,8 @@ export async function run(argv: string[]): Promise<void> {
   }
   const db = resolve(required(values, 'db'));
   const subject = required(values, 'subject');
+  if (values.into !== undefined && values.into !== 'overlay' && !values.into.toLowerCase().endsWith('.svg'))
+    throw new CliError(`--into must be "overlay" or a .svg file, got ${JSON.stringify(values.into)}`, 2);
   const labels = values.labels
     ?.split(',')
     .map((s) => s.trim())
