@@ -94,7 +94,7 @@ function sulcusDistance(p: number, w: number): number {
 export function foldHeight(p: number, w: number): number {
   const r = Math.hypot(p, w);
   const fade = r <= 1 ? 1 : r >= 1.12 ? 0 : 0.5 + 0.5 * Math.cos((Math.PI * (r - 1)) / 0.12);
-  const waves = 0.55 * Math.sin(9 * p + 2 * Math.sin(7 * w)) * Math.cos(8 * w + 1.5 * Math.sin(6 * p)) + 0.35;
+  const waves = 0.55 * Math.sin(9 * p + 2 * Math.sin(7 * w)) * Math.cos(8 * w + 1.5 * Math.sin(6 * p)) + 0.15;
   const d = sulcusDistance(p, w) / SULCUS_WIDTH;
   const groove = 1.5 * Math.exp(-d * d);
   return fade * Math.max(-1, Math.min(1, waves - groove));

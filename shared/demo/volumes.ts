@@ -136,21 +136,25 @@ export function referenceVolume(owner: Int32Array): Int16Array {
   return out;
 }
 
+const HEMIS = ['lh', 'rh'] as const;
+
 /** Intensity by tissue at a surface-space point outside the ribbon. */
 function tissueAt(x: number, y: number, z: number): number {
+  const [ax, ay, az] = BRAIN.axes;
   let nearest = Infinity;
-  for (const hemi of ['lh', 'rh'] as const) {
+  for (const hemi of HEMIS) {
     const c = BRAIN.centre[hemi];
-    const [ax, ay, az] = BRAIN.axes;
     const sx = (x - c[0]) / ax;
     const sy = (y - c[1]) / ay;
     const sz = (z - c[2]) / az;
-    const rho = Math.hypot(sx, sy, sz);
-    if (rho < 1.2 && rho > 0) {
+    const rho = Math.sqrt(sx * sx + sy * sy + sz * sz);
+    // the folded white surface lies within 1 ± foldDepth: only that shell needs the fold
+    if (rho <= 1 - BRAIN.foldDepth) return 650;
+    if (rho < 1 + BRAIN.foldDepth) {
       const [ux, uy, uz] = sphereDirection(hemi, sx / rho, sy / rho, sz / rho);
       if (rho < wmRadius(hemi, ux, uy, uz)) return 650;
     }
-    nearest = Math.min(nearest, rho);
+    if (rho < nearest) nearest = rho;
   }
   return nearest < 1.25 ? 1150 : 40;
 }
