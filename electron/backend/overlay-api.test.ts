@@ -1,0 +1,170 @@
+import { execFile } from 'node:child_process';
+import { readFile, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RoiVertices } from '../../shared/api.js';
+import { INKSCAPE_NS, SVG_NS, labelOf, parseOverlay } from '../../shared/formats/overlay-svg.js';
+import { canonicalXml } from '../testing/canonical-xml.js';
+import { GOLDEN, SHARED, SKIP_REASON, copyToTemp } from '../testing/shared-data.js';
+import { cliContext, overlayApi } from './overlay-api.js';
+
+const run = promisify(execFile);
+const cli = (args: string[]) =>
+  run(process.execPath, ['--import', 'tsx', 'electron/cli.ts', ...args], { maxBuffer: 64 << 20 });
+
+/** Compare vertex sets ROI by ROI, printing every difference; returns the number of differing vertices. */
+function compareSets(
+  label: string,
+  got: Record<string, RoiVertices>,
+  golden: Record<string, RoiVertices>,
+): number {
+  let diff = 0;
+  let total = 0;
+  expect(Object.keys(got)).toEqual(Object.keys(golden));
+  for (const [name, g] of Object.entries(golden))
+    for (const h of ['lh', 'rh'] as const) {
+      const mine = new Set(got[name]?.[h] ?? []);
+      const ref = new Set(g[h]);
+      total += ref.size;
+      const extra = [...mine].filter((v) => !ref.has(v));
+      const missing = [...ref].filter((v) => !mine.has(v));
+      if (extra.length || missing.length)
+        console.log(`${label} ${name} ${h}: extra ${extra.slice(0, 20)} missing ${missing.slice(0, 20)}`);
+      diff += extra.length + missing.length;
+    }
+  console.log(`${label}: ${Object.keys(golden).length} ROIs, ${total} golden vertices, ${diff} differing`);
+  return diff;
+}
+
+describe.skipIf(!SHARED)(`overlay API on real subjects ${SHARED ? '' : SKIP_REASON}`, () => {
+  let db = '';
+  beforeAll(async () => {
+    db = await copyToTemp(['S1', 'sub-hcp32k']);
+  }, 60_000);
+  afterAll(async () => {
+    if (db) await rm(db, { recursive: true, force: true });
+  });
+
+  for (const subject of ['S1', 'sub-hcp32k'])
+    it(`getRoiVertices reproduces pycortex's rois.json for ${subject}`, async () => {
+      const overlay = join(GOLDEN, subject, 'overlays-rois.svg');
+      const api = overlayApi(cliContext(db, [overlay]));
+      const got = await api.getRoiVertices(subject, overlay);
+      const golden = JSON.parse(await readFile(join(GOLDEN, subject, 'rois.json'), 'utf8'));
+      expect(compareSets(`${subject} golden`, got, golden)).toBe(0);
+    }, 60_000);
+
+  it('`rois --json` prints exactly the golden for S1', async () => {
+    const overlay = join(GOLDEN, 'S1', 'overlays-rois.svg');
+    const { stdout } = await cli(['rois', '--db', db, '--subject', 'S1', '--overlay', overlay, '--json']);
+    const golden = JSON.parse(await readFile(join(GOLDEN, 'S1', 'rois.json'), 'utf8'));
+    expect(compareSets('S1 cli', JSON.parse(stdout), golden)).toBe(0);
+  }, 60_000);
+
+  for (const subject of ['sub-hcp32k', 'S1'])
+    it(`merging the golden ROI layers into ${subject}'s overlay keeps the sets and every untouched part`, async () => {
+      const file = join(db, subject, 'overlays.svg');
+      const before = await readFile(file, 'utf8').catch(() => null);
+      const from = join(GOLDEN, subject, 'overlays-rois.svg');
+      const { stdout } = await cli(['overlay', 'merge', '--db', db, '--subject', subject, '--from', from]);
+      expect(stdout).toMatch(/Merged \d+ ROI/);
+      const after = await readFile(file, 'utf8');
+      const { stdout: json } = await cli(['rois', '--db', db, '--subject', subject, '--json']);
+      const golden = JSON.parse(await readFile(join(GOLDEN, subject, 'rois.json'), 'utf8'));
+      expect(compareSets(`${subject} merged`, JSON.parse(json), golden)).toBe(0);
+
+      const added = new Set(Object.keys(golden));
+      const isAdded = (el: import('@xmldom/xmldom').Element) =>
+        el.namespaceURI === SVG_NS &&
+        el.localName === 'g' &&
+        (el.parentNode as import('@xmldom/xmldom').Element | null)?.getAttributeNS?.(INKSCAPE_NS, 'label') ===
+          'shapes' &&
+        added.has(labelOf(el) ?? '');
+      if (before !== null) {
+        // every untouched part is the same XML as before
+        expect(canonicalXml(after, isAdded)).toBe(canonicalXml(before));
+      } else {
+        // created like pycortex: same layout, size and clip path as pycortex's own file (its images aside)
+        const created = await readFile(join(GOLDEN, 'S1', 'overlays-created-by-pycortex.svg'), 'utf8');
+        const noImages = (el: import('@xmldom/xmldom').Element) =>
+          isAdded(el) ||
+          (el.parentNode as import('@xmldom/xmldom').Element | null)?.getAttribute?.('id') === 'datalayer';
+        expect(canonicalXml(after, noImages)).toBe(canonicalXml(created, noImages));
+        const o = parseOverlay(after);
+        expect(o.root.getAttribute('width')).toBe('1960.496337890625');
+        expect(o.root.getAttribute('height')).toBe('1024.0');
+      }
+    }, 120_000);
+
+  it('saves edits through the API: add with labels, rename, replace, normalise, delete; STALE on an old revision', async () => {
+    const api = overlayApi(cliContext(db));
+    const snap = await api.loadOverlay('sub-hcp32k');
+    const square = 'M 1200,500 L 1300,500 L 1300,600 L 1200,600 Z';
+    const r1 = await api.saveOverlay({
+      subject: 'sub-hcp32k',
+      baseRevision: snap.revision,
+      edits: [{ kind: 'add', name: 'Sq', paths: [square], label: true }],
+    });
+    expect(r1.backup).toBeTruthy();
+    const text1 = await readFile(snap.path, 'utf8');
+    expect(text1).toMatch(/<text x="1250" y="550" style="text-anchor:middle;">Sq<\/text>/);
+    const sets1 = await api.getRoiVertices('sub-hcp32k');
+    expect(sets1.Sq.lh.length + sets1.Sq.rh.length).toBeGreaterThan(0);
+
+    await expect(
+      api.saveOverlay({
+        subject: 'sub-hcp32k',
+        baseRevision: snap.revision,
+        edits: [{ kind: 'delete', name: 'Sq' }],
+      }),
+    ).rejects.toMatchObject({ code: 'STALE' });
+
+    const r2 = await api.saveOverlay({
+      subject: 'sub-hcp32k',
+      baseRevision: r1.snapshot.revision,
+      edits: [
+        { kind: 'rename', from: 'Sq', to: 'Square' },
+        { kind: 'replace', name: 'Square', paths: ['m 1200,500 h 100 v 100 h -100 z'] },
+      ],
+    });
+    const sq = r2.snapshot.layers.find((l) => l.name === 'rois')!.shapes.find((s) => s.name === 'Square')!;
+    expect(sq.paths.map((p) => p.d)).toEqual([square]);
+    expect(sq.issues).toEqual([]);
+    expect((await api.getRoiVertices('sub-hcp32k')).Square).toEqual(sets1.Sq);
+
+    const r3 = await api.saveOverlay({
+      subject: 'sub-hcp32k',
+      baseRevision: r2.snapshot.revision,
+      edits: [{ kind: 'delete', name: 'Square' }],
+    });
+    expect(r3.snapshot.layers.find((l) => l.name === 'rois')!.shapes.some((s) => s.name === 'Square')).toBe(
+      false,
+    );
+    expect(await readFile(snap.path, 'utf8')).not.toMatch(/>Sq<|Square/);
+  }, 120_000);
+
+  it('normalise rewrites quirky Inkscape paths and bakes shape transforms', async () => {
+    const file = join(db, 'sub-hcp32k', 'overlays.svg');
+    const text = await readFile(file, 'utf8');
+    const quirky = text.replace(
+      /(<g[^>]*inkscape:label="shapes"[^>]*id="rois_shapes"[^>]*?)(\/>|>)/,
+      (m, open: string, end: string) =>
+        `${open}>\n<g inkscape:label="Q" id="Q" transform="translate(10,0)"><path d="M1200 500H1300V600H1200z"/></g>${end === '/>' ? '</g>' : ''}`,
+    );
+    expect(quirky).not.toBe(text);
+    await writeFile(file, quirky);
+    const api = overlayApi(cliContext(db));
+    const snap = await api.loadOverlay('sub-hcp32k');
+    const q = snap.layers.find((l) => l.name === 'rois')!.shapes.find((s) => s.name === 'Q')!;
+    expect(q.issues.map((i) => i.code).sort()).toEqual(['ABSOLUTE_HV', 'TRANSFORM', 'WHITESPACE']);
+    const r = await api.saveOverlay({
+      subject: 'sub-hcp32k',
+      baseRevision: snap.revision,
+      edits: [{ kind: 'normalise', name: 'Q' }],
+    });
+    const q2 = r.snapshot.layers.find((l) => l.name === 'rois')!.shapes.find((s) => s.name === 'Q')!;
+    expect(q2.paths[0].d).toBe('M 1210,500 L 1310,500 L 1310,600 L 1210,600 Z');
+    expect(q2.issues).toEqual([]);
+  }, 60_000);
+});
