@@ -4,7 +4,13 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RoiVertices } from '../../shared/api.js';
-import { INKSCAPE_NS, SVG_NS, labelOf, parseOverlay } from '../../shared/formats/overlay-svg.js';
+import {
+  INKSCAPE_NS,
+  SVG_NS,
+  labelOf,
+  parseOverlay,
+  type Element,
+} from '../../shared/formats/overlay-svg.js';
 import { canonicalXml } from '../testing/canonical-xml.js';
 import { GOLDEN, SHARED, SKIP_REASON, copyToTemp } from '../testing/shared-data.js';
 import { cliContext, overlayApi } from './overlay-api.js';
@@ -75,11 +81,10 @@ describe.skipIf(!SHARED)(`overlay API on real subjects ${SHARED ? '' : SKIP_REAS
       expect(compareSets(`${subject} merged`, JSON.parse(json), golden)).toBe(0);
 
       const added = new Set(Object.keys(golden));
-      const isAdded = (el: import('@xmldom/xmldom').Element) =>
+      const isAdded = (el: Element) =>
         el.namespaceURI === SVG_NS &&
         el.localName === 'g' &&
-        (el.parentNode as import('@xmldom/xmldom').Element | null)?.getAttributeNS?.(INKSCAPE_NS, 'label') ===
-          'shapes' &&
+        (el.parentNode as Element | null)?.getAttributeNS?.(INKSCAPE_NS, 'label') === 'shapes' &&
         added.has(labelOf(el) ?? '');
       if (before !== null) {
         // every untouched part is the same XML as before
@@ -87,9 +92,8 @@ describe.skipIf(!SHARED)(`overlay API on real subjects ${SHARED ? '' : SKIP_REAS
       } else {
         // created like pycortex: same layout, size and clip path as pycortex's own file (its images aside)
         const created = await readFile(join(GOLDEN, 'S1', 'overlays-created-by-pycortex.svg'), 'utf8');
-        const noImages = (el: import('@xmldom/xmldom').Element) =>
-          isAdded(el) ||
-          (el.parentNode as import('@xmldom/xmldom').Element | null)?.getAttribute?.('id') === 'datalayer';
+        const noImages = (el: Element) =>
+          isAdded(el) || (el.parentNode as Element | null)?.getAttribute?.('id') === 'datalayer';
         expect(canonicalXml(after, noImages)).toBe(canonicalXml(created, noImages));
         const o = parseOverlay(after);
         expect(o.root.getAttribute('width')).toBe('1960.496337890625');
