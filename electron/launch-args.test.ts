@@ -14,5 +14,10 @@ describe('launch arguments', () => {
   it('skips the executable, and the app path when not packaged', () => {
     expect(userArgs(['/usr/bin/electron', '.', '--db', 'x'], false)).toEqual(['--db', 'x']);
     expect(userArgs(['/opt/ROI Studio/roi-studio', '/srv/db'], true)).toEqual(['/srv/db']);
+    expect(userArgs(['electron', '--inspect=0', '--remote-debugging-port=0', '.', '--dev'], false)).toEqual([
+      '--inspect=0',
+      '--remote-debugging-port=0',
+      '--dev',
+    ]);
   });
 });

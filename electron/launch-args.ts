@@ -16,7 +16,14 @@ export function databaseFromArgs(argv: readonly string[], cwd: string): string |
   return positional === undefined ? undefined : resolve(cwd, positional);
 }
 
-/** The user-supplied part of `process.argv` (or of a second instance's argv). */
+/**
+ * The user-supplied part of `process.argv` (or of a second instance's argv): without the
+ * executable and, when not packaged (`electron . …`), without the app path, wherever launchers
+ * such as Playwright put their own switches.
+ */
 export function userArgs(argv: readonly string[], packaged: boolean): string[] {
-  return argv.slice(packaged ? 1 : 2);
+  const rest = argv.slice(1);
+  if (packaged) return rest;
+  const app = rest.findIndex((a) => !a.startsWith('-'));
+  return app < 0 ? rest : [...rest.slice(0, app), ...rest.slice(app + 1)];
 }
