@@ -5,7 +5,6 @@ import { gzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../shared/api.js';
 import { encodeMgh } from '../../shared/formats/mgh.js';
-import { encodeNpz } from '../../shared/formats/npy.js';
 import { surfaceGifti } from '../../shared/formats/testing/gifti-fixture.js';
 import { makeNifti } from '../../shared/formats/testing/nifti-fixture.js';
 import { SHARED, SHARED_DB, SKIP_REASON } from '../testing/shared-data.js';
