@@ -57,3 +57,43 @@ export function icosphere(level: number): UnitSphere {
   }
   return { points: Float64Array.from(pts), triangles: Uint32Array.from(faces) };
 }
+
+/** The sphere turned by `angle` radians about its z axis (the lateral pole): same mesh, other vertex positions. */
+export function rotateAboutZ(sphere: UnitSphere, angle: number): UnitSphere {
+  const c = Math.cos(angle);
+  const s = Math.sin(angle);
+  const points = new Float64Array(sphere.points.length);
+  for (let i = 0; i < points.length; i += 3) {
+    const x = sphere.points[i];
+    const y = sphere.points[i + 1];
+    points[i] = c * x - s * y;
+    points[i + 1] = s * x + c * y;
+    points[i + 2] = sphere.points[i + 2];
+  }
+  return { points, triangles: sphere.triangles };
+}
+
+/**
+ * Every `every`-th triangle split in three at its (re-normalised) centroid, new vertices
+ * appended: still a closed, consistently oriented mesh, with a different vertex count.
+ */
+export function splitEveryNth(sphere: UnitSphere, every: number): UnitSphere {
+  const pts = Array.from(sphere.points);
+  const tris: number[] = [];
+  const t = sphere.triangles;
+  for (let i = 0; i < t.length; i += 3) {
+    const [a, b, c] = [t[i], t[i + 1], t[i + 2]];
+    if ((i / 3) % every !== 0) {
+      tris.push(a, b, c);
+      continue;
+    }
+    const m = pts.length / 3;
+    const x = pts[3 * a] + pts[3 * b] + pts[3 * c];
+    const y = pts[3 * a + 1] + pts[3 * b + 1] + pts[3 * c + 1];
+    const z = pts[3 * a + 2] + pts[3 * b + 2] + pts[3 * c + 2];
+    const n = Math.hypot(x, y, z);
+    pts.push(x / n, y / n, z / n);
+    tris.push(a, b, m, b, c, m, c, a, m);
+  }
+  return { points: Float64Array.from(pts), triangles: Uint32Array.from(tris) };
+}
