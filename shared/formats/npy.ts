@@ -50,6 +50,8 @@ export function parseNpy(bytes: Uint8Array): NpyArray {
   if (bytes.length < 10 || MAGIC.some((m, i) => bytes[i] !== m))
     throw new NpyError('not a .npy array (bad magic)');
   const major = bytes[6];
+  if (major < 1 || major > 3) throw new NpyError(`unsupported .npy format version ${major}.${bytes[7]}`);
+  if (major > 1 && bytes.length < 12) throw new NpyError('truncated .npy header');
   const headerLen =
     major === 1
       ? bytes[8] | (bytes[9] << 8)
@@ -67,8 +69,10 @@ export function parseNpy(bytes: Uint8Array): NpyArray {
     .map((s) => s.trim())
     .filter((s) => s !== '')
     .map(Number);
-  const kind = KINDS[descr.slice(1)];
-  if (!kind) throw new NpyError(`unsupported dtype ${descr}`);
+  if (shape.some((d) => !Number.isInteger(d) || d < 0))
+    throw new NpyError(`bad shape (${shapeText}) in .npy header`);
+  const kind = '<>|='.includes(descr[0]) ? KINDS[descr.slice(1)] : undefined;
+  if (!kind) throw new NpyError(`unsupported dtype ${descr} (numbers and booleans only)`);
   const little = descr[0] !== '>';
   const count = shape.reduce((a, b) => a * b, 1);
   const start = headerStart + headerLen;
