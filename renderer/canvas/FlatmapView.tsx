@@ -33,6 +33,8 @@ function makeTools(): Record<DrawingTool, Tool> {
 /** The canvas exposes its view for tests and the benchmark (read-only use). */
 export interface FlatmapHandle {
   view(): View;
+  /** the SVG frame's size (overlays.svg root width/height) */
+  frame(): { width: number; height: number };
   setView(view: View): void;
   scene: FlatmapScene;
 }
@@ -79,7 +81,15 @@ export function FlatmapView() {
         fitView(g.svgWidth, g.svgHeight, scene.stage.width(), scene.stage.height(), editor.get().rotation),
       );
     };
-    window.__roiStudioFlatmap = { view: () => view, setView: applyView, scene };
+    window.__roiStudioFlatmap = {
+      view: () => view,
+      frame: () => {
+        const g = editor.get().subjectData?.geometry;
+        return { width: g?.svgWidth ?? 0, height: g?.svgHeight ?? 0 };
+      },
+      setView: applyView,
+      scene,
+    };
 
     const handle = (result: ToolResult) => {
       if (result.kind === 'create') editor.set({ pendingRing: result.ring });
@@ -219,7 +229,7 @@ export function FlatmapView() {
     const sync = (s: EditorState) => {
       if (s.subjectData !== prev?.subjectData) {
         const g = s.subjectData?.geometry;
-        scene.setFrame(g?.svgWidth ?? 1, g?.svgHeight ?? 1);
+        scene.setFrame(g?.svgWidth ?? 1, g?.svgHeight ?? 1, g?.boundary ?? []);
         curvatureCanvas = s.subjectData?.curvature ? toCanvas(curvatureRgba(s.subjectData.curvature)) : null;
         scene.setCurvature(curvatureCanvas);
         for (const t of Object.values(tools)) t.cancel();

@@ -26,9 +26,12 @@ export class FlatmapScene {
   private readonly liveGroup = new Konva.Group();
   private readonly curvature = new Konva.Image({ image: undefined, listening: false });
   private readonly template = new Konva.Image({ image: undefined, listening: false });
-  private readonly frame = new Konva.Rect({ fill: '#1d2126', listening: false });
+  /** the flat surface's outline, filled: the background when there is no curvature image */
+  private readonly frame = new Konva.Group({ listening: false });
   private readonly sulci = new Konva.Group();
   private svgSize = { width: 1, height: 1 };
+  private labels: Konva.Text[] = [];
+  private scale = 1;
 
   constructor(container: HTMLDivElement, width: number, height: number) {
     this.stage = new Konva.Stage({ container, width, height });
@@ -49,15 +52,33 @@ export class FlatmapScene {
   }
 
   setView(view: View): void {
+    if (view.scale !== this.scale) {
+      this.scale = view.scale;
+      for (const t of this.labels) t.scale({ x: 1 / view.scale, y: 1 / view.scale });
+    }
     for (const g of [this.baseGroup, this.roiGroup, this.liveGroup]) {
       g.setAttrs({ x: view.x, y: view.y, scaleX: view.scale, scaleY: view.scale, rotation: view.rotation });
     }
     this.stage.batchDraw();
   }
 
-  setFrame(width: number, height: number): void {
+  setFrame(width: number, height: number, boundary: readonly Float32Array[]): void {
     this.svgSize = { width, height };
-    this.frame.size({ width, height });
+    this.frame.destroyChildren();
+    for (const loop of boundary) {
+      this.frame.add(
+        new Konva.Line({
+          points: Array.from(loop),
+          closed: true,
+          fill: '#7d838b',
+          stroke: '#9aa1a9',
+          strokeWidth: 1,
+          strokeScaleEnabled: false,
+          listening: false,
+          perfectDrawEnabled: false,
+        }),
+      );
+    }
     this.frame.visible(false);
     for (const img of [this.curvature, this.template]) img.size({ width, height });
     this.base.batchDraw();
@@ -103,6 +124,7 @@ export class FlatmapScene {
     showLabels: boolean,
   ): void {
     this.roiGroup.destroyChildren();
+    this.labels = [];
     const labels = new Konva.Group({ listening: false });
     for (const roi of doc.rois) {
       if (hidden.has(roi.key)) continue;
@@ -133,12 +155,15 @@ export class FlatmapScene {
           fontFamily: 'Helvetica, Arial, sans-serif',
           fill: selected ? SELECTED_STROKE : '#ffffff',
           stroke: 'rgba(0,0,0,0.55)',
-          strokeWidth: 0.6,
+          strokeWidth: 2.5,
           fillAfterStrokeEnabled: true,
           listening: false,
           perfectDrawEnabled: false,
         });
+        // names keep a readable size on screen whatever the zoom
         text.offset({ x: text.width() / 2, y: text.height() / 2 });
+        text.scale({ x: 1 / this.scale, y: 1 / this.scale });
+        this.labels.push(text);
         labels.add(text);
       }
     }

@@ -140,7 +140,7 @@ function RoiRow({
           title="Delete"
           onClick={() => deleteRoi(roi.key)}
         >
-          🗑
+          ✕
         </button>
       </span>
       {count && 'error' in count && (

@@ -22,7 +22,7 @@ export function SessionPickers() {
 
   return (
     <section className="panel" aria-labelledby="session-heading">
-      <h2 id="session-heading">Subject</h2>
+      <h2 id="session-heading">Session</h2>
       <label className="field">
         <span>Subject</span>
         <select aria-label="Subject" value={subject ?? ''} onChange={(e) => void openSubject(e.target.value)}>

@@ -1,0 +1,282 @@
+import { expect, test, type Page } from '@playwright/test';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { appendFileSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/**
+ * The editor end to end in Chromium against `serve` on a temporary demo database: open, pick,
+ * draw, name, save, reload; edit with undo/redo; rename and delete; the stale-file conflict.
+ * Vertex counts shown in the UI are checked against `roi-studio rois --json`.
+ */
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const SHOTS = join(ROOT, 'test-results', 'editor');
+
+function cli(args: string[]): string {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', 'electron/cli.ts', ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  });
+  if (r.status !== 0) throw new Error(`roi-studio ${args.join(' ')} failed: ${r.stderr}`);
+  return r.stdout;
+}
+
+let db = '';
+let url = '';
+let server: ChildProcess | null = null;
+
+test.describe.configure({ mode: 'serial' });
+
+test.beforeAll(async () => {
+  const tmp = mkdtempSync(join(tmpdir(), 'roi-studio-editor-'));
+  db = join(tmp, 'db');
+  cli(['demo', '--out', db]);
+  server = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'electron/cli.ts', 'serve', '--db', db, '--port', '0'],
+    {
+      cwd: ROOT,
+      env: { ...process.env, ROI_STUDIO_HOME: join(tmp, 'home') },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  const child = server;
+  url = await new Promise<string>((ok, fail) => {
+    let out = '';
+    let err = '';
+    const timer = setTimeout(() => fail(new Error(`serve printed no URL: ${err}`)), 60_000);
+    child.stderr!.on('data', (c: Buffer) => (err += c.toString()));
+    child.stdout!.on('data', (c: Buffer) => {
+      out += c.toString();
+      const m = /Serving at (http:\/\/\S+)/.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        ok(m[1]);
+      }
+    });
+    child.once('exit', (code) => fail(new Error(`serve exited with ${code}: ${err}`)));
+  });
+});
+
+test.afterAll(() => {
+  server?.kill('SIGTERM');
+});
+
+/** Console errors, except the browser's own line for an HTTP error status (the API's rejections). */
+function watchConsole(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !/Failed to load resource/.test(m.text())) errors.push(m.text());
+  });
+  page.on('pageerror', (e) => errors.push(e.message));
+  return errors;
+}
+
+async function openDemo(page: Page, target = url): Promise<void> {
+  await page.setViewportSize({ width: 1400, height: 860 });
+  await page.goto(target);
+  await expect(page.getByRole('combobox', { name: 'Subject', exact: true })).toHaveValue('demo');
+  await expect(page.getByRole('application', { name: 'Flatmap' })).toBeVisible();
+  await page.waitForFunction(() => (window.__roiStudioFlatmap?.frame().width ?? 0) > 0);
+  const tour = page.getByRole('button', { name: 'Skip' });
+  if (await tour.isVisible()) await tour.click();
+}
+
+/** SVG-frame point → page coordinates through the stage's current view. */
+async function toPage(page: Page, x: number, y: number): Promise<[number, number]> {
+  const box = (await page.getByRole('application', { name: 'Flatmap' }).boundingBox())!;
+  const v = await page.evaluate(() => window.__roiStudioFlatmap!.view());
+  expect(v.rotation).toBe(0);
+  return [box.x + v.x + v.scale * x, box.y + v.y + v.scale * y];
+}
+
+async function frame(page: Page): Promise<{ width: number; height: number }> {
+  return page.evaluate(() => window.__roiStudioFlatmap!.frame());
+}
+
+/** A freehand circle of radius r (SVG units) around (cx, cy). */
+async function drawCircle(page: Page, cx: number, cy: number, r: number): Promise<void> {
+  await page.getByRole('button', { name: 'Freehand' }).click();
+  const steps = 64;
+  const [x0, y0] = await toPage(page, cx + r, cy);
+  await page.mouse.move(x0, y0);
+  await page.mouse.down();
+  for (let i = 1; i <= steps; i++) {
+    const a = (i / steps) * 2 * Math.PI;
+    const [x, y] = await toPage(page, cx + r * Math.cos(a), cy + r * Math.sin(a));
+    await page.mouse.move(x, y);
+  }
+  await page.mouse.up();
+}
+
+function roiRow(page: Page, name: string) {
+  return page.getByRole('listitem', { name: `ROI ${name}`, exact: true });
+}
+
+function cliCounts(): Record<string, { lh: number[]; rh: number[] }> {
+  return JSON.parse(cli(['rois', '--db', db, '--subject', 'demo', '--json'])) as Record<
+    string,
+    { lh: number[]; rh: number[] }
+  >;
+}
+
+test('open, pick, draw a freehand ROI, name it, save, reload: the count matches the CLI', async ({
+  page,
+}) => {
+  const errors = watchConsole(page);
+  await openDemo(page);
+  const transform = page.getByRole('combobox', { name: 'Transform', exact: true });
+  await expect(transform).not.toHaveValue('');
+  const template = page.getByRole('combobox', { name: 'Template', exact: true });
+  const options = await template.locator('option').allTextContents();
+  expect(options).toContain('prf-visualrois');
+  if (!process.env.E2E_LOCAL_NO_TEMPLATE) {
+    await template.selectOption({ label: 'prf-visualrois' });
+    await expect(page.getByRole('list', { name: 'Legend' })).toBeVisible();
+  }
+  await page.screenshot({ path: join(SHOTS, '1-template.png') });
+
+  const f = await frame(page);
+  await drawCircle(page, f.width * 0.27, f.height * 0.5, f.height * 0.08);
+  const name = page.getByLabel('ROI name', { exact: true });
+  await expect(name).toBeVisible();
+  await name.fill('bad/name');
+  await expect(page.getByRole('alert').filter({ hasText: 'use only letters' })).toBeVisible();
+  await name.fill('e2e V1');
+  await name.press('Enter');
+  await expect(roiRow(page, 'e2e V1')).toBeVisible();
+  await expect(page.getByText('Unsaved changes').first()).toBeVisible();
+  await page.screenshot({ path: join(SHOTS, '2-drawn.png') });
+
+  await page.keyboard.press('Control+s');
+  await expect(
+    page.getByRole('contentinfo', { name: 'Status' }).getByText('Saved', { exact: true }),
+  ).toBeVisible();
+  const svg = readFileSync(join(db, 'demo', 'overlays.svg'), 'utf8');
+  expect(svg).toContain('inkscape:label="e2e V1"');
+
+  await page.reload();
+  await openDemo(page, page.url());
+  const row = roiRow(page, 'e2e V1');
+  await expect(row).toBeVisible();
+  const counts = cliCounts()['e2e V1'];
+  expect(counts.lh.length).toBeGreaterThan(0);
+  await expect(row.getByLabel('Vertices of e2e V1')).toHaveText(
+    `${counts.lh.length} lh · ${counts.rh.length} rh`,
+  );
+  await page.screenshot({ path: join(SHOTS, '3-reloaded.png') });
+  expect(errors).toEqual([]);
+});
+
+test('edit a node, undo, redo', async ({ page }) => {
+  const errors = watchConsole(page);
+  await openDemo(page);
+  const f = await frame(page);
+  const cx = f.width * 0.27;
+  const cy = f.height * 0.5;
+  const r = f.height * 0.08;
+  const count = roiRow(page, 'e2e V1').getByLabel('Vertices of e2e V1');
+  const before = await count.textContent();
+
+  await page.getByRole('button', { name: 'Edit', exact: true }).click();
+  const [ix, iy] = await toPage(page, cx, cy);
+  await page.mouse.click(ix, iy);
+  await expect(roiRow(page, 'e2e V1').getByRole('button', { name: 'e2e V1', exact: true })).toHaveAttribute(
+    'aria-pressed',
+    'true',
+  );
+  // press on the outline (inserts a node there) and drag it outwards
+  const [ex, ey] = await toPage(page, cx - r, cy);
+  const [tx, ty] = await toPage(page, cx - 2.2 * r, cy);
+  await page.mouse.move(ex, ey);
+  await page.mouse.down();
+  await page.mouse.move((ex + tx) / 2, ey, { steps: 4 });
+  await page.mouse.move(tx, ty, { steps: 4 });
+  await page.mouse.up();
+  await expect(count).not.toHaveText(before!);
+  const edited = await count.textContent();
+  await page.screenshot({ path: join(SHOTS, '4-edited.png') });
+
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(count).toHaveText(before!);
+  await page.keyboard.press('Control+Shift+Z');
+  await expect(count).toHaveText(edited!);
+  await page.keyboard.press('Control+z');
+  await expect(count).toHaveText(before!);
+  await page.getByRole('button', { name: 'Redo' }).click();
+  await expect(count).toHaveText(edited!);
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(
+    page.getByRole('contentinfo', { name: 'Status' }).getByText('Saved', { exact: true }),
+  ).toBeVisible();
+  const cliNow = cliCounts()['e2e V1'];
+  await expect(count).toHaveText(`${cliNow.lh.length} lh · ${cliNow.rh.length} rh`);
+  expect(errors).toEqual([]);
+});
+
+test('rename and delete', async ({ page }) => {
+  const errors = watchConsole(page);
+  await openDemo(page);
+  await page.getByRole('button', { name: 'Rename e2e V1' }).click();
+  const field = page.getByLabel('New ROI name');
+  await field.fill('e2e V2');
+  await field.press('Enter');
+  await expect(roiRow(page, 'e2e V2')).toBeVisible();
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(
+    page.getByRole('contentinfo', { name: 'Status' }).getByText('Saved', { exact: true }),
+  ).toBeVisible();
+  let rois = cliCounts();
+  expect(Object.keys(rois)).toContain('e2e V2');
+  expect(Object.keys(rois)).not.toContain('e2e V1');
+
+  await page.getByRole('button', { name: 'Delete e2e V2' }).click();
+  await expect(roiRow(page, 'e2e V2')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(roiRow(page, 'e2e V2')).toBeVisible();
+  await page.getByRole('button', { name: 'Delete e2e V2' }).click();
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(
+    page.getByRole('contentinfo', { name: 'Status' }).getByText('Saved', { exact: true }),
+  ).toBeVisible();
+  rois = cliCounts();
+  expect(Object.keys(rois)).not.toContain('e2e V2');
+  expect(errors).toEqual([]);
+});
+
+test('a file changed on disk: save refuses, then save as or reload', async ({ page }) => {
+  const errors = watchConsole(page);
+  await openDemo(page);
+  const f = await frame(page);
+  await drawCircle(page, f.width * 0.73, f.height * 0.5, f.height * 0.06);
+  await page.getByLabel('ROI name', { exact: true }).fill('conflicted');
+  await page.getByLabel('ROI name', { exact: true }).press('Enter');
+  await expect(roiRow(page, 'conflicted')).toBeVisible();
+
+  const overlay = join(db, 'demo', 'overlays.svg');
+  appendFileSync(overlay, '\n<!-- edited elsewhere -->\n');
+  await page.getByRole('button', { name: 'Save' }).click();
+  const dialog = page.getByRole('alertdialog', { name: 'overlays.svg changed on disk' });
+  await expect(dialog).toBeVisible();
+  await page.screenshot({ path: join(SHOTS, '5-conflict.png') });
+
+  const copy = join(db, 'demo', 'overlays.mine.svg');
+  await dialog.getByLabel('Save as file').fill(copy);
+  await dialog.getByRole('button', { name: 'Save as' }).click();
+  await expect(dialog).toHaveCount(0);
+  expect(existsSync(copy)).toBe(true);
+  expect(readFileSync(copy, 'utf8')).toContain('inkscape:label="conflicted"');
+  expect(readFileSync(overlay, 'utf8')).not.toContain('inkscape:label="conflicted"');
+
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole('button', { name: 'Reload from disk' }).click();
+  await expect(dialog).toHaveCount(0);
+  await expect(roiRow(page, 'conflicted')).toHaveCount(0);
+  await expect(
+    page.getByRole('contentinfo', { name: 'Status' }).getByText('Saved', { exact: true }),
+  ).toBeVisible();
+  expect(errors).toEqual([]);
+});
