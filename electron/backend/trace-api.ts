@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { ApiError, type RoiStudioApi } from '../../shared/api.js';
 import { exportRois } from '../store/exports.js';
+import { exportFigure } from '../store/figures.js';
 import { allowedPath } from '../store/path-guard.js';
 import { traceTemplate } from '../store/template-trace.js';
 import type { BackendContext } from './context.js';
@@ -39,8 +40,24 @@ export function traceApi(ctx: BackendContext): TraceApi {
     },
     async exportRois(request) {
       const out = allowedPath(ctx, request.out);
-      if (request.kind === 'png' || request.kind === 'svg')
-        throw new ApiError('BAD_REQUEST', `figure export (${request.kind}) is not available yet`);
+      if (request.kind === 'png' || request.kind === 'svg') {
+        if (!out.toLowerCase().endsWith(`.${request.kind}`))
+          throw new ApiError(
+            'BAD_REQUEST',
+            `${out}: a ${request.kind} figure needs a .${request.kind} file name`,
+          );
+        const volume = request.volume === undefined ? undefined : allowedPath(ctx, request.volume);
+        const file = await exportFigure(ctx.database.path, {
+          subject: request.subject,
+          out,
+          dpi: request.dpi,
+          volume,
+          transform: request.transform,
+          rois: request.rois,
+          cacheDir: ctx.cacheDir,
+        });
+        return { files: [file] };
+      }
       const files = await exportRois(ctx.database.path, {
         subject: request.subject,
         kind: request.kind,

@@ -1,12 +1,15 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { appPaths } from '../store/app-paths.js';
 import { exportRois } from '../store/exports.js';
-import { CliError, required } from './cli-error.js';
+import { exportFigure } from '../store/figures.js';
+import { CliError, numberOption, required } from './cli-error.js';
 
-const KINDS = ['json', 'csv', 'label', 'nifti'] as const;
-type Kind = (typeof KINDS)[number];
+const KINDS = ['json', 'csv', 'label', 'nifti', 'png', 'svg'] as const;
+type Kind = Exclude<(typeof KINDS)[number], 'png' | 'svg'>;
 
-const HELP = `usage: roi-studio export --db DIR --subject S --kind json|csv|label|nifti --out PATH [--rois A,B] [--xfm X] [--overlay FILE]
+const HELP = `usage: roi-studio export --db DIR --subject S --kind json|csv|label|nifti|png|svg --out PATH
+         [--rois A,B] [--xfm X] [--overlay FILE] [--volume FILE] [--dpi N] [--cmap NAME] [--vmin V] [--vmax V]
 
 Export the subject's ROIs (from overlays.svg, or --overlay FILE), with pycortex's vertex membership:
   json    { "NAME": { "lh": [...], "rh": [...] } } (hemisphere-local vertex indices, sorted)
@@ -14,7 +17,10 @@ Export the subject's ROIs (from overlays.svg, or --overlay FILE), with pycortex'
   label   FreeSurfer lh.NAME.label / rh.NAME.label with fiducial coordinates, into folder PATH
   nifti   NAME.nii.gz masks in the reference grid of --xfm, like pycortex get_roi_masks
           (gm_sampler='cortical'), into folder PATH
---out is a folder (json/csv also accept a file name ending in .json/.csv).`;
+  png     a figure like quickflat.make_figure (curvature, --volume data on the --xfm grid, ROI
+          outlines and names, colour bar) at --dpi (100 = flatmap pixels, height 1024), file PATH
+  svg     the same figure as SVG (flatmap embedded as PNG, outlines and names as vectors)
+--out is a folder for label/nifti, a file for png/svg (json/csv: either).`;
 
 export async function run(argv: string[]): Promise<void> {
   const { values } = parseArgs({
@@ -27,6 +33,11 @@ export async function run(argv: string[]): Promise<void> {
       rois: { type: 'string' },
       xfm: { type: 'string' },
       overlay: { type: 'string' },
+      volume: { type: 'string' },
+      dpi: { type: 'string' },
+      cmap: { type: 'string' },
+      vmin: { type: 'string' },
+      vmax: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
@@ -39,6 +50,28 @@ export async function run(argv: string[]): Promise<void> {
   if (!(KINDS as readonly string[]).includes(kind))
     throw new CliError(`--kind must be one of ${KINDS.join(', ')}, got ${JSON.stringify(kind)}`, 2);
   if (kind === 'nifti' && !values.xfm) throw new CliError('--kind nifti needs --xfm (the reference grid)', 2);
+  if (kind === 'png' || kind === 'svg') {
+    if (values.volume && !values.xfm) throw new CliError('--volume needs --xfm (the grid of the volume)', 2);
+    const app = appPaths();
+    const file = await exportFigure(resolve(required(values, 'db')), {
+      subject: required(values, 'subject'),
+      out: resolve(required(values, 'out')),
+      dpi: numberOption(values, 'dpi', 100, { min: 1, max: 2400 }),
+      volume: values.volume ? resolve(values.volume) : undefined,
+      transform: values.xfm,
+      rois: values.rois
+        ?.split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+      overlay: values.overlay ? resolve(values.overlay) : undefined,
+      cmap: values.cmap,
+      vmin: values.vmin === undefined ? undefined : numberOption(values, 'vmin', 0),
+      vmax: values.vmax === undefined ? undefined : numberOption(values, 'vmax', 0),
+      cacheDir: app.cache,
+    });
+    console.log(file);
+    return;
+  }
   const files = await exportRois(resolve(required(values, 'db')), {
     subject: required(values, 'subject'),
     kind: kind as Kind,

@@ -1,0 +1,95 @@
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PNG } from 'pngjs';
+import { describe, expect, it } from 'vitest';
+import { GOLDEN, SHARED, SHARED_DB } from '../testing/shared-data.js';
+import { exportFigure } from './figures.js';
+
+const overlay = join(GOLDEN, 'sub-hcp32k', 'overlays-rois.svg');
+const volume = join(SHARED_DB, 'sub-hcp32k', 'templates', 'prf-visualrois.nii.gz');
+
+describe.skipIf(!SHARED)('figure export (sub-hcp32k, compared with pycortex make_figure.png)', () => {
+  it('PNG at 100 dpi: same size, the same curvature greys, ROI outlines where pycortex draws them', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'roi-studio-figure-'));
+    const out = join(dir, 'fig.png');
+    const cacheDir = join(dir, 'cache');
+    await exportFigure(SHARED_DB, {
+      subject: 'sub-hcp32k',
+      out,
+      volume,
+      transform: 'func2mm',
+      overlay,
+      cacheDir,
+    });
+    const ours = PNG.sync.read(await readFile(out));
+    const theirs = PNG.sync.read(await readFile(join(GOLDEN, 'sub-hcp32k', 'make_figure.png')));
+    expect([ours.width, ours.height]).toEqual([theirs.width, theirs.height]);
+    const W = ours.width;
+    const grey = (d: Buffer, i: number) =>
+      d[4 * i + 3] === 255 &&
+      d[4 * i] === d[4 * i + 1] &&
+      d[4 * i + 1] === d[4 * i + 2] &&
+      (d[4 * i] === 96 || d[4 * i] === 160);
+    let both = 0;
+    let same = 0;
+    for (let i = 0; i < W * ours.height; i++)
+      if (grey(theirs.data, i) && grey(ours.data, i)) {
+        both++;
+        if (theirs.data[4 * i] === ours.data[4 * i]) same++;
+      }
+    const white = (d: Buffer, i: number) =>
+      d[4 * i] > 230 && d[4 * i + 1] > 230 && d[4 * i + 2] > 230 && d[4 * i + 3] > 200;
+    const onBrain = (i: number) => ours.data[4 * i + 3] > 0;
+    let outline = 0;
+    let matched = 0;
+    for (let y = 6; y < ours.height * 0.85; y++)
+      for (let x = 6; x < W - 6; x++) {
+        const i = y * W + x;
+        if (![-5, 0, 5].every((dy) => [-5, 0, 5].every((dx) => onBrain(i + dy * W + dx)))) continue;
+        if (!white(theirs.data, i)) continue;
+        outline++;
+        let near = false;
+        for (let dy = -3; dy <= 3 && !near; dy++)
+          for (let dx = -3; dx <= 3 && !near; dx++) near = white(ours.data, i + dy * W + dx);
+        if (near) matched++;
+      }
+    console.log(
+      `figure vs pycortex: curvature grey identical on ${((100 * same) / both).toFixed(3)} % of ${both} pixels; ${((100 * matched) / outline).toFixed(1)} % of pycortex's ${outline} outline/label pixels have ours within 3 px`,
+    );
+    expect(both).toBeGreaterThan(1_000_000);
+    expect(same / both).toBeGreaterThanOrEqual(0.999);
+    expect(matched / outline).toBeGreaterThanOrEqual(0.6);
+
+    const half = join(dir, 'half.png');
+    await exportFigure(SHARED_DB, { subject: 'sub-hcp32k', out: half, dpi: 50, overlay, cacheDir });
+    const small = PNG.sync.read(await readFile(half));
+    expect([small.width, small.height]).toEqual([1258, 512]);
+  }, 120_000);
+
+  it('SVG: the flatmap as an embedded PNG, one outline and one name per ROI path, a colour bar for continuous data', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'roi-studio-figure-'));
+    const out = join(dir, 'fig.svg');
+    await exportFigure(SHARED_DB, {
+      subject: 'sub-hcp32k',
+      out,
+      volume: join(SHARED_DB, 'sub-hcp32k', 'transforms', 'func2mm', 'reference.nii.gz'),
+      transform: 'func2mm',
+      overlay,
+      rois: ['BOTH_hemis', 'T00_abs-line'],
+      cacheDir: join(dir, 'cache'),
+    });
+    const svg = await readFile(out, 'utf8');
+    expect(svg).toMatch(/^<svg [^>]*width="2515" height="1024"/);
+    expect(svg).toContain('xlink:href="data:image/png;base64,iVBOR');
+    expect(svg.match(/<path d="M /g)).toHaveLength(3);
+    expect(svg.match(/>BOTH_hemis<\/text>/g)).toHaveLength(2);
+    expect(svg).toContain('<g id="colorbar">');
+  }, 120_000);
+
+  it('refuses other extensions and unknown colour maps', async () => {
+    await expect(
+      exportFigure(SHARED_DB, { subject: 'sub-hcp32k', out: '/tmp/x.jpg', cacheDir: '/tmp' }),
+    ).rejects.toThrow(/\.png or \.svg/);
+  });
+});

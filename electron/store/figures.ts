@@ -1,0 +1,162 @@
+import { rename, rm, writeFile, mkdir } from 'node:fs/promises';
+import { dirname, extname } from 'node:path';
+import { PNG } from 'pngjs';
+import { ApiError } from '../../shared/api.js';
+import {
+  composeBase,
+  makeFigure,
+  percentile,
+  type FigureData,
+  type FigureRoi,
+} from '../../shared/figure/make-figure.js';
+import { figureSvg } from '../../shared/figure/figure-svg.js';
+import { colormapLut, labelLut } from '../../shared/flatmap/colormaps.js';
+import { labelImage, meanImage } from '../../shared/flatmap/compose.js';
+import { shadeCurvature } from '../../shared/flatmap/curvature-shading.js';
+import { buildFlatDelaunay } from '../../shared/flatmap/flat-delaunay.js';
+import { buildFlatFrame } from '../../shared/flatmap/flat-frame.js';
+import { buildFlatMask } from '../../shared/flatmap/flat-mask.js';
+import { imageGrid } from '../../shared/flatmap/image-grid.js';
+import { mergedPoints } from '../../shared/flatmap/merge-surfaces.js';
+import { buildPixelSampling } from '../../shared/flatmap/pixel-map.js';
+import { buildVertexRaster } from '../../shared/flatmap/vertex-map.js';
+import { parsePath } from '../../shared/formats/svg-path.js';
+import { loadCurvature } from './curvature.js';
+import { readOverlayRois } from './exports.js';
+import { parseOrFail } from './file-errors.js';
+import { loadSubjectSurfaces } from './subject-surfaces.js';
+import { readLabelTable } from './template-trace.js';
+import { readTransform } from './transforms.js';
+import { checkVolumeShape, readVolumeFile } from './volumes.js';
+
+/**
+ * Figure export like `quickflat.make_figure(vol, with_curvature=True, with_rois=True,
+ * with_colorbar=True)`: PNG at a chosen dpi (100 = the flatmap's own pixels, height 1024) or SVG.
+ */
+export interface FigureOptions {
+  subject: string;
+  /** .png or .svg */
+  out: string;
+  dpi?: number;
+  /** data volume on the transform's grid; without it only curvature and ROIs are drawn */
+  volume?: string;
+  transform?: string;
+  rois?: string[];
+  overlay?: string;
+  cmap?: string;
+  vmin?: number;
+  vmax?: number;
+  cacheDir: string;
+  height?: number;
+}
+
+export async function exportFigure(db: string, o: FigureOptions): Promise<string> {
+  const kind = extname(o.out).toLowerCase();
+  if (kind !== '.png' && kind !== '.svg')
+    throw new ApiError('BAD_REQUEST', `${o.out}: a figure is written as .png or .svg`);
+  const dpi = o.dpi ?? 100;
+  if (!(dpi > 0 && dpi <= 2400)) throw new ApiError('BAD_REQUEST', `dpi must be in (0, 2400], got ${dpi}`);
+  const height = o.height ?? 1024;
+
+  const surfaces = await loadSubjectSurfaces(db, o.subject);
+  const frame = buildFlatFrame(surfaces.flat);
+  const grid = imageGrid(frame.extents, height);
+  const delaunay = buildFlatDelaunay(frame);
+  const mask = buildFlatMask(frame, height);
+  const curvature = shadeCurvature(
+    buildVertexRaster(delaunay, mask, grid),
+    await loadCurvature(db, o.subject, o.cacheDir),
+  );
+
+  let data: FigureData | undefined;
+  if (o.volume) {
+    if (!o.transform)
+      throw new ApiError('BAD_REQUEST', 'a figure with data needs the transform of its volume');
+    const [transform, volume, table] = await Promise.all([
+      readTransform(db, o.subject, o.transform),
+      readVolumeFile(o.volume),
+      readLabelTable(o.volume),
+    ]);
+    checkVolumeShape(o.volume, volume.dims, transform);
+    const categorical = !!table && volume.data.every((v) => Number.isNaN(v) || Number.isInteger(v));
+    if (!surfaces.wm || !surfaces.pia)
+      throw new ApiError('NOT_FOUND', 'volume figures need wm and pia surfaces');
+    const sampling = buildPixelSampling({
+      delaunay,
+      mask,
+      grid,
+      pia: mergedPoints(surfaces.pia),
+      wm: mergedPoints(surfaces.wm),
+      coord: transform.coord,
+      shape: transform.shape,
+      thick: categorical ? 1 : 32,
+      depth: 0.5,
+    });
+    const map = { ...sampling };
+    if (categorical) {
+      const lut = labelLut().slice();
+      for (const e of table ?? []) if (e.rgba && e.index > 0 && e.index < 256) lut.set(e.rgba, 4 * e.index);
+      data = { image: labelImage(map, volume.data), lut, vmin: 0, vmax: 255, categorical: true };
+    } else {
+      data = {
+        image: meanImage(map, volume.data),
+        lut: lutOrFail(o.cmap ?? 'RdBu_r'),
+        vmin: o.vmin ?? percentile(volume.data, 1),
+        vmax: o.vmax ?? percentile(volume.data, 99),
+      };
+    }
+  }
+
+  const overlay = await readOverlayRois(db, o.subject, o.overlay).catch((e: unknown) => {
+    if (e instanceof ApiError && e.code === 'NOT_FOUND' && !o.overlay) return null;
+    throw e;
+  });
+  const rois: FigureRoi[] = [];
+  if (overlay)
+    for (const [name, paths] of overlay.shapes) {
+      if (o.rois && !o.rois.includes(name)) continue;
+      rois.push({ name, paths: paths.map((d) => parseOrFail(overlay.file, () => parsePath(d))) });
+    }
+  const svgWidth = overlay?.width ?? grid.width;
+  const svgHeight = overlay?.height ?? grid.height;
+  const scale = dpi / 100;
+  const base = { width: grid.width, height: grid.height, curvature, data, rois, svgWidth, svgHeight };
+
+  let bytes: Uint8Array | string;
+  if (kind === '.png') {
+    const c = makeFigure({ ...base, scale });
+    bytes = encodePng(c.width, c.height, c.rgba);
+  } else {
+    const png = encodePng(grid.width, grid.height, composeBase(base));
+    bytes = figureSvg({
+      ...base,
+      width: Math.round(grid.width * scale),
+      height: Math.round(grid.height * scale),
+      basePng: Buffer.from(png).toString('base64'),
+    });
+  }
+  await mkdir(dirname(o.out), { recursive: true });
+  const tmp = `${o.out}.tmp-${process.pid}`;
+  try {
+    await writeFile(tmp, bytes);
+    await rename(tmp, o.out);
+  } catch (e) {
+    await rm(tmp, { force: true });
+    throw new ApiError('IO', `cannot write ${o.out}: ${(e as Error).message}`, o.out);
+  }
+  return o.out;
+}
+
+function lutOrFail(name: string): Uint8Array {
+  try {
+    return colormapLut(name);
+  } catch (e) {
+    throw new ApiError('BAD_REQUEST', (e as Error).message);
+  }
+}
+
+export function encodePng(width: number, height: number, rgba: Uint8ClampedArray): Uint8Array {
+  const png = new PNG({ width, height });
+  png.data = Buffer.from(rgba.buffer, rgba.byteOffset, rgba.byteLength);
+  return PNG.sync.write(png);
+}

@@ -1,0 +1,75 @@
+import { serializeSafe, type Segment } from '../formats/svg-path.js';
+import { labelPosition } from '../roi/label-position.js';
+import { COLORBAR_BOX, tickLabel, type FigureData, type FigureRoi } from './make-figure.js';
+
+/**
+ * The same figure as vector SVG: the flatmap (curvature + data) as an embedded PNG, ROI outlines
+ * as paths and names as text in pycortex's styles (§5.4), and the colour bar as a gradient.
+ */
+export interface FigureSvgInput {
+  width: number;
+  height: number;
+  /** base64 PNG of the composed flatmap, drawn over the whole figure */
+  basePng: string;
+  rois: FigureRoi[];
+  svgWidth: number;
+  svgHeight: number;
+  data?: FigureData;
+  labels?: boolean;
+  colorbar?: boolean;
+}
+
+const esc = (s: string) =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+export function figureSvg(f: FigureSvgInput): string {
+  const sx = f.width / f.svgWidth;
+  const sy = f.height / f.svgHeight;
+  const out: string[] = [
+    `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="${f.width}" height="${f.height}" viewBox="0 0 ${f.width} ${f.height}">`,
+    '<defs><filter id="dropshadow"><feGaussianBlur in="SourceAlpha" stdDeviation="2"/><feMerge><feMergeNode/><feMergeNode in="SourceGraphic"/></feMerge></filter></defs>',
+    `<image x="0" y="0" width="${f.width}" height="${f.height}" preserveAspectRatio="none" style="image-rendering:pixelated" xlink:href="data:image/png;base64,${f.basePng}"/>`,
+    `<g id="rois" transform="scale(${sx} ${sy})">`,
+  ];
+  for (const roi of f.rois)
+    for (const segs of roi.paths)
+      out.push(
+        `<path d="${serializeSafe(segs)}" style="fill:none;stroke:#ffffff;stroke-width:2;stroke-opacity:1;filter:url(#dropshadow)"><title>${esc(roi.name)}</title></path>`,
+      );
+  if (f.labels !== false)
+    for (const roi of f.rois)
+      for (const segs of roi.paths as Segment[][]) {
+        if (segs.length < 2) continue;
+        const [x, y] = labelPosition(segs);
+        out.push(
+          `<text x="${x.toFixed(2)}" y="${y.toFixed(2)}" style="font-family:Helvetica, sans-serif;font-size:14pt;font-weight:bold;font-style:italic;fill:#ffffff;text-anchor:middle;filter:url(#dropshadow)">${esc(roi.name)}</text>`,
+        );
+      }
+  out.push('</g>');
+  if (f.colorbar !== false && f.data && !f.data.categorical) out.push(colorbar(f.width, f.height, f.data));
+  out.push('</svg>');
+  return out.join('\n') + '\n';
+}
+
+function colorbar(W: number, H: number, d: FigureData): string {
+  const [l, b, w, h] = COLORBAR_BOX;
+  const x = l * W;
+  const y = (1 - b - h) * H;
+  const stops: string[] = [];
+  for (let k = 0; k <= 16; k++) {
+    const e = Math.min(255, Math.round((k / 16) * 255));
+    const rgb = `rgb(${d.lut[4 * e]},${d.lut[4 * e + 1]},${d.lut[4 * e + 2]})`;
+    stops.push(`<stop offset="${(k / 16).toFixed(4)}" stop-color="${rgb}"/>`);
+  }
+  const ticks = [0, 0.5, 1].map((k) => {
+    const v = d.vmin + k * (d.vmax - d.vmin);
+    const tx = x + k * w * W;
+    return `<line x1="${tx}" y1="${y + h * H}" x2="${tx}" y2="${y + h * H + 4}" stroke="#000"/><text x="${tx}" y="${y + h * H + 18}" style="font-family:Helvetica, sans-serif;font-size:10pt;text-anchor:middle">${tickLabel(v)}</text>`;
+  });
+  return [
+    `<g id="colorbar"><defs><linearGradient id="cbar">${stops.join('')}</linearGradient></defs>`,
+    `<rect x="${x}" y="${y}" width="${w * W}" height="${h * H}" fill="url(#cbar)" stroke="#000"/>`,
+    ...ticks,
+    '</g>',
+  ].join('\n');
+}
