@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { ApiError, type TracedRoi } from '../../shared/api.js';
@@ -47,14 +47,17 @@ export const TRACE_HEIGHT = 1024;
 
 const cache = new Map<string, Promise<TraceSubject>>();
 
-/** Cached per (database, subject, transform, height); a failed build is not cached. */
+/** Cached per (database, subject, transform, height, overlay version); a failed build is not cached. */
 export function loadTraceSubject(
   db: string,
   subject: string,
   xfm: string,
   height = TRACE_HEIGHT,
 ): Promise<TraceSubject> {
-  const key = JSON.stringify([db, subject, xfm, height]);
+  // the overlay's root size enters membership: a replaced overlays.svg gets a fresh entry
+  const overlay = join(db, subject, 'overlays.svg');
+  const stamp = existsSync(overlay) ? statSync(overlay).mtimeMs : 0;
+  const key = JSON.stringify([db, subject, xfm, height, stamp]);
   let p = cache.get(key);
   if (!p) {
     p = buildTraceSubject(db, subject, xfm, height);
