@@ -227,7 +227,10 @@ export function FlatmapView() {
     let prev: EditorState | null = null;
     let curvatureCanvas: HTMLCanvasElement | null = null;
     const sync = (s: EditorState) => {
-      if (s.subjectData !== prev?.subjectData) {
+      if (
+        s.subjectData?.geometry !== prev?.subjectData?.geometry ||
+        s.subjectData?.curvature !== prev?.subjectData?.curvature
+      ) {
         const g = s.subjectData?.geometry;
         scene.setFrame(g?.svgWidth ?? 1, g?.svgHeight ?? 1, g?.boundary ?? []);
         curvatureCanvas = s.subjectData?.curvature ? toCanvas(curvatureRgba(s.subjectData.curvature)) : null;

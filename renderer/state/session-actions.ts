@@ -115,11 +115,12 @@ export async function openSubject(name: string): Promise<void> {
   }
   const a = api();
   const started = performance.now();
-  const [geometry, overlay, curvature, vertexMap] = await Promise.allSettled([
+  // the vertex map only feeds the status bar: it may arrive after the first flatmap
+  const vertexMapRequest = a.getVertexMap(name, RASTER_HEIGHT);
+  const [geometry, overlay, curvature] = await Promise.allSettled([
     a.getFlatGeometry(name),
     a.loadOverlay(name),
     a.getCurvature(name, RASTER_HEIGHT),
-    a.getVertexMap(name, RASTER_HEIGHT),
   ]);
   if (editor.get().subject !== name) return; // the user picked another subject meanwhile
   if (geometry.status === 'rejected') {
@@ -130,13 +131,20 @@ export async function openSubject(name: string): Promise<void> {
     subjectData: {
       geometry: geometry.value,
       curvature: curvature.status === 'fulfilled' ? curvature.value : null,
-      vertexMap: vertexMap.status === 'fulfilled' ? vertexMap.value : null,
+      vertexMap: null,
     },
     fitRequest: editor.get().fitRequest + 1,
     busy: null,
     transform: summary?.transforms[0]?.name ?? null,
   });
   (window as unknown as { __roiStudioOpenMs?: number }).__roiStudioOpenMs = performance.now() - started;
+  vertexMapRequest.then(
+    (vertexMap) => {
+      const data = editor.get().subjectData;
+      if (editor.get().subject === name && data) editor.set({ subjectData: { ...data, vertexMap } });
+    },
+    () => undefined,
+  );
   if (overlay.status === 'fulfilled') {
     const doc = documentFromSnapshot(overlay.value);
     const sulci = overlay.value.layers.find((l) => l.name === 'sulci');

@@ -1,0 +1,228 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Page } from 'playwright-core';
+import { SHARED, SHARED_DB, copyToTemp } from '../testing/shared-data.js';
+
+/**
+ * `npm run bench:ui`: the editor in Chromium against `serve`. Prints the time from opening a
+ * subject to its first flatmap (demo, and S1 when the reference data is present), then frame
+ * time and input-to-paint latency while drawing a freehand stroke and while panning with 360
+ * ROI outlines on screen (an HCP-MMP-sized overlay).
+ */
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const ROI_COUNT = 360;
+const NODES_PER_ROI = 120;
+
+function cli(args: string[]): void {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', 'electron/cli.ts', ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  });
+  if (r.status !== 0) throw new Error(`roi-studio ${args.join(' ')} failed: ${r.stderr}`);
+}
+
+async function serve(db: string): Promise<{ url: string; child: ChildProcess }> {
+  const home = mkdtempSync(join(tmpdir(), 'roi-studio-bench-home-'));
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'electron/cli.ts', 'serve', '--db', db, '--port', '0'],
+    {
+      cwd: ROOT,
+      env: { ...process.env, ROI_STUDIO_HOME: home },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  const url = await new Promise<string>((ok, fail) => {
+    let out = '';
+    let err = '';
+    child.stderr!.on('data', (c: Buffer) => (err += c.toString()));
+    child.stdout!.on('data', (c: Buffer) => {
+      out += c.toString();
+      const m = /Serving at (http:\/\/\S+)/.exec(out);
+      if (m) ok(m[1]);
+    });
+    child.once('exit', (code) => fail(new Error(`serve exited with ${code}: ${err}`)));
+  });
+  return { url, child };
+}
+
+/** 360 closed outlines of 120 nodes in a grid over the frame, written into the rois layer. */
+function addManyRois(overlayPath: string): void {
+  const svg = readFileSync(overlayPath, 'utf8');
+  const width = Number(/<svg[^>]*\swidth="([\d.]+)"/.exec(svg)?.[1]);
+  const height = Number(/<svg[^>]*\sheight="([\d.]+)"/.exec(svg)?.[1]);
+  const cols = 24;
+  const rows = Math.ceil(ROI_COUNT / cols);
+  const cw = width / cols;
+  const ch = height / rows;
+  const groups: string[] = [];
+  for (let i = 0; i < ROI_COUNT; i++) {
+    const cx = (i % cols) * cw + cw / 2;
+    const cy = Math.floor(i / cols) * ch + ch / 2;
+    const tokens: string[] = [];
+    for (let k = 0; k < NODES_PER_ROI; k++) {
+      const a = (k / NODES_PER_ROI) * 2 * Math.PI;
+      const r = 0.42 * Math.min(cw, ch) * (1 + 0.15 * Math.sin(5 * a + i));
+      tokens.push(
+        k === 0 ? 'M' : 'L',
+        `${(cx + r * Math.cos(a)).toFixed(3)},${(cy + r * Math.sin(a)).toFixed(3)}`,
+      );
+    }
+    tokens.push('Z');
+    groups.push(
+      `<g inkscape:label="bench${i}" inkscape:groupmode="layer" id="bench${i}"><path d="${tokens.join(' ')}"/></g>`,
+    );
+  }
+  const rois = svg.indexOf('inkscape:label="rois"');
+  const shapes = svg.indexOf('inkscape:label="shapes"', rois);
+  const close = svg.indexOf('>', shapes);
+  if (rois < 0 || shapes < 0) throw new Error(`${overlayPath}: no rois/shapes layer`);
+  writeFileSync(overlayPath, svg.slice(0, close + 1) + groups.join('') + svg.slice(close + 1));
+}
+
+/** Page-side recorder of frame intervals and pointer-event → next-frame latency. */
+// A string, not a function: tsx would wrap named functions in a helper the page does not have.
+const RECORDER = `(() => {
+  const b = { frames: [], latency: [], pending: [], on: true };
+  window.__bench = b;
+  const host = document.querySelector('[aria-label="Flatmap"]');
+  host.addEventListener('pointermove', (e) => b.pending.push(e.timeStamp), true);
+  let last = performance.now();
+  const tick = (t) => {
+    b.frames.push(t - last);
+    last = t;
+    for (const p of b.pending) b.latency.push(t - p);
+    b.pending = [];
+    if (b.on) requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+})()`;
+
+async function startRecording(page: Page): Promise<void> {
+  await page.evaluate(RECORDER);
+}
+
+async function stopRecording(page: Page): Promise<{ frames: number[]; latency: number[] }> {
+  return page.evaluate(
+    '(() => { const b = window.__bench; b.on = false; return { frames: b.frames.slice(1), latency: b.latency }; })()',
+  );
+}
+
+function summary(label: string, r: { frames: number[]; latency: number[] }): void {
+  const sorted = [...r.frames].sort((a, b) => a - b);
+  const mean = r.frames.reduce((a, b) => a + b, 0) / Math.max(1, r.frames.length);
+  const p95 = sorted[Math.floor(0.95 * (sorted.length - 1))] ?? NaN;
+  const lat = [...r.latency].sort((a, b) => a - b);
+  const latMed = lat[Math.floor(0.5 * (lat.length - 1))] ?? NaN;
+  const latP95 = lat[Math.floor(0.95 * (lat.length - 1))] ?? NaN;
+  console.log(
+    `${label}: ${r.frames.length} frames, mean ${mean.toFixed(1)} ms (${(1000 / mean).toFixed(0)} fps), p95 ${p95.toFixed(1)} ms; input→paint median ${latMed.toFixed(1)} ms, p95 ${latP95.toFixed(1)} ms`,
+  );
+}
+
+async function openAndTime(page: Page, url: string, label: string): Promise<void> {
+  const t0 = Date.now();
+  await page.goto(url);
+  await page.waitForFunction(() => (window.__roiStudioFlatmap?.frame().width ?? 0) > 0, undefined, {
+    timeout: 120_000,
+  });
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  const pageMs = Date.now() - t0;
+  const openMs = await page.evaluate(
+    () => (window as unknown as { __roiStudioOpenMs?: number }).__roiStudioOpenMs ?? NaN,
+  );
+  console.log(
+    `${label}: open subject → first flatmap ${openMs.toFixed(0)} ms (page load → flatmap painted ${pageMs} ms)`,
+  );
+}
+
+async function pickSubject(page: Page, name: string): Promise<void> {
+  await page.getByRole('combobox', { name: 'Subject', exact: true }).selectOption(name);
+  await page.waitForFunction(() => (window.__roiStudioFlatmap?.frame().width ?? 0) > 0, undefined, {
+    timeout: 120_000,
+  });
+}
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+  ],
+});
+const servers: ChildProcess[] = [];
+try {
+  const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+  page.on('dialog', (d) => void d.dismiss());
+
+  const db = join(mkdtempSync(join(tmpdir(), 'roi-studio-bench-')), 'db');
+  cli(['demo', '--out', db]);
+  addManyRois(join(db, 'demo', 'overlays.svg'));
+  const demo = await serve(db);
+  servers.push(demo.child);
+  await openAndTime(page, demo.url, `demo (${ROI_COUNT} ROIs × ${NODES_PER_ROI} nodes)`);
+  // the page opens the only subject itself; a second, cached open
+  await openAndTime(page, page.url(), 'demo, reloaded (warm cache)');
+  const skip = page.getByRole('button', { name: 'Skip' });
+  if (await skip.isVisible()) await skip.click();
+
+  const box = (await page.getByRole('application', { name: 'Flatmap' }).boundingBox())!;
+  const cx = box.x + box.width / 2;
+  const cy = box.y + box.height / 2;
+
+  await page.getByRole('button', { name: 'Freehand' }).click();
+  await startRecording(page);
+  await page.mouse.move(cx + 150, cy);
+  await page.mouse.down();
+  for (let i = 1; i <= 600; i++) {
+    const a = (i / 600) * 2 * Math.PI * 2;
+    const r = 150 * (1 - i / 1400);
+    await page.mouse.move(cx + r * Math.cos(a), cy + r * Math.sin(a));
+  }
+  summary('drawing (freehand, 600 pointer moves)', await stopRecording(page));
+  await page.keyboard.press('Escape');
+  await page.mouse.up();
+
+  await startRecording(page);
+  await page.mouse.move(cx, cy);
+  await page.mouse.down({ button: 'middle' });
+  for (let i = 1; i <= 300; i++) {
+    await page.mouse.move(
+      cx + 200 * Math.sin((i / 300) * 2 * Math.PI),
+      cy + 120 * Math.sin((i / 150) * Math.PI),
+    );
+  }
+  await page.mouse.up({ button: 'middle' });
+  summary('panning (middle-drag, 300 pointer moves)', await stopRecording(page));
+
+  await startRecording(page);
+  for (let i = 0; i < 40; i++) {
+    await page.mouse.move(cx + (i % 7) * 20, cy);
+    await page.mouse.wheel(0, i < 20 ? -120 : 120);
+  }
+  summary('wheel zoom (40 steps)', await stopRecording(page));
+
+  if (SHARED) {
+    const s1 = await copyToTemp(['S1']);
+    const served = await serve(s1);
+    servers.push(served.child);
+    await openAndTime(page, served.url, 'S1 (cold cache)');
+    await openAndTime(page, page.url(), 'S1 (warm cache)');
+    void pickSubject;
+  } else {
+    console.log('S1: skipped (reference data not found)');
+  }
+} finally {
+  await browser.close();
+  for (const s of servers) s.kill('SIGTERM');
+}
