@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Page } from 'playwright-core';
-import { SHARED, SHARED_DB, copyToTemp } from '../testing/shared-data.js';
+import { SHARED, copyToTemp } from '../testing/shared-data.js';
 
 /**
  * `npm run bench:ui`: the editor in Chromium against `serve`. Prints the time from opening a
@@ -140,13 +140,6 @@ async function openAndTime(page: Page, url: string, label: string): Promise<void
   );
 }
 
-async function pickSubject(page: Page, name: string): Promise<void> {
-  await page.getByRole('combobox', { name: 'Subject', exact: true }).selectOption(name);
-  await page.waitForFunction(() => (window.__roiStudioFlatmap?.frame().width ?? 0) > 0, undefined, {
-    timeout: 120_000,
-  });
-}
-
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
   args: [
@@ -218,7 +211,6 @@ try {
     servers.push(served.child);
     await openAndTime(page, served.url, 'S1 (cold cache)');
     await openAndTime(page, page.url(), 'S1 (warm cache)');
-    void pickSubject;
   } else {
     console.log('S1: skipped (reference data not found)');
   }
