@@ -76,6 +76,8 @@ export async function run(argv: string[]): Promise<void> {
     edits = rois.map((r) => ({ kind: 'add', name: r.name, paths: r.paths, label: true }));
   }
 
+  // a label too small to outline has nothing to save
+  edits = edits.filter((e) => (e.kind !== 'add' && e.kind !== 'replace' ? true : e.paths.length > 0));
   let saved: string | undefined;
   if (values.into !== undefined) {
     const api = createBackend(ctx);
@@ -94,7 +96,7 @@ export async function run(argv: string[]): Promise<void> {
     );
   console.log(
     saved
-      ? `saved ${rois.length} ROI(s) into ${saved}`
+      ? `saved ${edits.length} ROI(s) into ${saved}`
       : 'nothing written (use --into overlay or --into FILE.svg)',
   );
 }
