@@ -181,12 +181,15 @@ export async function selectTemplate(path: string | null): Promise<void> {
   editor.set({ busy: 'Loading the template…' });
   try {
     const a = api();
+    const known = subjectSummary(subject)?.templates.find((t) => t.path === path);
+    // label templates are drawn crisp from the mid-depth voxel: one depth sample is enough;
+    // continuous data is averaged over depth as pycortex does (thick 32)
+    const thick = known?.labels ? 1 : 32;
     const [volume, pixelMap] = await Promise.all([
       a.loadVolume(subject, transform, path),
-      a.getPixelMap(subject, transform, { height: RASTER_HEIGHT, thick: 32, depth: 0.5 }),
+      a.getPixelMap(subject, transform, { height: RASTER_HEIGHT, thick, depth: 0.5 }),
     ]);
     if (editor.get().templatePath !== path) return;
-    const known = subjectSummary(subject)?.templates.find((t) => t.path === path);
     const info: TemplateInfo = known ?? { name: path.split(/[\\/]/).pop() ?? path, path, kind: 'volume' };
     const range = suggestRange(volume.values);
     editor.set({
