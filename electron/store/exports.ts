@@ -2,14 +2,13 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, extname, join } from 'node:path';
 import { ApiError, type ExportKind, type RoiVertices } from '../../shared/api.js';
-import { buildFlatFrame, type FlatFrame } from '../../shared/flatmap/flat-frame.js';
+import type { FlatFrame } from '../../shared/flatmap/flat-frame.js';
 import { mergedPoints } from '../../shared/flatmap/merge-surfaces.js';
 import { encodeLabel } from '../../shared/formats/freesurfer-label.js';
 import { encodeNifti } from '../../shared/formats/nifti-write.js';
 import { findLayer, layerShapes, parseOverlay } from '../../shared/formats/overlay-svg.js';
 import { encodeVertexCsv, encodeVertexJson } from '../../shared/formats/roi-vertex-lists.js';
-import { membershipContext, mergeTriangles } from '../../shared/roi/membership-context.js';
-import { roiVertices, splitHemispheres, type MembershipContext } from '../../shared/roi/membership.js';
+import { roiVertices, splitHemispheres } from '../../shared/roi/membership.js';
 import {
   corticalRibbon,
   fiducialPoints,
@@ -19,6 +18,7 @@ import {
 } from '../../shared/roi/roi-masks.js';
 import type { HemiPair, Surface } from '../../shared/subject.js';
 import { parseOrFail } from './file-errors.js';
+import { contextAt, loadSubjectFlat, type SubjectFlat } from './flat-geometry.js';
 import { loadSubjectSurfaces, type SubjectSurfaces } from './subject-surfaces.js';
 import { readTransform } from './transforms.js';
 
@@ -43,29 +43,17 @@ export interface ExportOptions {
 
 interface SubjectGeometry {
   surfaces: SubjectSurfaces;
+  flat: SubjectFlat;
   frame: FlatFrame;
-  fullTriangles: Uint32Array;
 }
 
-const geometries = new Map<string, Promise<SubjectGeometry>>();
-
-function subjectGeometry(db: string, subject: string): Promise<SubjectGeometry> {
-  const key = JSON.stringify([db, subject]);
-  let p = geometries.get(key);
-  if (!p) {
-    p = loadSubjectSurfaces(db, subject).then((surfaces) => {
-      const frame = buildFlatFrame(surfaces.flat);
-      const solid = surfaces.wm ?? surfaces.fiducial ?? surfaces.pia ?? surfaces.flat;
-      return {
-        surfaces,
-        frame,
-        fullTriangles: mergeTriangles(solid.lh.triangles, solid.rh.triangles, frame.nL),
-      };
-    });
-    p.catch(() => geometries.delete(key));
-    geometries.set(key, p);
-  }
-  return p;
+/** Surfaces and the overlay's flat-surface memo (both notice changed surface files). */
+async function subjectGeometry(db: string, subject: string): Promise<SubjectGeometry> {
+  const [surfaces, flat] = await Promise.all([
+    loadSubjectSurfaces(db, subject),
+    loadSubjectFlat(db, subject),
+  ]);
+  return { surfaces, flat, frame: flat.frame };
 }
 
 export interface OverlayRois {
@@ -111,12 +99,7 @@ export async function roiVertexSets(
       `${rois.file}: no ROI ${missing.map((m) => JSON.stringify(m)).join(', ')} (ROIs: ${[...rois.shapes.keys()].join(', ') || 'none'})`,
       rois.file,
     );
-  const ctx: MembershipContext = membershipContext(
-    geometry.frame,
-    geometry.fullTriangles,
-    rois.width,
-    rois.height,
-  );
+  const ctx = contextAt(geometry.flat, rois.width, rois.height);
   const sets = new Map<string, Uint32Array>();
   for (const name of chosen)
     sets.set(

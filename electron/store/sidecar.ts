@@ -3,18 +3,17 @@ import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ApiError, type OverlayEdit, type RoiVertices } from '../../shared/api.js';
 import { buildFlatDelaunay } from '../../shared/flatmap/flat-delaunay.js';
-import { buildFlatFrame, svgSizeFor } from '../../shared/flatmap/flat-frame.js';
+import { svgSizeFor } from '../../shared/flatmap/flat-frame.js';
 import { buildFlatMask } from '../../shared/flatmap/flat-mask.js';
 import { imageGrid } from '../../shared/flatmap/image-grid.js';
 import { parseOverlay } from '../../shared/formats/overlay-svg.js';
 import { jaccard } from '../../shared/roi/label-vertices.js';
-import { membershipContext, mergeTriangles } from '../../shared/roi/membership-context.js';
 import { roiVertices, splitHemispheres } from '../../shared/roi/membership.js';
 import { reprojectVertexSet } from '../../shared/roi/reproject.js';
 import { buildVertexRaster } from '../../shared/flatmap/vertex-map.js';
 import { roiVertexSets } from './exports.js';
 import { parseOrFail } from './file-errors.js';
-import { loadSubjectSurfaces } from './subject-surfaces.js';
+import { contextAt, loadSubjectFlat } from './flat-geometry.js';
 
 /**
  * `overlays.roi-studio.json` beside overlays.svg: each ROI's vertex set and the path data it was
@@ -123,8 +122,8 @@ export async function restoreFromSidecar(
   const dir = join(db, subject);
   const sidecar = await readSidecar(dir);
   if (!sidecar) throw new ApiError('NOT_FOUND', `${join(dir, SIDECAR_FILE)}: no sidecar to restore from`);
-  const surfaces = await loadSubjectSurfaces(db, subject);
-  const frame = buildFlatFrame(surfaces.flat);
+  const flat = await loadSubjectFlat(db, subject);
+  const frame = flat.frame;
   if (frame.nL !== sidecar.nL || frame.nR !== sidecar.nR)
     throw new ApiError(
       'INVALID_FILE',
@@ -141,13 +140,7 @@ export async function restoreFromSidecar(
   }
   const grid = imageGrid(frame.extents, height);
   const pixelVertex = buildVertexRaster(buildFlatDelaunay(frame), buildFlatMask(frame, height), grid);
-  const solid = surfaces.wm ?? surfaces.fiducial ?? surfaces.pia ?? surfaces.flat;
-  const ctx = membershipContext(
-    frame,
-    mergeTriangles(solid.lh.triangles, solid.rh.triangles, frame.nL),
-    size.width,
-    size.height,
-  );
+  const ctx = contextAt(flat, size.width, size.height);
 
   const rois: RestoredRoi[] = [];
   const edits: OverlayEdit[] = [];

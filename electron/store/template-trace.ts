@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { ApiError, type TracedRoi } from '../../shared/api.js';
 import { buildFlatDelaunay } from '../../shared/flatmap/flat-delaunay.js';
-import { buildFlatFrame, svgSizeFor, type FlatFrame } from '../../shared/flatmap/flat-frame.js';
+import { svgSizeFor, type FlatFrame } from '../../shared/flatmap/flat-frame.js';
 import { buildFlatMask } from '../../shared/flatmap/flat-mask.js';
 import { imageGrid } from '../../shared/flatmap/image-grid.js';
 import { mergedPoints } from '../../shared/flatmap/merge-surfaces.js';
@@ -11,11 +11,11 @@ import { buildPixelSampling } from '../../shared/flatmap/pixel-map.js';
 import { parseCtab } from '../../shared/formats/ctab.js';
 import { parseOverlay } from '../../shared/formats/overlay-svg.js';
 import { jaccard, labelVertices, midDepthVoxels } from '../../shared/roi/label-vertices.js';
-import { membershipContext, mergeTriangles } from '../../shared/roi/membership-context.js';
 import { roiVertices, type MembershipContext } from '../../shared/roi/membership.js';
 import { traceLabels, type TraceOptions } from '../../shared/roi/trace.js';
 import type { LabelEntry } from '../../shared/subject.js';
 import { parseOrFail } from './file-errors.js';
+import { contextAt, loadSubjectFlat, type SubjectFlat } from './flat-geometry.js';
 import { loadSubjectSurfaces } from './subject-surfaces.js';
 import { readTransform, type Transform } from './transforms.js';
 import { checkVolumeShape, readVolumeFile } from './volumes.js';
@@ -45,26 +45,30 @@ export interface TraceSubject {
 
 export const TRACE_HEIGHT = 1024;
 
-const cache = new Map<string, Promise<TraceSubject>>();
+const cache = new Map<string, { flat: SubjectFlat; promise: Promise<TraceSubject> }>();
 
-/** Cached per (database, subject, transform, height, overlay version); a failed build is not cached. */
-export function loadTraceSubject(
+/**
+ * Cached per (database, subject, transform, height, overlay version) while the surfaces stay the
+ * same (the flat-surface memo notices changed files); a failed build is not cached.
+ */
+export async function loadTraceSubject(
   db: string,
   subject: string,
   xfm: string,
   height = TRACE_HEIGHT,
 ): Promise<TraceSubject> {
+  const flat = await loadSubjectFlat(db, subject);
   // the overlay's root size enters membership: a replaced overlays.svg gets a fresh entry
   const overlay = join(db, subject, 'overlays.svg');
   const stamp = existsSync(overlay) ? statSync(overlay).mtimeMs : 0;
   const key = JSON.stringify([db, subject, xfm, height, stamp]);
-  let p = cache.get(key);
-  if (!p) {
-    p = buildTraceSubject(db, subject, xfm, height);
-    p.catch(() => cache.delete(key));
-    cache.set(key, p);
+  let entry = cache.get(key);
+  if (!entry || entry.flat !== flat) {
+    const promise = buildTraceSubject(db, subject, xfm, height);
+    promise.catch(() => cache.delete(key));
+    cache.set(key, (entry = { flat, promise }));
   }
-  return p;
+  return entry.promise;
 }
 
 async function buildTraceSubject(
@@ -77,7 +81,8 @@ async function buildTraceSubject(
     loadSubjectSurfaces(db, subject),
     readTransform(db, subject, xfm),
   ]);
-  const frame = buildFlatFrame(surfaces.flat);
+  const flat = await loadSubjectFlat(db, subject);
+  const frame = flat.frame;
   const { width: svgWidth, height: svgHeight } = await overlaySize(db, subject, frame);
   const solid = surfaces.wm ?? surfaces.fiducial ?? surfaces.pia;
   if (!solid)
@@ -102,14 +107,13 @@ async function buildTraceSubject(
       splitColumn = c;
       break;
     }
-  const fullTriangles = mergeTriangles(solid.lh.triangles, solid.rh.triangles, frame.nL);
   return {
     subject,
     transform,
     frame,
     svgWidth,
     svgHeight,
-    membership: membershipContext(frame, fullTriangles, svgWidth, svgHeight),
+    membership: contextAt(flat, svgWidth, svgHeight),
     width: grid.width,
     height: grid.height,
     splitColumn,
