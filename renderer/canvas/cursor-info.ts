@@ -48,7 +48,17 @@ export function describePoint(
       info.vertex = v < g.nL ? v : v - g.nL;
     }
   }
-  if (template) {
+  if (template?.kind === 'vertex') {
+    const vm2 = template.vertexMap;
+    const p = rasterPixel(x, y, g.svgWidth, g.svgHeight, vm2.width, vm2.height);
+    const v = p === null ? -1 : vm2.vertex[p];
+    if (v >= 0) {
+      const value = template.vertexData.values[v];
+      info.value = value;
+      const entry = (template.vertexData.labels ?? template.info.labels)?.find((l) => l.index === value);
+      if (entry) info.label = entry.name;
+    }
+  } else if (template) {
     const pm = template.pixelMap;
     const p = rasterPixel(x, y, g.svgWidth, g.svgHeight, pm.width, pm.height);
     const vox = p === null ? -1 : pm.mid[p];
@@ -57,7 +67,7 @@ export function describePoint(
       info.voxel = [vox % nx, Math.floor(vox / nx) % ny, Math.floor(vox / (nx * ny))];
       const value = template.volume.values[vox];
       info.value = value;
-      const entry = template.volume.labels?.find((l) => l.index === value);
+      const entry = (template.volume.labels ?? template.info.labels)?.find((l) => l.index === value);
       if (entry) info.label = entry.name;
     }
   }

@@ -17,8 +17,8 @@ export function SessionPickers() {
   const summary = useEditor((s) => subjectSummary(s.subject));
   const [filePath, setFilePath] = useState('');
   const isDesktop = navigator.userAgent.includes('Electron');
-  const volumeTemplates = summary?.templates.filter((t) => t.kind === 'volume') ?? [];
-  const otherFile = templatePath && !volumeTemplates.some((t) => t.path === templatePath);
+  const templates = summary?.templates ?? [];
+  const otherFile = templatePath && !templates.some((t) => t.path === templatePath);
 
   return (
     <section className="panel" aria-labelledby="session-heading">
@@ -61,19 +61,20 @@ export function SessionPickers() {
         <select
           aria-label="Template"
           value={templatePath ?? ''}
-          disabled={!summary || !transform}
+          disabled={!summary}
           onChange={(e) => void selectTemplate(e.target.value || null)}
         >
           <option value="">None</option>
-          {volumeTemplates.map((t) => (
+          {templates.map((t) => (
             <option key={t.path} value={t.path}>
               {t.name}
+              {t.kind === 'vertex' ? ' (per vertex)' : ''}
             </option>
           ))}
           {otherFile && <option value={templatePath}>{templatePath.split(/[\\/]/).pop()}</option>}
         </select>
       </label>
-      {summary && transform && (
+      {summary && (
         <form
           className="row"
           onSubmit={(e) => {

@@ -1,14 +1,14 @@
 import { useMemo } from 'react';
 import { COLORMAPS, colormapLut } from '../../shared/flatmap/colormaps.js';
 import { labelColour, labelsPresent } from '../canvas/raster-images.js';
-import { isLabelTemplate, templateValues } from '../canvas/template-image.js';
+import { isLabelTemplate, templateLabels, templateValues } from '../canvas/template-image.js';
 import { editor, useEditor } from '../state/editor-store.js';
 
 /** Opacity, colour map and range for data; a legend with "show only" for label templates. */
 export function TemplateDisplayPanel() {
   const template = useEditor((s) => s.template);
   const display = useEditor((s) => s.display);
-  const labels = template ? (template.volume.labels ?? template.info.labels) : undefined;
+  const labels = template ? templateLabels(template) : undefined;
   const present = useMemo(
     () => (template && isLabelTemplate(template) ? labelsPresent(templateValues(template)) : []),
     [template],

@@ -9,6 +9,7 @@ import type {
   RoiVertices,
   SubjectSummary,
   TemplateInfo,
+  VertexData,
   VertexMap,
   VolumeData,
 } from '../../shared/api.js';
@@ -30,11 +31,10 @@ export interface SubjectData {
   vertexMap: VertexMap | null;
 }
 
-export interface TemplateData {
-  info: TemplateInfo;
-  volume: VolumeData;
-  pixelMap: PixelMap;
-}
+/** A template on the flatmap: a volume through the pixel map, or per-vertex data through the vertex map. */
+export type TemplateData =
+  | { kind: 'volume'; info: TemplateInfo; volume: VolumeData; pixelMap: PixelMap }
+  | { kind: 'vertex'; info: TemplateInfo; vertexData: VertexData; vertexMap: VertexMap };
 
 export interface TemplateDisplay {
   opacity: number;

@@ -2,6 +2,7 @@ import type { SubjectSummary, TemplateInfo } from '../../shared/api.js';
 import { isApiErrorShape } from '../../shared/api.js';
 import { api } from './api-holder.js';
 import { editor, errorMessage, isDirty, showProblem, useSavedMembership } from './editor-store.js';
+import type { TemplateData } from './editor-store.js';
 import { EMPTY_HISTORY } from './history.js';
 import {
   applyEdits,
@@ -174,26 +175,38 @@ export async function selectTemplate(path: string | null): Promise<void> {
   const { subject, transform } = editor.get();
   editor.set({ templatePath: path, template: null });
   if (!path || !subject) return;
-  if (!transform) {
-    showProblem('Pick a transform first', 'A volume template is sampled through a transform.');
-    return;
-  }
   editor.set({ busy: 'Loading the template…' });
   try {
     const a = api();
     const known = subjectSummary(subject)?.templates.find((t) => t.path === path);
-    // label templates are drawn crisp from the mid-depth voxel: one depth sample is enough;
-    // continuous data is averaged over depth as pycortex does (thick 32)
-    const thick = known?.labels ? 1 : 32;
-    const [volume, pixelMap] = await Promise.all([
-      a.loadVolume(subject, transform, path),
-      a.getPixelMap(subject, transform, { height: RASTER_HEIGHT, thick, depth: 0.5 }),
-    ]);
+    const info: TemplateInfo = known ?? {
+      name: path.split(/[\\/]/).pop() ?? path,
+      path,
+      kind: /\.(mgh|mgz|npz)$/i.test(path) ? 'vertex' : 'volume',
+    };
+    let template: TemplateData;
+    if (info.kind === 'vertex') {
+      const [vertexData, vertexMap] = await Promise.all([
+        a.loadVertexData(subject, path),
+        editor.get().subjectData?.vertexMap ?? a.getVertexMap(subject, RASTER_HEIGHT),
+      ]);
+      template = { kind: 'vertex', info, vertexData, vertexMap };
+    } else {
+      if (!transform) throw new Error('Pick a transform first: a volume is sampled through a transform.');
+      // label templates are drawn crisp from the mid-depth voxel: one depth sample is enough;
+      // continuous data is averaged over depth as pycortex does (thick 32)
+      const thick = info.labels ? 1 : 32;
+      const [volume, pixelMap] = await Promise.all([
+        a.loadVolume(subject, transform, path),
+        a.getPixelMap(subject, transform, { height: RASTER_HEIGHT, thick, depth: 0.5 }),
+      ]);
+      template = { kind: 'volume', info, volume, pixelMap };
+    }
     if (editor.get().templatePath !== path) return;
-    const info: TemplateInfo = known ?? { name: path.split(/[\\/]/).pop() ?? path, path, kind: 'volume' };
-    const range = suggestRange(volume.values);
+    const values = template.kind === 'volume' ? template.volume.values : template.vertexData.values;
+    const range = suggestRange(values);
     editor.set({
-      template: { info, volume, pixelMap },
+      template,
       display: { ...editor.get().display, vmin: range[0], vmax: range[1], onlyLabel: null },
       busy: null,
     });
