@@ -12,7 +12,8 @@ function setup(platform: NodeJS.Platform, folder: string | null = '/chosen') {
     send: (c) => void sent.push(c),
     chooseFolder: async () => folder,
     allow: (p) => void allowed.push(p),
-    openExternal: () => undefined,
+    openProjectPage: () => undefined,
+    openIssues: () => undefined,
     about: () => undefined,
   };
   return { template: buildMenuTemplate(actions), sent, allowed };

@@ -2,8 +2,6 @@ import { basename } from 'node:path';
 import type { MenuItemConstructorOptions } from 'electron';
 import type { MenuCommand } from '../shared/menu.js';
 
-export const PROJECT_URL = 'https://github.com/roi-studio/roi-studio';
-
 export interface MenuActions {
   platform: NodeJS.Platform;
   /** recent databases, most recent first */
@@ -14,7 +12,9 @@ export interface MenuActions {
   chooseFolder(title: string): Promise<string | null>;
   /** allow a path the user picked from a menu (Open recent) */
   allow(path: string): void;
-  openExternal(url: string): void;
+  /** the project's web pages, in the user's browser */
+  openProjectPage(): void;
+  openIssues(): void;
   about(): void;
 }
 
@@ -89,8 +89,8 @@ export function buildMenuTemplate(a: MenuActions): MenuItemConstructorOptions[] 
   const help: MenuItemConstructorOptions = {
     role: 'help',
     submenu: [
-      { label: 'ROI Studio on GitHub', click: () => a.openExternal(PROJECT_URL) },
-      { label: 'Report a Problem', click: () => a.openExternal(`${PROJECT_URL}/issues`) },
+      { label: 'ROI Studio on GitHub', click: () => a.openProjectPage() },
+      { label: 'Report a Problem', click: () => a.openIssues() },
       ...(mac ? [] : [{ type: 'separator' as const }, { label: 'About ROI Studio', click: () => a.about() }]),
     ],
   };

@@ -11,7 +11,7 @@ import { registerIpc } from './ipc.js';
 import { databaseFromArgs, userArgs } from './launch-args.js';
 import { launchContext } from './launch-context.js';
 import { nativeDialogs } from './native-dialogs.js';
-import { appUrlChecker, hardenContents, hardenSession, secureWebPreferences } from './window-security.js';
+import { appUrlChecker, createSecureWindow, hardenContents, hardenSession } from './window-security.js';
 import { fitToDisplays, readWindowState, windowStateFile, writeWindowState } from './window-state.js';
 
 /**
@@ -73,7 +73,9 @@ async function refreshMenu(): Promise<void> {
       return path;
     },
     allow: (path) => ctx.chosenFiles.add(path),
-    openExternal: (url) => void shell.openExternal(url),
+    // Fixed addresses only: nothing the page says can choose what is opened.
+    openProjectPage: () => void shell.openExternal('https://github.com/roi-studio/roi-studio'),
+    openIssues: () => void shell.openExternal('https://github.com/roi-studio/roi-studio/issues'),
     about: () =>
       void dialog.showMessageBox({
         title: 'About ROI Studio',
@@ -90,17 +92,10 @@ async function createWindow(): Promise<void> {
     await readWindowState(stateFile),
     screen.getAllDisplays().map((d) => d.workArea),
   );
-  const w = new BrowserWindow({
-    ...state,
-    minWidth: 640,
-    minHeight: 480,
-    show: false,
-    title: 'ROI Studio',
-    backgroundColor: '#1e1e1e',
-    webPreferences: secureWebPreferences(PRELOAD),
-  });
+  const { maximized, ...bounds } = state;
+  const w = createSecureWindow(BrowserWindow, bounds, PRELOAD);
   win = w;
-  if (state.maximized) w.maximize();
+  if (maximized) w.maximize();
   w.once('ready-to-show', () => w.show());
   w.on('close', (event) => {
     let prevented = false;
@@ -167,9 +162,7 @@ if (!app.requestSingleInstanceLock()) {
     const db = databaseFromArgs(userArgs(argv, app.isPackaged), cwd);
     if (db) openFromShell(db);
   });
-  app.on('web-contents-created', (_event, contents) =>
-    hardenContents(contents, isAppUrl, (url) => void shell.openExternal(url)),
-  );
+  app.on('web-contents-created', (_event, contents) => hardenContents(contents, isAppUrl));
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
