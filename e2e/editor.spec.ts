@@ -1,9 +1,10 @@
 import { expect, test, type Page } from '@playwright/test';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { appendFileSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { appendFileSync, copyFileSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { GOLDEN, SHARED, SKIP_REASON, copyToTemp } from '../electron/testing/shared-data.js';
 
 /**
  * The editor end to end in Chromium against `serve` on a temporary demo database: open, pick,
@@ -29,21 +30,18 @@ let server: ChildProcess | null = null;
 
 test.describe.configure({ mode: 'serial' });
 
-test.beforeAll(async () => {
-  const tmp = mkdtempSync(join(tmpdir(), 'roi-studio-editor-'));
-  db = join(tmp, 'db');
-  cli(['demo', '--out', db]);
-  server = spawn(
+/** `serve --port 0` on a database; resolves with the printed URL. */
+async function startServe(database: string, home: string): Promise<{ url: string; child: ChildProcess }> {
+  const child = spawn(
     process.execPath,
-    ['--import', 'tsx', 'electron/cli.ts', 'serve', '--db', db, '--port', '0'],
+    ['--import', 'tsx', 'electron/cli.ts', 'serve', '--db', database, '--port', '0'],
     {
       cwd: ROOT,
-      env: { ...process.env, ROI_STUDIO_HOME: join(tmp, 'home') },
+      env: { ...process.env, ROI_STUDIO_HOME: home },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );
-  const child = server;
-  url = await new Promise<string>((ok, fail) => {
+  const printed = await new Promise<string>((ok, fail) => {
     let out = '';
     let err = '';
     const timer = setTimeout(() => fail(new Error(`serve printed no URL: ${err}`)), 60_000);
@@ -58,6 +56,16 @@ test.beforeAll(async () => {
     });
     child.once('exit', (code) => fail(new Error(`serve exited with ${code}: ${err}`)));
   });
+  return { url: printed, child };
+}
+
+test.beforeAll(async () => {
+  const tmp = mkdtempSync(join(tmpdir(), 'roi-studio-editor-'));
+  db = join(tmp, 'db');
+  cli(['demo', '--out', db]);
+  const served = await startServe(db, join(tmp, 'home'));
+  url = served.url;
+  server = served.child;
 });
 
 test.afterAll(() => {
@@ -115,8 +123,8 @@ function roiRow(page: Page, name: string) {
   return page.getByRole('listitem', { name: `ROI ${name}`, exact: true });
 }
 
-function cliCounts(): Record<string, { lh: number[]; rh: number[] }> {
-  return JSON.parse(cli(['rois', '--db', db, '--subject', 'demo', '--json'])) as Record<
+function cliCounts(database = db, subject = 'demo'): Record<string, { lh: number[]; rh: number[] }> {
+  return JSON.parse(cli(['rois', '--db', database, '--subject', subject, '--json'])) as Record<
     string,
     { lh: number[]; rh: number[] }
   >;
@@ -280,4 +288,54 @@ test('a file changed on disk: save refuses, then save as or reload', async ({ pa
     page.getByRole('contentinfo', { name: 'Status' }).getByText('Saved', { exact: true }),
   ).toBeVisible();
   expect(errors).toEqual([]);
+});
+
+test('a real subject (S1): saved ROIs with pycortex counts; a new ROI saved and counted like the CLI', async ({
+  page,
+}) => {
+  test.skip(!SHARED, SKIP_REASON);
+  test.setTimeout(300_000);
+  const errors = watchConsole(page);
+  const s1 = await copyToTemp(['S1']);
+  // S1 comes without an overlay; pycortex's own one with the lab's Inkscape-drawn ROIs
+  copyFileSync(join(GOLDEN, 'S1', 'overlays-rois.svg'), join(s1, 'S1', 'overlays.svg'));
+  const served = await startServe(s1, mkdtempSync(join(tmpdir(), 'roi-studio-editor-home-')));
+  try {
+    await page.setViewportSize({ width: 1400, height: 860 });
+    await page.goto(served.url);
+    await expect(page.getByRole('combobox', { name: 'Subject', exact: true })).toHaveValue('S1');
+    await page.waitForFunction(() => (window.__roiStudioFlatmap?.frame().width ?? 0) > 0, undefined, {
+      timeout: 240_000,
+    });
+    const before = cliCounts(s1, 'S1');
+    const v1 = before['V1'];
+    await expect(roiRow(page, 'V1').getByLabel('Vertices of V1')).toHaveText(
+      `${v1.lh.length} lh · ${v1.rh.length} rh`,
+      {
+        timeout: 60_000,
+      },
+    );
+    await page.screenshot({ path: join(SHOTS, '6-s1.png') });
+
+    const f = await frame(page);
+    await drawCircle(page, f.width * 0.3, f.height * 0.35, f.height * 0.05);
+    await page.getByLabel('ROI name', { exact: true }).fill('e2e S1');
+    await page.getByLabel('ROI name', { exact: true }).press('Enter');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expect(
+      page.getByRole('contentinfo', { name: 'Status' }).getByText('Saved', { exact: true }),
+    ).toBeVisible();
+    const after = cliCounts(s1, 'S1');
+    const mine = after['e2e S1'];
+    expect(mine.lh.length + mine.rh.length).toBeGreaterThan(0);
+    await expect(roiRow(page, 'e2e S1').getByLabel('Vertices of e2e S1')).toHaveText(
+      `${mine.lh.length} lh · ${mine.rh.length} rh`,
+    );
+    // the other ROIs are untouched
+    expect(after['V1']).toEqual(before['V1']);
+    await page.screenshot({ path: join(SHOTS, '7-s1-saved.png') });
+    expect(errors).toEqual([]);
+  } finally {
+    served.child.kill('SIGTERM');
+  }
 });

@@ -11,6 +11,7 @@ import {
   documentToEdits,
   EMPTY_DOCUMENT,
 } from './roi-document.js';
+import { recallView, rememberView } from './session-memory.js';
 import { suggestRange } from './value-range.js';
 
 /**
@@ -136,8 +137,14 @@ export async function openSubject(name: string): Promise<void> {
     },
     fitRequest: editor.get().fitRequest + 1,
     busy: null,
-    transform: summary?.transforms[0]?.name ?? null,
+    transform: null,
   });
+  const remembered = recallView(editor.get().database?.path ?? '', name);
+  const transform =
+    summary?.transforms.find((t) => t.name === remembered.transform)?.name ??
+    summary?.transforms[0]?.name ??
+    null;
+  editor.set({ transform });
   (window as unknown as { __roiStudioOpenMs?: number }).__roiStudioOpenMs = performance.now() - started;
   vertexMapRequest.then(
     (vertexMap) => {
@@ -163,10 +170,24 @@ export async function openSubject(name: string): Promise<void> {
   if (curvature.status === 'rejected') {
     editor.set({ notice: `No curvature background: ${errorMessage(curvature.reason)}` });
   }
+  if (remembered.template && summary?.templates.some((t) => t.path === remembered.template)) {
+    await selectTemplate(remembered.template);
+  }
+}
+
+function rememberCurrentView(): void {
+  const { database, subject, transform, templatePath } = editor.get();
+  if (database && subject) {
+    rememberView(database.path, subject, {
+      transform: transform ?? undefined,
+      template: templatePath ?? undefined,
+    });
+  }
 }
 
 export async function selectTransform(name: string): Promise<void> {
   editor.set({ transform: name });
+  rememberCurrentView();
   const path = editor.get().templatePath;
   if (path) await selectTemplate(path);
 }
@@ -174,6 +195,7 @@ export async function selectTransform(name: string): Promise<void> {
 export async function selectTemplate(path: string | null): Promise<void> {
   const { subject, transform } = editor.get();
   editor.set({ templatePath: path, template: null });
+  rememberCurrentView();
   if (!path || !subject) return;
   editor.set({ busy: 'Loading the template…' });
   try {
@@ -212,6 +234,7 @@ export async function selectTemplate(path: string | null): Promise<void> {
     });
   } catch (e) {
     editor.set({ templatePath: null });
+    rememberCurrentView();
     showProblem('Could not show this template', e);
   }
 }
