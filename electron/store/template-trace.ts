@@ -166,10 +166,10 @@ export async function traceTemplate(
   xfm: string,
   templatePath: string,
   wanted?: (string | number)[],
-  options: Partial<TraceOptions> = {},
+  { height = TRACE_HEIGHT, ...options }: Partial<TraceOptions> & { height?: number } = {},
 ): Promise<TraceTemplateResult> {
   const [ts, volume, table] = await Promise.all([
-    loadTraceSubject(db, subject, xfm),
+    loadTraceSubject(db, subject, xfm, height),
     readVolumeFile(templatePath),
     readLabelTable(templatePath),
   ]);
