@@ -126,6 +126,12 @@ describe('surface validation on made-up subjects', () => {
       /flat_lh\.gii: .*(truncated|unterminated)/,
     ],
     [
+      'bad base64',
+      { 'flat_lh.gii': tetra.replace(/<Data>(.{6})./, '<Data>$1!'), 'flat_rh.gii': tetra },
+      'INVALID_FILE',
+      /flat_lh\.gii: DataArray 0: invalid base64 character "!"/,
+    ],
+    [
       'not GIFTI',
       { 'flat_lh.gii': tetra, 'flat_rh.gii': '<html></html>' },
       'INVALID_FILE',

@@ -3,6 +3,7 @@ import { parseGiftiSurface } from '../../shared/formats/gifti.js';
 import { npyToFloat64, parseNpz } from '../../shared/formats/npy.js';
 import type { Surface } from '../../shared/subject.js';
 import { fileError, parseOrFail, readFileOrFail } from './file-errors.js';
+import { nodeBase64 } from './node-base64.js';
 import { nodeInflate } from './node-inflate.js';
 
 /** One hemisphere surface file: GIFTI, or pycortex's `.npz` with `pts` and `polys`. */
@@ -11,7 +12,7 @@ export async function readSurfaceFile(path: string): Promise<Surface> {
   const ext = extname(path).toLowerCase();
   if (ext === '.gii') {
     const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
-    return parseOrFail(path, () => parseGiftiSurface(text, { inflate: nodeInflate }));
+    return parseOrFail(path, () => parseGiftiSurface(text, { inflate: nodeInflate, base64: nodeBase64 }));
   }
   if (ext === '.npz') return parseOrFail(path, () => npzSurface(bytes));
   throw fileError(path, new Error(`${ext} surfaces are not supported; convert to GIFTI (.gii)`));

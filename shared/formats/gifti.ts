@@ -21,6 +21,8 @@ export class GiftiError extends Error {}
 export interface GiftiOptions {
   /** decompressor for GZipBase64Binary payloads (the store passes Node's faster zlib) */
   inflate?: Inflater;
+  /** base64 decoder for `text[start, end)` (the store passes Node's native one) */
+  base64?: (text: string, start: number, end: number) => Uint8Array;
 }
 
 const INTENT_POINTSET = 'NIFTI_INTENT_POINTSET';
@@ -66,6 +68,10 @@ const HOST_LITTLE = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 export function parseGiftiArrays(text: string, options: GiftiOptions = {}): GiftiDataArray[] {
   if (!/<GIFTI[\s>]/.test(text)) throw new GiftiError('not a GIFTI file (no <GIFTI> element)');
   const arrays: GiftiDataArray[] = [];
+  const codecs: Required<GiftiOptions> = {
+    inflate: options.inflate ?? inflateAny,
+    base64: options.base64 ?? decodeBase64,
+  };
   let pos = 0;
   for (;;) {
     const open = text.indexOf('<DataArray', pos);
@@ -91,9 +97,7 @@ export function parseGiftiArrays(text: string, options: GiftiOptions = {}): Gift
       }
     }
     if (payloadStart < 0) throw new GiftiError(`DataArray ${arrays.length}: no <Data> element`);
-    arrays.push(
-      decodeArray(arrays.length, attrs, text, payloadStart, payloadEnd, options.inflate ?? inflateAny),
-    );
+    arrays.push(decodeArray(arrays.length, attrs, text, payloadStart, payloadEnd, codecs));
     pos = close + '</DataArray>'.length;
   }
   if (arrays.length === 0 && !text.includes('</GIFTI>')) throw new GiftiError('file truncated (no </GIFTI>)');
@@ -157,7 +161,7 @@ function decodeArray(
   text: string,
   start: number,
   end: number,
-  inflater: Inflater,
+  codecs: Required<GiftiOptions>,
 ): GiftiDataArray {
   const where = `DataArray ${index}`;
   const dataType = attrs.DataType ?? '';
@@ -187,12 +191,12 @@ function decodeArray(
   } else if (encoding === 'Base64Binary' || encoding === 'GZipBase64Binary') {
     let bytes: Uint8Array;
     try {
-      bytes = decodeBase64(text, start, end);
+      bytes = codecs.base64(text, start, end);
     } catch (e) {
       throw new GiftiError(`${where}: ${(e as Error).message}`);
     }
     const expected = count * info.size;
-    if (encoding === 'GZipBase64Binary') bytes = inflate(where, bytes, expected, inflater);
+    if (encoding === 'GZipBase64Binary') bytes = inflate(where, bytes, expected, codecs.inflate);
     if (bytes.length !== expected)
       throw new GiftiError(
         `${where}: payload has ${bytes.length} bytes, Dim0..Dim${dims.length - 1} (${dims.join('×')}) need ${expected}`,

@@ -58,9 +58,12 @@ export function gunzip(bytes: Uint8Array, expectedSize?: number): Uint8Array {
   if (flags & 16) while (p < bytes.length && bytes[p++] !== 0);
   if (flags & 2) p += 2;
   if (p > bytes.length - 8) throw new InflateError('truncated (inside the gzip header)');
-  const out = inflateRaw(bytes.subarray(p, bytes.length - 8), expectedSize);
   const n = bytes.length;
   const size = (bytes[n - 4] | (bytes[n - 3] << 8) | (bytes[n - 2] << 16) | (bytes[n - 1] << 24)) >>> 0;
+  // the trailer's size is only a hint (a cut file has garbage there): trust it up to deflate's
+  // maximum ratio of about 1032:1, so a bad value cannot trigger a huge allocation
+  const plausible = size <= (n - p) * 1032 + 65536 ? size : undefined;
+  const out = inflateRaw(bytes.subarray(p, n - 8), expectedSize ?? plausible);
   if (size !== out.length % 2 ** 32)
     throw new InflateError(
       `corrupt or truncated (inflated ${out.length} bytes, the gzip trailer says ${size})`,

@@ -1,0 +1,63 @@
+import { readFile, readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { parseGiftiSurface } from '../../shared/formats/gifti.js';
+import { readNifti } from '../../shared/formats/nifti.js';
+import { nodeBase64 } from '../store/node-base64.js';
+import { nodeInflate } from '../store/node-inflate.js';
+import { listSubjects } from '../store/subjects.js';
+import { readVolumeFile } from '../store/volumes.js';
+import { SHARED, SHARED_DB, SKIP_REASON } from '../testing/shared-data.js';
+
+/**
+ * Parsing speed of the real subjects' files: every GIFTI surface of S1 and sub-hcp32k (read
+ * from disk, then parsed with Node's zlib as the store does), a template volume, and listing
+ * the database (reference headers only). Median of a few runs; the target for S1 is well
+ * under one second.
+ */
+const RUNS = 3;
+
+async function median(fn: () => Promise<unknown>): Promise<number> {
+  const times: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const t0 = performance.now();
+    await fn();
+    times.push(performance.now() - t0);
+  }
+  return times.sort((a, b) => a - b)[Math.floor(RUNS / 2)];
+}
+
+export async function run(): Promise<void> {
+  if (!SHARED) {
+    console.log(`formats: skipped, ${SKIP_REASON}`);
+    return;
+  }
+  for (const subject of ['S1', 'sub-hcp32k']) {
+    const dir = join(SHARED_DB, subject, 'surfaces');
+    const files = (await readdir(dir)).filter((f) => f.endsWith('.gii')).sort();
+    let bytes = 0;
+    let vertices = 0;
+    const parseAll = async () => {
+      bytes = 0;
+      vertices = 0;
+      const texts = await Promise.all(files.map((f) => readFile(join(dir, f), 'latin1')));
+      for (const t of texts) {
+        bytes += t.length;
+        vertices += parseGiftiSurface(t, { inflate: nodeInflate, base64: nodeBase64 }).points.length / 3;
+      }
+    };
+    const ms = await median(parseAll);
+    console.log(
+      `${subject}: ${files.length} GIFTI files (${(bytes / 1e6).toFixed(1)} MB, ${vertices} vertices) read + parsed in ${ms.toFixed(0)} ms`,
+    );
+  }
+  const template = join(SHARED_DB, 'sub-hcp32k', 'templates', 'prf-visualrois.nii.gz');
+  const nii = await readFile(template);
+  const portable = await median(async () => readNifti(nii));
+  const store = await median(() => readVolumeFile(template));
+  console.log(
+    `sub-hcp32k prf-visualrois.nii.gz (80×99×75 int16): read + decoded ${store.toFixed(1)} ms (store, Node zlib); ${portable.toFixed(1)} ms decode with the portable inflater`,
+  );
+  console.log(
+    `listing ${SHARED_DB} (2 subjects, 3 reference headers): ${(await median(() => listSubjects(SHARED_DB))).toFixed(0)} ms`,
+  );
+}
