@@ -290,6 +290,30 @@ test('a file changed on disk: save refuses, then save as or reload', async ({ pa
   expect(errors).toEqual([]);
 });
 
+test('unsaved edits are kept as a draft and offered back after a reload', async ({ page }) => {
+  const errors = watchConsole(page);
+  page.on('dialog', (d) => void d.accept()); // "leave with unsaved changes?"
+  await openDemo(page);
+  const f = await frame(page);
+  await drawCircle(page, f.width * 0.2, f.height * 0.3, f.height * 0.05);
+  await page.getByLabel('ROI name', { exact: true }).fill('drafted');
+  await page.getByLabel('ROI name', { exact: true }).press('Enter');
+  await expect(roiRow(page, 'drafted')).toBeVisible();
+  await page.waitForTimeout(6_000); // the autosave runs every 4 s
+  await page.reload();
+  await openDemo(page, page.url());
+  await expect(roiRow(page, 'drafted')).toHaveCount(0);
+  const banner = page.getByRole('status').filter({ hasText: 'Unsaved changes to demo' });
+  await expect(banner).toBeVisible();
+  await page.screenshot({ path: join(SHOTS, '8-draft.png') });
+  await banner.getByRole('button', { name: 'Restore' }).click();
+  await expect(roiRow(page, 'drafted')).toBeVisible();
+  await expect(page.getByText('Unsaved changes').first()).toBeVisible();
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(roiRow(page, 'drafted')).toHaveCount(0);
+  expect(errors).toEqual([]);
+});
+
 test('a real subject (S1): saved ROIs with pycortex counts; a new ROI saved and counted like the CLI', async ({
   page,
 }) => {

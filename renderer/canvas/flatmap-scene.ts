@@ -1,5 +1,5 @@
 import Konva from 'konva';
-import type { RoiDocument } from '../state/roi-document.js';
+import type { Roi, RoiDocument, RoiPath } from '../state/roi-document.js';
 import { roiLabelPoint } from './roi-rings.js';
 import type { ToolPreview } from './tools/tool-types.js';
 import type { View } from './view-transform.js';
@@ -31,6 +31,9 @@ export class FlatmapScene {
   private readonly sulci = new Konva.Group();
   private svgSize = { width: 1, height: 1 };
   private labels: Konva.Text[] = [];
+  private readonly labelGroup = new Konva.Group({ listening: false });
+  private pathNodes = new Map<RoiPath, Konva.Path>();
+  private nameNodes = new Map<Roi, Konva.Text>();
   private scale = 1;
 
   constructor(container: HTMLDivElement, width: number, height: number) {
@@ -117,57 +120,77 @@ export class FlatmapScene {
     this.base.batchDraw();
   }
 
+  /**
+   * Outline and name nodes are kept per (immutable) path and ROI value and reused, so an edit
+   * of one ROI among hundreds re-parses only that ROI's paths.
+   */
   setRois(
     doc: RoiDocument,
     selectedKey: string | null,
     hidden: ReadonlySet<string>,
     showLabels: boolean,
   ): void {
-    this.roiGroup.destroyChildren();
-    this.labels = [];
-    const labels = new Konva.Group({ listening: false });
+    const paths = new Map<RoiPath, Konva.Path>();
+    const names = new Map<Roi, Konva.Text>();
+    this.roiGroup.removeChildren();
+    this.labelGroup.removeChildren();
     for (const roi of doc.rois) {
       if (hidden.has(roi.key)) continue;
       const selected = roi.key === selectedKey;
       for (const p of roi.paths) {
-        this.roiGroup.add(
+        const node =
+          this.pathNodes.get(p) ??
           new Konva.Path({
             data: p.d,
-            stroke: selected ? SELECTED_STROKE : ROI_STROKE,
-            strokeWidth: selected ? 2.5 : 1.5,
-            fill: selected ? 'rgba(255,204,51,0.18)' : undefined,
             fillRule: 'evenodd',
             strokeScaleEnabled: false,
             listening: false,
             perfectDrawEnabled: false,
             shadowForStrokeEnabled: false,
-          }),
-        );
+          });
+        node.setAttrs({
+          stroke: selected ? SELECTED_STROKE : ROI_STROKE,
+          strokeWidth: selected ? 2.5 : 1.5,
+          fill: selected ? 'rgba(255,204,51,0.18)' : undefined,
+        });
+        paths.set(p, node);
+        this.roiGroup.add(node);
       }
       const at = showLabels ? roiLabelPoint(roi) : null;
       if (at) {
-        const text = new Konva.Text({
-          x: at[0],
-          y: at[1],
-          text: roi.name,
-          fontSize: 13,
-          fontStyle: 'bold italic',
-          fontFamily: 'Helvetica, Arial, sans-serif',
-          fill: selected ? SELECTED_STROKE : '#ffffff',
-          stroke: 'rgba(0,0,0,0.55)',
-          strokeWidth: 2.5,
-          fillAfterStrokeEnabled: true,
-          listening: false,
-          perfectDrawEnabled: false,
-        });
+        let text = this.nameNodes.get(roi);
+        if (!text) {
+          text = new Konva.Text({
+            x: at[0],
+            y: at[1],
+            text: roi.name,
+            fontSize: 13,
+            fontStyle: 'bold italic',
+            fontFamily: 'Helvetica, Arial, sans-serif',
+            stroke: 'rgba(0,0,0,0.55)',
+            strokeWidth: 2.5,
+            fillAfterStrokeEnabled: true,
+            listening: false,
+            perfectDrawEnabled: false,
+          });
+          text.offset({ x: text.width() / 2, y: text.height() / 2 });
+        }
         // names keep a readable size on screen whatever the zoom
-        text.offset({ x: text.width() / 2, y: text.height() / 2 });
-        text.scale({ x: 1 / this.scale, y: 1 / this.scale });
-        this.labels.push(text);
-        labels.add(text);
+        text.setAttrs({
+          fill: selected ? SELECTED_STROKE : '#ffffff',
+          scaleX: 1 / this.scale,
+          scaleY: 1 / this.scale,
+        });
+        names.set(roi, text);
+        this.labelGroup.add(text);
       }
     }
-    this.roiGroup.add(labels);
+    for (const [p, node] of this.pathNodes) if (!paths.has(p)) node.destroy();
+    for (const [r, node] of this.nameNodes) if (!names.has(r)) node.destroy();
+    this.pathNodes = paths;
+    this.nameNodes = names;
+    this.labels = [...names.values()];
+    this.roiGroup.add(this.labelGroup);
     this.rois.batchDraw();
   }
 
