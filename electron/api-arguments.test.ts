@@ -1,3 +1,4 @@
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { API_METHODS, ApiError } from '../shared/api.js';
@@ -81,6 +82,23 @@ describe('checkArguments', () => {
     await expect(callApi(box.ctx, withRecent, 'openDatabase', [box.outside])).resolves.toEqual({
       method: 'openDatabase',
     });
+  });
+
+  it('opens a typed path when it is a pycortex filestore, or passes a missing one on for NOT_FOUND', async () => {
+    const { api } = recordingBackend(box.db);
+    const other = join(box.outside, 'other-db');
+    await mkdir(join(other, 'S1', 'surfaces'), { recursive: true });
+    await expect(callApi(box.ctx, api, 'openDatabase', [other])).resolves.toEqual({ method: 'openDatabase' });
+    const missing = join(box.outside, 'nothing-here');
+    await expect(callApi(box.ctx, api, 'openDatabase', [missing])).resolves.toEqual({
+      method: 'openDatabase',
+    });
+    const err = await rejection(callApi(box.ctx, api, 'openDatabase', [box.outside]));
+    expect(err?.code).toBe('FORBIDDEN');
+    expect(err?.message).toContain('not a pycortex database');
+    expect((await rejection(callApi(box.ctx, api, 'openDatabase', ['relative/db'])))?.code).toBe(
+      'BAD_REQUEST',
+    );
   });
 
   it('makes relative paths absolute inside the database and drops trailing undefined', async () => {

@@ -1,4 +1,5 @@
-import { isAbsolute } from 'node:path';
+import { readdir, stat } from 'node:fs/promises';
+import { isAbsolute, join } from 'node:path';
 import { z } from 'zod';
 import { API_METHODS, ApiError, type ApiMethod, type RoiStudioApi } from '../shared/api.js';
 import type { BackendContext } from './backend/context.js';
@@ -115,9 +116,20 @@ function validate(method: ApiMethod, args: unknown): unknown[] {
 /** A template is given by name or by path; only a path needs confining. */
 const looksLikePath = (s: string) => isAbsolute(s) || /[/\\]/.test(s);
 
+/** A pycortex filestore: a folder with at least one subject folder holding `surfaces/`. */
+async function looksLikeFilestore(dir: string): Promise<boolean> {
+  const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
+  for (const e of entries.slice(0, 10_000))
+    if (e.isDirectory() && (await stat(join(dir, e.name, 'surfaces')).catch(() => null))?.isDirectory())
+      return true;
+  return false;
+}
+
 /**
- * A new database root is as powerful as a path: it must be the open one, one the user chose in a
- * dialog (or on the command line), or one of the recent databases the back end remembers.
+ * A new database root widens what every later path may reach, so it is allowed only when it is
+ * the open one, one the user chose in a dialog (or on the command line), a recent database, or
+ * a folder that is recognisably a pycortex filestore (what a user types into "Open database").
+ * A path that does not exist goes on to the back end, which reports it as not found.
  */
 async function allowedDatabase(ctx: BackendContext, api: RoiStudioApi, dir: string): Promise<string> {
   if (!isAbsolute(dir)) throw new ApiError('BAD_REQUEST', `openDatabase: ${dir} is not an absolute path`);
@@ -128,7 +140,12 @@ async function allowedDatabase(ctx: BackendContext, api: RoiStudioApi, dir: stri
     () => [] as string[],
   );
   if (recent.some(same)) return dir;
-  throw new ApiError('FORBIDDEN', `${dir} was not chosen by the user as a database`, dir);
+  if (!(await stat(dir).catch(() => null)) || (await looksLikeFilestore(dir))) return dir;
+  throw new ApiError(
+    'FORBIDDEN',
+    `${dir} is not a pycortex database (no subject folder with surfaces/ in it); choose it with the folder picker to open it anyway`,
+    dir,
+  );
 }
 
 /** Validate and confine one call's arguments; returns them with paths made absolute. */

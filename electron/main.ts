@@ -5,11 +5,11 @@ import type { RoiStudioApi } from '../shared/api.js';
 import { MENU_CHANNEL, type MenuCommand } from '../shared/menu.js';
 import { buildMenuTemplate } from './app-menu.js';
 import type { BackendContext } from './backend/context.js';
+import { createContext } from './backend/create-context.js';
 import { createBackend } from './backend/index.js';
 import { createCloseGuard, type CloseChoice } from './close-guard.js';
 import { registerIpc } from './ipc.js';
 import { databaseFromArgs, userArgs } from './launch-args.js';
-import { launchContext } from './launch-context.js';
 import { nativeDialogs } from './native-dialogs.js';
 import { appUrlChecker, createSecureWindow, hardenContents, hardenSession } from './window-security.js';
 import { fitToDisplays, readWindowState, windowStateFile, writeWindowState } from './window-state.js';
@@ -123,9 +123,9 @@ function openFromShell(path: string): void {
 async function start(): Promise<void> {
   hardenSession(session.defaultSession);
   const db = databaseFromArgs(args, process.cwd());
-  ctx = await launchContext({ db, env: process.env }).catch(async (e: Error) => {
-    dialog.showErrorBox('ROI Studio', `${e.message}\n\nOpening the demo database instead.`);
-    return launchContext({ env: process.env });
+  ctx = await createContext({ db, env: process.env }).catch(async (e: Error) => {
+    dialog.showErrorBox('ROI Studio', `${e.message}\n\nOpening the default database instead.`);
+    return createContext({ env: process.env });
   });
   ctx.dialogs = nativeDialogs(dialog, ctx.chosenFiles);
   const backend = createBackend(ctx);

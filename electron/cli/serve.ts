@@ -2,15 +2,16 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { createContext } from '../backend/create-context.js';
 import { createBackend } from '../backend/index.js';
 import { defaultRendererRoot, isLoopback, startServer } from '../serve.js';
-import { launchContext } from '../launch-context.js';
 import { CliError, numberOption } from './cli-error.js';
 
 const HELP = `usage: roi-studio serve [--db DIR] [--port N] [--host H]
 
 Serve the ROI Studio UI to a browser. Prints the URL to open, with its session token.
-  --db DIR    pycortex filestore to open (default: the demo database, generated on first run)
+  --db DIR    pycortex filestore to open (default: ROI_STUDIO_DB, pycortex's configured filestore,
+              else the demo database generated on first run)
   --port N    port (default 8765; 0 = any free port)
   --host H    interface to listen on (default 127.0.0.1; anything else is reachable by others)`;
 
@@ -35,8 +36,8 @@ export async function run(argv: string[]): Promise<void> {
   if (!existsSync(join(root, 'index.html')))
     throw new CliError(`${root} has no index.html: build the UI first (npm run build:renderer)`);
 
-  const ctx = await launchContext({ db: values.db, env: process.env }).catch((e: Error) => {
-    throw new CliError(values.db ? e.message : `cannot prepare the demo database: ${e.message}`);
+  const ctx = await createContext({ db: values.db, env: process.env }).catch((e: Error) => {
+    throw new CliError(values.db ? e.message : `cannot open a database: ${e.message}`);
   });
   if (!isLoopback(host))
     process.stderr.write(
