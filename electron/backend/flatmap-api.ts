@@ -1,15 +1,15 @@
-import { ApiError, type RoiStudioApi } from '../../shared/api.js';
+import type { RoiStudioApi } from '../../shared/api.js';
+import { curvatureImageFor, pixelMapFor, vertexMapFor } from '../store/flatmap-engine.js';
 import type { BackendContext } from './context.js';
 
 export type FlatmapApi = Pick<RoiStudioApi, 'getCurvature' | 'getVertexMap' | 'getPixelMap'>;
 
-// Scaffold: each method is replaced by its real implementation (see the issue that owns it).
-export function flatmapApi(_ctx: BackendContext): FlatmapApi {
-  const todo = (method: string) => () =>
-    Promise.reject(new ApiError('INTERNAL', `${method} is not available yet`));
+/** Flatmap rasters for the renderer; maps are computed here once and composed there per frame. */
+export function flatmapApi(ctx: BackendContext): FlatmapApi {
   return {
-    getCurvature: todo('getCurvature'),
-    getVertexMap: todo('getVertexMap'),
-    getPixelMap: todo('getPixelMap'),
+    getCurvature: (subject, height) => curvatureImageFor(ctx.database.path, subject, height, ctx.cacheDir),
+    getVertexMap: (subject, height) => vertexMapFor(ctx.database.path, subject, height),
+    getPixelMap: async (subject, transform, options) =>
+      (await pixelMapFor(ctx.database.path, subject, transform, options, ctx.cacheDir)).map,
   };
 }

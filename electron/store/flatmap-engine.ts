@@ -1,0 +1,204 @@
+import {
+  ApiError,
+  type CurvatureImage,
+  type PixelMap,
+  type PixelMapOptions,
+  type VertexMap,
+} from '../../shared/api.js';
+import { traceBoundaryLoops, twoLongestLoops } from '../../shared/flatmap/boundary.js';
+import { shadeCurvature } from '../../shared/flatmap/curvature-shading.js';
+import { buildFlatDelaunay, type FlatDelaunay } from '../../shared/flatmap/flat-delaunay.js';
+import { buildFlatFrame, type FlatFrame } from '../../shared/flatmap/flat-frame.js';
+import { buildFlatMask, type FlatMask } from '../../shared/flatmap/flat-mask.js';
+import { imageGrid, type ImageGrid } from '../../shared/flatmap/image-grid.js';
+import { mergedPoints } from '../../shared/flatmap/merge-surfaces.js';
+import { buildPixelSampling, type PixelSampling } from '../../shared/flatmap/pixel-map.js';
+import { buildVertexRaster } from '../../shared/flatmap/vertex-map.js';
+import type { HemiPair, Surface } from '../../shared/subject.js';
+import { loadCurvature } from './curvature.js';
+import { pixelMapFile, pixelMapKey, readPixelMapCache, writePixelMapCache } from './pixel-cache.js';
+import { loadSubjectSurfaces } from './subject-surfaces.js';
+import { readTransform } from './transforms.js';
+
+/**
+ * The flatmap engine on top of the store: subject surfaces in, pixel maps, vertex maps and the
+ * curvature background out. Per flat surface it keeps the frame, the Delaunay triangulation
+ * and the masks in memory; pixel maps also go to the disk cache.
+ */
+
+export const MAX_HEIGHT = 8192;
+const MAX_THICK = 256;
+
+interface FlatBase {
+  frame: FlatFrame;
+  loops: [number[], number[]];
+  delaunay?: FlatDelaunay;
+  rasters: Map<number, { mask: FlatMask; grid: ImageGrid }>;
+  vertexMaps: Map<number, Int32Array>;
+}
+
+/** Keyed by the parsed flat surface object, which the surface loader reuses while files are unchanged. */
+const bases = new WeakMap<HemiPair<Surface>, FlatBase>();
+
+function flatBase(flat: HemiPair<Surface>): FlatBase {
+  let base = bases.get(flat);
+  if (!base) {
+    const frame = buildFlatFrame(flat);
+    base = {
+      frame,
+      loops: twoLongestLoops(traceBoundaryLoops(frame.triangles)),
+      rasters: new Map(),
+      vertexMaps: new Map(),
+    };
+    bases.set(flat, base);
+  }
+  return base;
+}
+
+function delaunayOf(base: FlatBase): FlatDelaunay {
+  return (base.delaunay ??= buildFlatDelaunay(base.frame));
+}
+
+function rasterOf(base: FlatBase, height: number) {
+  let r = base.rasters.get(height);
+  if (!r) {
+    r = { mask: buildFlatMask(base.frame, height, base.loops), grid: imageGrid(base.frame.extents, height) };
+    base.rasters.set(height, r);
+  }
+  return r;
+}
+
+function checkSubject(subject: string): void {
+  if (
+    typeof subject !== 'string' ||
+    !subject ||
+    subject === '.' ||
+    subject === '..' ||
+    /[\\/\0]/.test(subject)
+  )
+    throw new ApiError('BAD_REQUEST', `bad subject name ${JSON.stringify(subject)}`);
+}
+
+export function checkHeight(height: number): void {
+  if (!Number.isInteger(height) || height < 16 || height > MAX_HEIGHT)
+    throw new ApiError(
+      'BAD_REQUEST',
+      `flatmap height must be an integer from 16 to ${MAX_HEIGHT}, got ${height}`,
+    );
+}
+
+function checkOptions(o: PixelMapOptions): void {
+  checkHeight(o.height);
+  if (!Number.isInteger(o.thick) || o.thick < 1 || o.thick > MAX_THICK)
+    throw new ApiError('BAD_REQUEST', `thick must be an integer from 1 to ${MAX_THICK}, got ${o.thick}`);
+  if (!(o.depth >= 0 && o.depth <= 1))
+    throw new ApiError('BAD_REQUEST', `depth must be between 0 (white matter) and 1 (pial), got ${o.depth}`);
+}
+
+/** Recently used pixel maps, so switching templates or returning to a transform needs no disk. */
+const recent = new Map<string, PixelSampling>();
+const RECENT_LIMIT = 3;
+
+function remember(key: string, map: PixelSampling): void {
+  recent.delete(key);
+  recent.set(key, map);
+  while (recent.size > RECENT_LIMIT) recent.delete(recent.keys().next().value!);
+}
+
+/** Drop the in-memory pixel maps (tests, and callers that must read the disk cache again). */
+export function forgetRecentPixelMaps(): void {
+  recent.clear();
+}
+
+export interface PixelMapResult {
+  map: PixelMap;
+  /** where the map came from: memory, the disk cache, or computed now */
+  source: 'memory' | 'disk' | 'computed';
+}
+
+export async function pixelMapFor(
+  dbPath: string,
+  subject: string,
+  transform: string,
+  options: PixelMapOptions,
+  cacheDir: string,
+): Promise<PixelMapResult> {
+  checkSubject(subject);
+  checkOptions(options);
+  const { height, thick } = options;
+  // a single sample's depth matters; with several samples only the mid voxel uses it
+  const depth = options.depth;
+  const [surfaces, xfm] = await Promise.all([
+    loadSubjectSurfaces(dbPath, subject),
+    readTransform(dbPath, subject, transform),
+  ]);
+  const key = await pixelMapKey({ dbPath, subject, transform, shape: xfm.shape, height, thick, depth });
+  const wrap = (m: PixelSampling, source: PixelMapResult['source']): PixelMapResult => ({
+    map: { subject, transform, ...m },
+    source,
+  });
+  const hit = recent.get(key);
+  if (hit) {
+    remember(key, hit);
+    return wrap(hit, 'memory');
+  }
+  const file = pixelMapFile(cacheDir, subject, key);
+  const cached = await readPixelMapCache(file);
+  if (cached && cached.height === height && cached.thick === thick) {
+    remember(key, cached);
+    return wrap(cached, 'disk');
+  }
+  // without pia and wm pycortex samples the fiducial surface once (§4.6 step 5)
+  const pia = surfaces.pia ?? surfaces.fiducial;
+  const wm = surfaces.wm ?? surfaces.fiducial;
+  if (!pia || !wm)
+    throw new ApiError(
+      'NOT_FOUND',
+      `subject ${subject}: volume flatmaps need pia and wm surfaces (or a fiducial surface) in surfaces/`,
+    );
+  const base = flatBase(surfaces.flat);
+  const { mask, grid } = rasterOf(base, height);
+  const map = buildPixelSampling({
+    delaunay: delaunayOf(base),
+    mask,
+    grid,
+    pia: mergedPoints(pia),
+    wm: mergedPoints(wm),
+    coord: xfm.coord,
+    shape: xfm.shape,
+    thick,
+    depth,
+  });
+  remember(key, map);
+  // the cache is an optimisation: a read-only or full cache folder must not fail the request
+  await writePixelMapCache(file, map).catch(() => undefined);
+  return wrap(map, 'computed');
+}
+
+export async function vertexMapFor(dbPath: string, subject: string, height: number): Promise<VertexMap> {
+  checkSubject(subject);
+  checkHeight(height);
+  const surfaces = await loadSubjectSurfaces(dbPath, subject);
+  const base = flatBase(surfaces.flat);
+  let vertex = base.vertexMaps.get(height);
+  if (!vertex) {
+    const { mask, grid } = rasterOf(base, height);
+    vertex = buildVertexRaster(delaunayOf(base), mask, grid);
+    base.vertexMaps.set(height, vertex);
+  }
+  const { width } = rasterOf(base, height).grid;
+  return { width, height, vertex };
+}
+
+export async function curvatureImageFor(
+  dbPath: string,
+  subject: string,
+  height: number,
+  cacheDir: string,
+): Promise<CurvatureImage> {
+  const [vm, curvature] = await Promise.all([
+    vertexMapFor(dbPath, subject, height),
+    loadCurvature(dbPath, subject, cacheDir),
+  ]);
+  return { width: vm.width, height: vm.height, value: shadeCurvature(vm.vertex, curvature) };
+}
