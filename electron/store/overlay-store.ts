@@ -28,6 +28,8 @@ export interface OverlayFileState {
   size: number;
 }
 
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
 export function revisionOf(bytes: Uint8Array | string): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
@@ -46,11 +48,21 @@ export async function readOverlayState(path: string): Promise<OverlayFileState> 
     if (e instanceof ApiError) throw e;
     throw new ApiError('IO', `cannot read ${path}: ${(e as Error).message}`, path);
   }
+  let text: string;
+  try {
+    text = utf8.decode(bytes);
+  } catch {
+    throw new ApiError(
+      'INVALID_FILE',
+      `${path}: not UTF-8 text (save it as UTF-8 or ASCII, as pycortex does)`,
+      path,
+    );
+  }
   return {
     path,
     exists: true,
     revision: revisionOf(bytes),
-    text: bytes.toString('utf8'),
+    text,
     mtimeMs: st.mtimeMs,
     size: st.size,
   };
@@ -93,8 +105,14 @@ export async function writeOverlayFile(pathIn: string, opts: WriteOptions): Prom
         `${path} changed on disk since it was read (reload, or save as another file)`,
         path,
       );
-    const text = opts.build(current);
-    parseOverlayFile(path, text); // never write something we could not read back
+    let text: string;
+    try {
+      text = opts.build(current);
+      parseOverlayFile(path, text); // never write something we could not read back
+    } catch (e) {
+      if (e instanceof ApiError) throw e;
+      throw new ApiError('INVALID_FILE', `${path}: cannot apply the changes: ${(e as Error).message}`, path);
+    }
 
     await removeLeftoverTemps(dir, basename(path));
     const temp = join(dir, `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);

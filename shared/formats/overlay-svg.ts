@@ -28,7 +28,8 @@ export interface OverlayDocument {
   /** root width/height as floats (pycortex's `float()`) */
   width: number;
   height: number;
-  /** text outside the root element that the DOM drops (kept so the file round-trips exactly) */
+  /** a byte-order mark and the text after the root element, which the DOM drops (kept so the file round-trips exactly) */
+  leading: string;
   trailing: string;
 }
 
@@ -74,11 +75,18 @@ function sizeAttribute(root: Element, name: string): number {
   return Number(t);
 }
 
-export function parseOverlay(text: string): OverlayDocument {
-  if (text.length === 0) throw new OverlayFormatError('the file is empty');
+export function parseOverlay(input: string): OverlayDocument {
+  const leading = input.startsWith('\ufeff') ? '\ufeff' : '';
+  const text = input.slice(leading.length);
+  if (text.trim().length === 0) throw new OverlayFormatError('the file is empty');
+  // a cut-off file (a crashed writer, a full disk) is common and cheap to spot before parsing
+  if (!/>\s*$/.test(text.slice(-4096)))
+    throw new OverlayFormatError(
+      'not well-formed XML: the file ends in the middle of the markup (truncated?)',
+    );
   let doc: Document;
   try {
-    doc = new DOMParser({ onError: onErrorStopParsing }).parseFromString(text, 'image/svg+xml');
+    doc = new DOMParser({ onError: onErrorStopParsing }).parseFromString(text, 'text/xml');
   } catch (e) {
     const msg = ((e as Error).message ?? String(e)).split('\n')[0];
     throw new OverlayFormatError(`not well-formed XML: ${msg}`);
@@ -91,11 +99,18 @@ export function parseOverlay(text: string): OverlayDocument {
   const width = sizeAttribute(root, 'width');
   const height = sizeAttribute(root, 'height');
   const end = text.lastIndexOf('>');
-  return { doc, root, width, height, trailing: /^\s*$/.test(text.slice(end + 1)) ? text.slice(end + 1) : '' };
+  return {
+    doc,
+    root,
+    width,
+    height,
+    leading,
+    trailing: /^\s*$/.test(text.slice(end + 1)) ? text.slice(end + 1) : '',
+  };
 }
 
 export function serializeOverlay(o: OverlayDocument): string {
-  return new XMLSerializer().serializeToString(o.doc) + o.trailing;
+  return o.leading + new XMLSerializer().serializeToString(o.doc) + o.trailing;
 }
 
 /** Top-level `<g>` layers in file order (those without a label are listed with name ''). */
