@@ -10,7 +10,7 @@ import { createBackend } from './backend/index.js';
 import { createCloseGuard, type CloseChoice } from './close-guard.js';
 import { registerIpc } from './ipc.js';
 import { databaseFromArgs, userArgs } from './launch-args.js';
-import { nativeDialogs } from './native-dialogs.js';
+import { allowPath, nativeDialogs } from './native-dialogs.js';
 import { appUrlChecker, createSecureWindow, hardenContents, hardenSession } from './window-security.js';
 import { fitToDisplays, readWindowState, windowStateFile, writeWindowState } from './window-state.js';
 
@@ -69,10 +69,10 @@ async function refreshMenu(): Promise<void> {
         : await dialog.showOpenDialog({ title, properties: ['openDirectory', 'createDirectory'] });
       const path = result.canceled ? undefined : result.filePaths[0];
       if (!path) return null;
-      ctx.chosenFiles.add(path);
+      allowPath(ctx.chosenFiles, path);
       return path;
     },
-    allow: (path) => ctx.chosenFiles.add(path),
+    allow: (path) => allowPath(ctx.chosenFiles, path),
     // Fixed addresses only: nothing the page says can choose what is opened.
     openProjectPage: () => void shell.openExternal('https://github.com/roi-studio/roi-studio'),
     openIssues: () => void shell.openExternal('https://github.com/roi-studio/roi-studio/issues'),
@@ -116,7 +116,7 @@ async function createWindow(): Promise<void> {
 
 /** A database named by a second launch (`roi-studio DIR`): allowed, then opened by the UI. */
 function openFromShell(path: string): void {
-  ctx.chosenFiles.add(path);
+  allowPath(ctx.chosenFiles, path);
   send({ command: 'open-database', path });
 }
 

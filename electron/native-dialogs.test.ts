@@ -1,5 +1,8 @@
+import { mkdir, mkdtemp, realpath, symlink } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { nativeDialogs, type DialogLike } from './native-dialogs.js';
+import { allowPath, nativeDialogs, type DialogLike } from './native-dialogs.js';
 
 describe('native dialogs', () => {
   it('returns the chosen path and allows it; cancel returns null and allows nothing', async () => {
@@ -22,5 +25,15 @@ describe('native dialogs', () => {
     expect(await d.chooseFile()).toBe('/data/t.nii.gz');
     expect(asked).toEqual([['openDirectory'], ['openDirectory'], ['openFile']]);
     expect([...chosen]).toEqual(['/data/other-db', '/data/t.nii.gz']);
+  });
+
+  it('allows a picked path under its real name too (symlinked folders)', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'roi-studio-pick-'));
+    await mkdir(join(dir, 'real-db'));
+    await symlink(join(dir, 'real-db'), join(dir, 'link-db'));
+    const chosen = new Set<string>();
+    allowPath(chosen, join(dir, 'link-db'));
+    expect(chosen.has(join(dir, 'link-db'))).toBe(true);
+    expect(chosen.has(await realpath(join(dir, 'real-db')))).toBe(true);
   });
 });

@@ -1,4 +1,15 @@
+import { realpathSync } from 'node:fs';
 import type { Dialogs } from './backend/context.js';
+
+/** Record a path the user picked, also under its real name (the path guard compares real paths). */
+export function allowPath(chosen: Set<string>, path: string): void {
+  chosen.add(path);
+  try {
+    chosen.add(realpathSync.native(path));
+  } catch {
+    // not there (yet): the lexical path is all there is
+  }
+}
 
 /** The two members of Electron's `dialog` used here (tests pass a fake). */
 export interface DialogLike {
@@ -18,7 +29,7 @@ export function nativeDialogs(dialog: DialogLike, chosen: Set<string>): Dialogs 
     const result = await dialog.showOpenDialog(options);
     const path = result.canceled ? undefined : result.filePaths[0];
     if (!path) return null;
-    chosen.add(path);
+    allowPath(chosen, path);
     return path;
   };
   return {
