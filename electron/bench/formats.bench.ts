@@ -1,7 +1,9 @@
-import { readFile, readdir } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseGiftiSurface } from '../../shared/formats/gifti.js';
 import { readNifti } from '../../shared/formats/nifti.js';
+import { loadCurvature } from '../store/curvature.js';
 import { nodeBase64 } from '../store/node-base64.js';
 import { nodeInflate } from '../store/node-inflate.js';
 import { listSubjects } from '../store/subjects.js';
@@ -56,6 +58,15 @@ export async function run(): Promise<void> {
   const store = await median(() => readVolumeFile(template));
   console.log(
     `sub-hcp32k prf-visualrois.nii.gz (80×99×75 int16): read + decoded ${store.toFixed(1)} ms (store, Node zlib); ${portable.toFixed(1)} ms decode with the portable inflater`,
+  );
+  const cache = await mkdtemp(join(tmpdir(), 'roi-studio-bench-curv-'));
+  const t0 = performance.now();
+  await loadCurvature(SHARED_DB, 'S1', cache);
+  const cold = performance.now() - t0;
+  const warm = await median(() => loadCurvature(SHARED_DB, 'S1', cache));
+  await rm(cache, { recursive: true, force: true });
+  console.log(
+    `S1 curvature (no curvature.npz): computed like pycortex in ${(cold / 1000).toFixed(1)} s (surfaces included), ${warm.toFixed(0)} ms from the cache`,
   );
   console.log(
     `listing ${SHARED_DB} (2 subjects, 3 reference headers): ${(await median(() => listSubjects(SHARED_DB))).toFixed(0)} ms`,
