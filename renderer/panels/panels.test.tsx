@@ -1,0 +1,159 @@
+// @vitest-environment jsdom
+import { act } from 'react';
+import { createRoot, type Root } from 'react-dom/client';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { OverlaySnapshot, RoiStudioApi } from '../../shared/api.js';
+import { setApi } from '../state/api-holder.js';
+import { editor, INITIAL_STATE, undoEdit } from '../state/editor-store.js';
+import { documentFromSnapshot } from '../state/roi-document.js';
+import { ConflictDialog, NameDialog } from './Dialogs.js';
+import { RoiList } from './RoiList.js';
+
+(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+
+let host: HTMLDivElement;
+let root: Root;
+
+beforeEach(() => {
+  editor.set(INITIAL_STATE, true);
+  host = document.createElement('div');
+  document.body.append(host);
+  root = createRoot(host);
+});
+
+afterEach(() => {
+  act(() => root.unmount());
+  host.remove();
+});
+
+function render(node: React.ReactNode): void {
+  act(() => root.render(node));
+}
+
+/** Type into a React-controlled input the way a user does. */
+function type(input: HTMLInputElement, value: string): void {
+  const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
+  act(() => {
+    setter.call(input, value);
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+}
+
+function byLabel<T extends HTMLElement>(label: string): T {
+  const el = host.querySelector<T>(`[aria-label="${label}"]`);
+  if (!el) throw new Error(`no element labelled "${label}"`);
+  return el;
+}
+
+function button(text: string): HTMLButtonElement {
+  const b = [...host.querySelectorAll('button')].find(
+    (x) => x.textContent?.trim() === text || x.getAttribute('aria-label') === text,
+  );
+  if (!b) throw new Error(`no button "${text}"`);
+  return b;
+}
+
+const snapshot: OverlaySnapshot = {
+  subject: 'demo',
+  path: '/db/demo/overlays.svg',
+  exists: true,
+  revision: 'r1',
+  width: 100,
+  height: 100,
+  issues: [],
+  layers: [
+    {
+      name: 'rois',
+      visible: true,
+      shapes: [
+        {
+          name: 'V1',
+          paths: [{ d: 'M 10,10 H 20 V 20 Z' }],
+          visible: true,
+          locked: false,
+          issues: [{ code: 'ABSOLUTE_HV', message: 'pycortex reads absolute H/V wrongly', fixable: true }],
+        },
+      ],
+    },
+  ],
+};
+
+describe('NameDialog', () => {
+  it('proposes a free name, explains invalid names, and creates the ROI on submit', () => {
+    editor.set({ pendingRing: [0, 0, 10, 0, 10, 10] });
+    render(<NameDialog />);
+    const input = byLabel<HTMLInputElement>('ROI name');
+    expect(input.value).toBe('ROI 1');
+    type(input, 'bad/name');
+    expect(host.querySelector('[role="alert"]')?.textContent).toMatch(/only letters, digits/);
+    expect(button('Create ROI').disabled).toBe(true);
+    type(input, 'V1v');
+    expect(button('Create ROI').disabled).toBe(false);
+    act(() => button('Create ROI').click());
+    const s = editor.get();
+    expect(s.pendingRing).toBeNull();
+    expect(s.doc.rois.map((r) => [r.name, r.paths[0].d])).toEqual([['V1v', 'M 0,0 L 10,0 L 10,10 Z']]);
+    expect(s.selectedKey).toBe(s.doc.rois[0].key);
+    expect(host.querySelector('[role="dialog"]')).toBeNull();
+  });
+
+  it('adds the outline to an existing ROI given its name', () => {
+    const doc = documentFromSnapshot(snapshot);
+    editor.set({ doc, savedDoc: doc, pendingRing: [50, 50, 60, 50, 60, 60] });
+    render(<NameDialog />);
+    type(byLabel<HTMLInputElement>('ROI name'), 'V1');
+    expect(host.textContent).toMatch(/another part of “V1”/);
+    act(() => button('Add part').click());
+    const roi = editor.get().doc.rois[0];
+    expect(roi.paths.map((p) => p.d)).toEqual(['M 10,10 H 20 V 20 Z', 'M 50,50 L 60,50 L 60,60 Z']);
+    expect(roi.pathsChanged).toBe(true);
+  });
+});
+
+describe('RoiList', () => {
+  it('shows warnings with Normalise, renames and deletes, all undoable', () => {
+    const doc = documentFromSnapshot(snapshot);
+    editor.set({ doc, savedDoc: doc });
+    render(<RoiList />);
+    expect(host.textContent).toMatch(/pycortex reads absolute H\/V wrongly/);
+    act(() => button('Normalise').click());
+    expect(editor.get().doc.rois[0].normalise).toBe(true);
+    expect(host.textContent).not.toMatch(/absolute H\/V/);
+
+    act(() => button('Rename V1').click());
+    const field = byLabel<HTMLInputElement>('New ROI name');
+    type(field, 'V1 left');
+    act(() => field.form!.requestSubmit());
+    expect(editor.get().doc.rois[0].name).toBe('V1 left');
+    expect(byLabel('ROI V1 left')).toBeTruthy();
+
+    act(() => button('Delete V1 left').click());
+    expect(editor.get().doc.rois).toEqual([]);
+    act(() => {
+      undoEdit();
+    });
+    expect(editor.get().doc.rois[0].name).toBe('V1 left');
+  });
+});
+
+describe('ConflictDialog', () => {
+  it('reloads the file from disk, dropping local edits', async () => {
+    const fresh = { ...snapshot, revision: 'r2', layers: [{ ...snapshot.layers[0], shapes: [] }] };
+    setApi({
+      loadOverlay: () => Promise.resolve(fresh),
+      getRoiVertices: () => Promise.resolve({}),
+    } as unknown as RoiStudioApi);
+    const doc = documentFromSnapshot(snapshot);
+    editor.set({ subject: 'demo', overlay: snapshot, doc, savedDoc: doc, conflict: 'changed on disk' });
+    render(<ConflictDialog />);
+    expect(host.querySelector('[role="alertdialog"]')?.textContent).toMatch(/changed on disk/);
+    await act(async () => {
+      button('Reload from disk').click();
+      await Promise.resolve();
+    });
+    expect(editor.get().conflict).toBeNull();
+    expect(editor.get().overlay?.revision).toBe('r2');
+    expect(editor.get().doc.rois).toEqual([]);
+    expect(host.querySelector('[role="alertdialog"]')).toBeNull();
+  });
+});
