@@ -61,7 +61,8 @@ function upperBound(a: Float64Array, v: number, from: number, to: number): numbe
 // Points farther than this beyond a closed ring's box cannot change parity even with rounding.
 const MARGIN = 1e-6;
 
-function markRing(ring: EdgeRing, index: PointIndex, inside: Uint8Array): void {
+/** Calls `hit(vertex)` for every point inside the ring (matplotlib's per-subpath parity). */
+function scanRing(ring: EdgeRing, index: PointIndex, hit: (vertex: number) => void): void {
   const { xs, ys, order } = index;
   // a point toggles only when ymin < y <= ymax (yflag0 != yflag1)
   const first = upperBound(ys, ring.ymin, 0, index.count);
@@ -69,19 +70,20 @@ function markRing(ring: EdgeRing, index: PointIndex, inside: Uint8Array): void {
   if (first >= last) return;
   const xHi = ring.xmax + MARGIN * (1 + Math.abs(ring.xmax));
   const xLo = ring.closed ? ring.xmin - MARGIN * (1 + Math.abs(ring.xmin)) : -Infinity;
-  const cand: number[] = [];
+  let m = 0;
+  const cand = new Uint32Array(last - first);
   for (let k = first; k < last; k++) {
     const x = xs[k];
-    if (x <= xHi && x >= xLo) cand.push(k);
+    if (x <= xHi && x >= xLo) cand[m++] = k;
   }
-  if (cand.length === 0) return;
-  const cy = new Float64Array(cand.length);
-  const cx = new Float64Array(cand.length);
-  for (let j = 0; j < cand.length; j++) {
+  if (m === 0) return;
+  const cy = new Float64Array(m);
+  const cx = new Float64Array(m);
+  for (let j = 0; j < m; j++) {
     cy[j] = ys[cand[j]];
     cx[j] = xs[cand[j]];
   }
-  const flag = new Uint8Array(cand.length);
+  const flag = new Uint8Array(m);
   const e = ring.edges;
   for (let i = 0; i < e.length; i += 4) {
     const x0 = e[i];
@@ -90,38 +92,36 @@ function markRing(ring: EdgeRing, index: PointIndex, inside: Uint8Array): void {
     const y1 = e[i + 3];
     const lo = y0 < y1 ? y0 : y1;
     const hi = y0 < y1 ? y1 : y0;
-    for (let j = upperBound(cy, lo, 0, cy.length); j < cy.length && cy[j] <= hi; j++) {
+    for (let j = upperBound(cy, lo, 0, m); j < m && cy[j] <= hi; j++) {
       const ty = cy[j];
       const tx = cx[j];
       const yflag1 = y1 >= ty;
       if (y0 >= ty !== yflag1 && (y1 - ty) * (x0 - x1) >= (x1 - tx) * (y0 - y1) === yflag1) flag[j] ^= 1;
     }
   }
-  for (let j = 0; j < cand.length; j++) if (flag[j]) inside[order[cand[j]]] = 1;
+  for (let j = 0; j < m; j++) if (flag[j]) hit(order[cand[j]]);
 }
 
 /** Mark every vertex inside path data `d` (pycortex's parser; throws PycortexPathError when pycortex would fail). */
 export function markPath(d: string, index: PointIndex, inside: Uint8Array): void {
-  for (const ring of edgeRings(parsePycortexPath(d))) markRing(ring, index, inside);
+  for (const ring of edgeRings(parsePycortexPath(d))) scanRing(ring, index, (v) => (inside[v] = 1));
 }
 
 /** Merged vertex indices of a shape made of `paths`, sorted, as get_roi_verts returns them. */
 export function roiVertices(paths: readonly string[], ctx: MembershipContext): Uint32Array {
-  const n = ctx.valid.length;
-  const inside = new Uint8Array(n);
-  for (const d of paths) markPath(d, ctx.index, inside);
-  const member = new Uint8Array(n);
   const { valid, cutRingIndptr: ptr, cutRingIndices: idx } = ctx;
-  for (let v = 0; v < n; v++) {
-    if (!inside[v] || !valid[v]) continue;
-    member[v] = 1;
-    for (let k = ptr[v]; k < ptr[v + 1]; k++) member[idx[k]] = 1;
-  }
-  let count = 0;
-  for (let v = 0; v < n; v++) count += member[v];
-  const out = new Uint32Array(count);
-  for (let v = 0, k = 0; v < n; v++) if (member[v]) out[k++] = v;
-  return out;
+  const members: number[] = [];
+  // inside ∩ valid, plus the cut ring of each; duplicates removed after sorting
+  const take = (v: number) => {
+    if (!valid[v]) return;
+    members.push(v);
+    for (let k = ptr[v]; k < ptr[v + 1]; k++) members.push(idx[k]);
+  };
+  for (const d of paths) for (const ring of edgeRings(parsePycortexPath(d))) scanRing(ring, ctx.index, take);
+  const sorted = Uint32Array.from(members).sort();
+  let n = 0;
+  for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) sorted[n++] = sorted[i];
+  return sorted.slice(0, n);
 }
 
 /** Split merged indices into hemisphere-local sorted lists (the `rois --json` shape). */
