@@ -58,28 +58,26 @@ export function smoothOnSurface(
   tolerance = 1e-13,
 ): Float64Array {
   const { n, mass, degree, indptr, indices, weights } = lap;
-  const good = new Uint8Array(n);
-  for (let i = 0; i < n; i++) good[i] = mass[i] > 0 ? 1 : 0;
-  const apply = (x: Float64Array, out: Float64Array) => {
-    for (let i = 0; i < n; i++) {
-      if (!good[i]) {
-        out[i] = 0;
-        continue;
-      }
-      let s = (mass[i] + factor * degree[i]) * x[i];
-      for (let k = indptr[i]; k < indptr[i + 1]; k++) s -= factor * weights[k] * x[indices[k]];
-      out[i] = s;
-    }
-  };
+  // A = D + factor·(V − W): diagonal and scaled off-diagonals computed once
+  const diag = new Float64Array(n);
+  const off = new Float64Array(weights.length);
   const b = new Float64Array(n);
   const precond = new Float64Array(n);
   for (let i = 0; i < n; i++) {
-    if (!good[i]) continue;
+    if (!(mass[i] > 0)) continue; // no mass: not part of pycortex's system, result 0
+    diag[i] = mass[i] + factor * degree[i];
+    for (let k = indptr[i]; k < indptr[i + 1]; k++) off[k] = factor * weights[k];
     b[i] = mass[i] * values[i];
-    const d = mass[i] + factor * degree[i];
-    precond[i] = d > 0 ? 1 / d : 1;
+    precond[i] = diag[i] > 0 ? 1 / diag[i] : 1;
   }
-  return conjugateGradient(apply, b, precond, tolerance, Math.max(1000, 4 * Math.sqrt(n) * 10));
+  const apply = (x: Float64Array, out: Float64Array) => {
+    for (let i = 0; i < n; i++) {
+      let s = diag[i] * x[i];
+      for (let k = indptr[i]; k < indptr[i + 1]; k++) s -= off[k] * x[indices[k]];
+      out[i] = diag[i] === 0 ? 0 : s;
+    }
+  };
+  return conjugateGradient(apply, b, precond, tolerance, Math.max(1000, Math.ceil(40 * Math.sqrt(n))));
 }
 
 /** Jacobi-preconditioned CG from x = 0; stops when ‖r‖ ≤ tolerance·‖b‖. */
@@ -93,32 +91,35 @@ function conjugateGradient(
   const n = b.length;
   const x = new Float64Array(n);
   const r = Float64Array.from(b);
-  const z = new Float64Array(n);
   const p = new Float64Array(n);
   const q = new Float64Array(n);
-  const dot = (u: Float64Array, v: Float64Array) => {
-    let s = 0;
-    for (let i = 0; i < n; i++) s += u[i] * v[i];
-    return s;
-  };
-  const bnorm = Math.sqrt(dot(b, b));
-  if (bnorm === 0) return x;
-  for (let i = 0; i < n; i++) z[i] = precond[i] * r[i];
-  p.set(z);
-  let rz = dot(r, z);
+  let bb = 0;
+  let rz = 0;
+  for (let i = 0; i < n; i++) {
+    bb += b[i] * b[i];
+    p[i] = precond[i] * r[i];
+    rz += r[i] * p[i];
+  }
+  if (bb === 0) return x;
+  const limit = tolerance * tolerance * bb;
   for (let it = 0; it < maxIterations; it++) {
     apply(p, q);
-    const alpha = rz / dot(p, q);
+    let pq = 0;
+    for (let i = 0; i < n; i++) pq += p[i] * q[i];
+    const alpha = rz / pq;
+    let rr = 0;
+    let rzNext = 0;
     for (let i = 0; i < n; i++) {
       x[i] += alpha * p[i];
-      r[i] -= alpha * q[i];
+      const ri = r[i] - alpha * q[i];
+      r[i] = ri;
+      rr += ri * ri;
+      rzNext += ri * precond[i] * ri;
     }
-    if (Math.sqrt(dot(r, r)) <= tolerance * bnorm) return x;
-    for (let i = 0; i < n; i++) z[i] = precond[i] * r[i];
-    const rzNext = dot(r, z);
+    if (rr <= limit) return x;
     const beta = rzNext / rz;
     rz = rzNext;
-    for (let i = 0; i < n; i++) p[i] = z[i] + beta * p[i];
+    for (let i = 0; i < n; i++) p[i] = precond[i] * r[i] + beta * p[i];
   }
   throw new Error(`curvature smoothing did not converge in ${maxIterations} iterations`);
 }
