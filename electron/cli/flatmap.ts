@@ -1,0 +1,94 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, extname, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { PNG } from 'pngjs';
+import { labelImage, meanImage } from '../../shared/flatmap/compose.js';
+import { flatmapPicture } from '../../shared/flatmap/picture.js';
+import { isIntegerValued, pycortexDefaultRange } from '../../shared/flatmap/value-range.js';
+import { encodeNpy } from '../../shared/formats/npy.js';
+import { appPaths } from '../store/app-paths.js';
+import { curvatureImageFor, MAX_HEIGHT, pixelMapFor } from '../store/flatmap-engine.js';
+import { readTransform } from '../store/transforms.js';
+import { checkVolumeShape, readVolumeFile } from '../store/volumes.js';
+import { CliError, numberOption, required } from './cli-error.js';
+
+/**
+ * `flatmap --db DIR --subject S --xfm X --volume FILE.nii.gz [--height 1024] [--thick 32]
+ * [--depth 0.5] [--frame 0] [--cmap NAME] [--vmin V --vmax V] --out FILE.npy|FILE.png`
+ *
+ * `.npy`: float32 (height, width), row 0 at the top, NaN off the brain — the array pycortex's
+ * `make_flatmap_image` returns. `.png`: that image over the curvature background; label volumes
+ * (integer values) are drawn crisp (mid-depth voxel, negative labels transparent).
+ */
+export async function run(argv: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      db: { type: 'string' },
+      subject: { type: 'string' },
+      xfm: { type: 'string' },
+      volume: { type: 'string' },
+      out: { type: 'string' },
+      height: { type: 'string' },
+      thick: { type: 'string' },
+      depth: { type: 'string' },
+      frame: { type: 'string' },
+      cmap: { type: 'string' },
+      vmin: { type: 'string' },
+      vmax: { type: 'string' },
+    },
+    strict: true,
+  });
+  const db = resolve(required(values, 'db'));
+  const subject = required(values, 'subject');
+  const xfm = required(values, 'xfm');
+  const volumePath = resolve(required(values, 'volume'));
+  const out = resolve(required(values, 'out'));
+  const kind = extname(out).toLowerCase();
+  if (kind !== '.npy' && kind !== '.png') throw new CliError(`--out must end in .npy or .png, got ${out}`, 2);
+  const height = numberOption(values, 'height', 1024, { min: 16, max: MAX_HEIGHT, integer: true });
+  const thick = numberOption(values, 'thick', 32, { min: 1, max: 256, integer: true });
+  const depth = numberOption(values, 'depth', 0.5, { min: 0, max: 1 });
+  const frame = numberOption(values, 'frame', 0, { min: 0, integer: true });
+  const cacheDir = appPaths(process.env).cache;
+
+  const [transform, volume] = await Promise.all([
+    readTransform(db, subject, xfm),
+    readVolumeFile(volumePath, frame),
+  ]);
+  checkVolumeShape(volumePath, volume.dims, transform);
+  const { map, source } = await pixelMapFor(db, subject, xfm, { height, thick, depth }, cacheDir);
+  const mean = meanImage(map, volume.data);
+
+  let bytes: Uint8Array;
+  if (kind === '.npy') {
+    bytes = encodeNpy(mean, [map.height, map.width], '<f4');
+  } else {
+    const labels = !values.cmap && isIntegerValued(volume.data);
+    const [lo, hi] = pycortexDefaultRange(volume.data);
+    const curvature = await curvatureImageFor(db, subject, height, cacheDir);
+    const rgba = flatmapPicture({
+      width: map.width,
+      height: map.height,
+      curvature: curvature.value,
+      data: labels ? labelImage(map, volume.data) : mean,
+      colormap: labels ? 'labels' : (values.cmap ?? 'RdBu_r'),
+      vmin: numberOption(values, 'vmin', lo),
+      vmax: numberOption(values, 'vmax', hi),
+    });
+    const png = new PNG({ width: map.width, height: map.height });
+    png.data = Buffer.from(rgba.buffer, rgba.byteOffset, rgba.byteLength);
+    bytes = PNG.sync.write(png);
+  }
+  try {
+    await mkdir(dirname(out), { recursive: true });
+    await writeFile(out, bytes);
+  } catch (e) {
+    throw new CliError(`${out}: cannot write (${(e as Error).message})`);
+  }
+  let finite = 0;
+  for (const v of mean) if (!Number.isNaN(v)) finite++;
+  process.stdout.write(
+    `wrote ${out}: ${map.width}×${map.height}, ${finite} pixels with values (pixel map ${source === 'computed' ? 'computed' : 'from cache'})\n`,
+  );
+}
