@@ -10,7 +10,12 @@ import { loadCurvature } from './curvature.js';
 describe.skipIf(!SHARED)(`curvature (${SHARED ? 'shared data' : SKIP_REASON})`, () => {
   it('S1 (no curvature.npz): computed like pycortex, cached outside the database', async () => {
     const cache = await mkdtemp(join(tmpdir(), 'roi-studio-cache-'));
-    const curv = await loadCurvature(SHARED_DB, 'S1', cache);
+    // two requests at once share one computation
+    const [curv, twin] = await Promise.all([
+      loadCurvature(SHARED_DB, 'S1', cache),
+      loadCurvature(SHARED_DB, 'S1', cache),
+    ]);
+    expect(twin).toBe(curv);
     const golden = parseNpz(await readFile(join(GOLDEN, 'S1', 'curvature.npz')));
     const gl = npyToFloat64(golden.left);
     const gr = npyToFloat64(golden.right);

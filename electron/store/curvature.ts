@@ -40,6 +40,21 @@ export async function loadCurvature(
       // a damaged cache entry is recomputed below
     }
   }
+  // one computation per cache entry even when several requests arrive at once
+  const running = inFlight.get(cached);
+  if (running) return running;
+  const job = compute(surfaces, subject, cached).finally(() => inFlight.delete(cached));
+  inFlight.set(cached, job);
+  return job;
+}
+
+const inFlight = new Map<string, Promise<Float32Array>>();
+
+async function compute(
+  surfaces: Awaited<ReturnType<typeof loadSubjectSurfaces>>,
+  subject: string,
+  cached: string,
+): Promise<Float32Array> {
   const fid = fiducialSurfaces(surfaces);
   if (!fid)
     throw new ApiError(
