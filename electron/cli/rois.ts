@@ -35,12 +35,27 @@ export async function run(argv: string[]): Promise<void> {
   if (!state.exists) throw new CliError(`${file}: no overlay file`);
   const doc = parseOverlayFile(file, state.text as string);
   const rois = await roiVerticesOf(db, subject, file, doc);
+  const described = describeOverlay(doc);
+  // pycortex parses every path of every layer when it loads an overlay: say when it would fail
+  const fatal = [
+    ...described.issues.filter((i) => !i.fixable).map((i) => i.message),
+    ...described.layers.flatMap((l) =>
+      l.shapes.flatMap((s) =>
+        s.issues
+          .filter(
+            (i) => i.code === 'UNSUPPORTED_COMMAND' || i.code === 'PYCORTEX_FAILS' || i.code === 'UNPARSABLE',
+          )
+          .map((i) => `${l.name}/${s.name}: ${i.message}`),
+      ),
+    ),
+  ];
+  for (const m of fatal) process.stderr.write(`warning: pycortex cannot load ${file}: ${m}\n`);
   if (values.json) {
     process.stdout.write(`${JSON.stringify(rois)}\n`);
     return;
   }
   const issues = new Map<string, string[]>();
-  for (const layer of describeOverlay(doc).layers)
+  for (const layer of described.layers)
     if (layer.name === 'rois')
       for (const s of layer.shapes)
         issues.set(
