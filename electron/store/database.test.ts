@@ -68,6 +68,11 @@ describe('discoverDatabase order', () => {
     );
     await writeFile(join(home, 'file'), 'x');
     await expect(discoverDatabase({ ...o, db: join(home, 'file') })).rejects.toThrow(/is not a folder/);
+    await mkdir(join(home, 'db', 'S1', 'surfaces'), { recursive: true });
+    await expect(discoverDatabase({ ...o, db: join(home, 'db', 'S1') })).rejects.toThrow(
+      /is a subject folder \(it has surfaces\/\); open the database folder that contains it/,
+    );
+    expect((await discoverDatabase({ ...o, db: join(home, 'db') })).path).toBe(join(home, 'db'));
     await expect(discoverDatabase({ ...o, env: { HOME: home, ROI_STUDIO_DB: '/no/db' } })).rejects.toThrow(
       /ROI_STUDIO_DB/,
     );

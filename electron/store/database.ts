@@ -1,5 +1,5 @@
 import { stat } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { ApiError, type DatabaseSource } from '../../shared/api.js';
 import { ensureDemoDatabase } from './demo-database.js';
 import { configuredFilestore, installedDatabaseDirs } from './pycortex-config.js';
@@ -46,5 +46,12 @@ export async function requireFolder(path: string, what = 'the database'): Promis
   const info = await stat(abs).catch(() => null);
   if (!info) throw new ApiError('NOT_FOUND', `${abs} (${what}) does not exist`, abs);
   if (!info.isDirectory()) throw new ApiError('BAD_REQUEST', `${abs} (${what}) is not a folder`, abs);
+  // a common slip: choosing one subject instead of the filestore that holds the subjects
+  if (await isFolder(join(abs, 'surfaces')))
+    throw new ApiError(
+      'BAD_REQUEST',
+      `${abs} (${what}) is a subject folder (it has surfaces/); open the database folder that contains it, ${dirname(abs)}`,
+      abs,
+    );
   return abs;
 }
