@@ -1,6 +1,7 @@
 import { request } from 'node:http';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { networkInterfaces } from 'node:os';
+import { gunzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiError, type CurvatureImage, type RoiStudioApi } from '../shared/api.js';
@@ -24,7 +25,11 @@ beforeAll(async () => {
   const full: RoiStudioApi = {
     ...api,
     getCurvature: async (_s, height) =>
-      ({ width: 3, height, value: Float32Array.of(0.375, NaN, 0.625) }) satisfies CurvatureImage,
+      ({
+        width: 3,
+        height,
+        value: Float32Array.from({ length: 3 * height }, (_, i) => [0.375, NaN, 0.625][i % 3]),
+      }) satisfies CurvatureImage,
     loadOverlay: () =>
       Promise.reject(new ApiError('STALE', 'overlays.svg changed on disk', '/db/demo/overlays.svg')),
     listSubjects: () => Promise.reject(new Error('disk on fire')),
@@ -154,7 +159,44 @@ describe('serve: API', () => {
     expect(value.width).toBe(3);
     expect(value.height).toBe(16);
     expect(value.value).toBeInstanceOf(Float32Array);
-    expect(Array.from(value.value)).toEqual([0.375, NaN, 0.625]);
+    expect(Array.from(value.value).slice(0, 6)).toEqual([0.375, NaN, 0.625, 0.375, NaN, 0.625]);
+    expect(value.value.length).toBe(3 * 16);
+  });
+
+  it('gzips large frames for clients that accept it, and only those', async () => {
+    const post = (encoding?: string) =>
+      new Promise<{ headers: Record<string, unknown>; body: Buffer }>((ok, fail) => {
+        const req = request(
+          {
+            host: '127.0.0.1',
+            port: srv.port,
+            path: '/api/getCurvature',
+            method: 'POST',
+            headers: {
+              'content-type': 'application/json',
+              [TOKEN_HEADER]: TOKEN,
+              ...(encoding ? { 'accept-encoding': encoding } : {}),
+            },
+          },
+          (res) => {
+            const parts: Buffer[] = [];
+            res.on('data', (c: Buffer) => parts.push(c));
+            res.on('end', () => ok({ headers: res.headers, body: Buffer.concat(parts) }));
+          },
+        );
+        req.on('error', fail);
+        req.end(JSON.stringify(['demo', 4096]));
+      });
+    const plain = await post();
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(Number(plain.headers['content-length'])).toBe(plain.body.length);
+    const zipped = await post('gzip, deflate, br');
+    expect(zipped.headers['content-encoding']).toBe('gzip');
+    expect(zipped.body.length).toBeLessThan(plain.body.length / 4);
+    const value = decodeFrame(gunzipSync(zipped.body)) as CurvatureImage;
+    expect(value.height).toBe(4096);
+    expect(value.value.length).toBe(3 * 4096);
+    expect(value.value[3 * 4096 - 1]).toBe(0.625);
   });
 
   it('passes ApiError code, message and file through with the matching status', async () => {
