@@ -248,9 +248,10 @@ export function FlatmapView() {
         s.doc !== prev?.doc ||
         s.selectedKey !== prev?.selectedKey ||
         s.hiddenKeys !== prev?.hiddenKeys ||
-        s.showRoiLabels !== prev?.showRoiLabels
+        s.showRoiLabels !== prev?.showRoiLabels ||
+        s.showRoiColours !== prev?.showRoiColours
       ) {
-        scene.setRois(s.doc, s.selectedKey, s.hiddenKeys, s.showRoiLabels);
+        scene.setRois(s.doc, s.selectedKey, s.hiddenKeys, s.showRoiLabels, s.showRoiColours);
       }
       if (s.fitRequest !== prev?.fitRequest || s.rotation !== prev?.rotation) fit();
       if (s.tool !== prev?.tool) {

@@ -1,5 +1,6 @@
 import Konva from 'konva';
 import type { Roi, RoiDocument, RoiPath } from '../state/roi-document.js';
+import { roiColour } from './roi-colour.js';
 import { roiLabelPoint } from './roi-rings.js';
 import type { ToolPreview } from './tools/tool-types.js';
 import type { View } from './view-transform.js';
@@ -129,6 +130,7 @@ export class FlatmapScene {
     selectedKey: string | null,
     hidden: ReadonlySet<string>,
     showLabels: boolean,
+    colours = false,
   ): void {
     const paths = new Map<RoiPath, Konva.Path>();
     const names = new Map<Roi, Konva.Text>();
@@ -149,7 +151,7 @@ export class FlatmapScene {
             shadowForStrokeEnabled: false,
           });
         node.setAttrs({
-          stroke: selected ? SELECTED_STROKE : ROI_STROKE,
+          stroke: selected ? SELECTED_STROKE : colours ? roiColour(roi.name) : ROI_STROKE,
           strokeWidth: selected ? 2.5 : 1.5,
           fill: selected ? 'rgba(255,204,51,0.18)' : undefined,
         });

@@ -3,6 +3,7 @@ import { editor, toggleHidden, useEditor, useSavedMembership } from '../state/ed
 import { deleteRoi, normaliseRoi, renameRoi } from '../state/roi-actions.js';
 import { countRoi } from '../state/roi-counts.js';
 import type { Roi } from '../state/roi-document.js';
+import { roiColour } from '../canvas/roi-colour.js';
 
 /** The ROIs of the overlay: select, show/hide, vertex counts, pycortex warnings, rename, delete. */
 export function RoiList() {
@@ -11,16 +12,41 @@ export function RoiList() {
   const hidden = useEditor((s) => s.hiddenKeys);
   const geometry = useEditor((s) => s.subjectData?.geometry ?? null);
   const saved = useSavedMembership((s) => s.byName);
+  const showNames = useEditor((s) => s.showRoiLabels);
+  const showSulci = useEditor((s) => s.showSulci);
+  const colours = useEditor((s) => s.showRoiColours);
 
   return (
     <section className="panel roi-panel" aria-labelledby="roi-heading">
       <h2 id="roi-heading">
         ROIs <span className="count">{doc.rois.length}</span>
       </h2>
+      <div className="view-toggles" role="group" aria-label="ROI display">
+        <label>
+          <input
+            type="checkbox"
+            checked={showNames}
+            onChange={() => editor.set({ showRoiLabels: !showNames })}
+          />{' '}
+          Names
+        </label>
+        <label>
+          <input
+            type="checkbox"
+            checked={colours}
+            onChange={() => editor.set({ showRoiColours: !colours })}
+          />{' '}
+          Colours
+        </label>
+        <label>
+          <input type="checkbox" checked={showSulci} onChange={() => editor.set({ showSulci: !showSulci })} />{' '}
+          Sulci
+        </label>
+      </div>
       {doc.rois.length === 0 ? (
         <p className="hint">No ROIs yet. Choose Freehand or Polygon and draw on the flatmap.</p>
       ) : (
-        <ul className="roi-list" aria-label="ROI list">
+        <ul className={`roi-list${colours ? ' with-colours' : ''}`} aria-label="ROI list">
           {doc.rois.map((roi) => (
             <RoiRow
               key={roi.key}
@@ -28,6 +54,7 @@ export function RoiList() {
               selected={roi.key === selectedKey}
               hidden={hidden.has(roi.key)}
               count={geometry ? countRoi(roi, geometry, saved) : null}
+              colour={colours ? roiColour(roi.name) : null}
             />
           ))}
         </ul>
@@ -41,8 +68,10 @@ function RoiRow({
   selected,
   hidden,
   count,
+  colour,
 }: {
   roi: Roi;
+  colour: string | null;
   selected: boolean;
   hidden: boolean;
   count: ReturnType<typeof countRoi> | null;
@@ -68,6 +97,13 @@ function RoiRow({
       aria-label={`ROI ${roi.name}`}
       data-roi={roi.name}
     >
+      {colour && (
+        <span
+          className="swatch"
+          aria-hidden="true"
+          ref={(el) => el?.style.setProperty('background', colour)}
+        />
+      )}
       <input
         type="checkbox"
         aria-label={`Show ${roi.name}`}

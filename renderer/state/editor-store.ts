@@ -64,6 +64,8 @@ export interface EditorState {
   display: TemplateDisplay;
   showSulci: boolean;
   showRoiLabels: boolean;
+  /** outlines in per-ROI colours instead of pycortex's white */
+  showRoiColours: boolean;
   rotation: Rotation;
   /** bumped to ask the canvas to fit the flatmap to the window */
   fitRequest: number;
@@ -103,6 +105,7 @@ export const INITIAL_STATE: EditorState = {
   display: { opacity: 0.7, colormap: 'magma', vmin: 0, vmax: 1, onlyLabel: null },
   showSulci: true,
   showRoiLabels: true,
+  showRoiColours: false,
   rotation: 0,
   fitRequest: 0,
   overlay: null,
