@@ -336,9 +336,11 @@ function appendIndented(parent: Element, child: Element): void {
     return;
   }
   if (parentIndent !== null) {
-    parent.appendChild(doc.createTextNode(`\n${parentIndent}  `));
-    parent.appendChild(child);
-    parent.appendChild(doc.createTextNode(`\n${parentIndent}`));
+    // an empty but pretty-printed parent (`<g>\n  </g>`) keeps its closing indentation
+    const tail = isBlankText(parent.lastChild) ? parent.lastChild : null;
+    parent.insertBefore(doc.createTextNode(`\n${parentIndent}  `), tail);
+    parent.insertBefore(child, tail);
+    if (!tail) parent.appendChild(doc.createTextNode(`\n${parentIndent}`));
   } else parent.appendChild(child);
 }
 
