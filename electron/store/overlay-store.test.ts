@@ -216,51 +216,55 @@ afterAll(() => {
 const root = process.getuid?.() === 0;
 const mountable = canMount();
 
-describe.skipIf(root && !mountable)('overlay writer on a disk that refuses', () => {
-  async function smallDisk(sizeKb: number): Promise<string> {
-    const m = await mkdtemp(join(tmpdir(), 'roi-studio-fs-'));
-    if (mountable) {
-      execFileSync('mount', ['-t', 'tmpfs', '-o', `size=${sizeKb}k`, 'tmpfs', m]);
-      mounted.push(m);
+// Windows has no read-only folder permission to flip; Linux as root needs a mount to make one
+describe.skipIf(process.platform === 'win32' || (root && !mountable))(
+  'overlay writer on a disk that refuses',
+  () => {
+    async function smallDisk(sizeKb: number): Promise<string> {
+      const m = await mkdtemp(join(tmpdir(), 'roi-studio-fs-'));
+      if (mountable) {
+        execFileSync('mount', ['-t', 'tmpfs', '-o', `size=${sizeKb}k`, 'tmpfs', m]);
+        mounted.push(m);
+      }
+      const sdir = join(m, subject);
+      await mkdir(sdir);
+      return m;
     }
-    const sdir = join(m, subject);
-    await mkdir(sdir);
-    return m;
-  }
 
-  it('read-only folder: IO error naming the file, original intact', async () => {
-    const m = await smallDisk(1024);
-    const f = join(m, subject, 'overlays.svg');
-    await writeFile(f, GOOD);
-    if (mountable) execFileSync('mount', ['-o', 'remount,ro', m]);
-    else execFileSync('chmod', ['555', join(m, subject)]);
-    const err = await overlayApi(cliContext(m))
-      .saveOverlay(addB(revisionOf(GOOD)))
-      .catch((e: unknown) => e);
-    expect(err).toBeInstanceOf(ApiError);
-    expect(err).toMatchObject({ code: 'IO', file: f });
-    console.log(`read-only: ${(err as Error).message}`);
-    expect(await readFile(f, 'utf8')).toBe(GOOD);
-    if (!mountable) execFileSync('chmod', ['755', join(m, subject)]);
-  });
+    it('read-only folder: IO error naming the file, original intact', async () => {
+      const m = await smallDisk(1024);
+      const f = join(m, subject, 'overlays.svg');
+      await writeFile(f, GOOD);
+      if (mountable) execFileSync('mount', ['-o', 'remount,ro', m]);
+      else execFileSync('chmod', ['555', join(m, subject)]);
+      const err = await overlayApi(cliContext(m))
+        .saveOverlay(addB(revisionOf(GOOD)))
+        .catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(ApiError);
+      expect(err).toMatchObject({ code: 'IO', file: f });
+      console.log(`read-only: ${(err as Error).message}`);
+      expect(await readFile(f, 'utf8')).toBe(GOOD);
+      if (!mountable) execFileSync('chmod', ['755', join(m, subject)]);
+    });
 
-  it.skipIf(!mountable)('full disk: IO error, original intact, no partial temp file left', async () => {
-    const m = await smallDisk(256);
-    const f = join(m, subject, 'overlays.svg');
-    // a 150 kB file on a 256 kB disk: the temp copy cannot fit
-    const big = GOOD.replace('<!-- made by hand -->', `<!-- ${'y'.repeat(150_000)} -->`);
-    await writeFile(f, big);
-    const err = await overlayApi(cliContext(m))
-      .saveOverlay(addB(revisionOf(big)))
-      .catch((e: unknown) => e);
-    expect(err).toMatchObject({ code: 'IO', file: f });
-    console.log(`full disk: ${(err as Error).message}`);
-    expect(await readFile(f, 'utf8')).toBe(big);
-    const left = await readdir(join(m, subject));
-    expect(left.filter((x) => x !== BACKUP_DIR)).toEqual(['overlays.svg']);
-    expect((await stat(f)).size).toBe(Buffer.byteLength(big));
-  });
-});
+    it.skipIf(!mountable)('full disk: IO error, original intact, no partial temp file left', async () => {
+      const m = await smallDisk(256);
+      const f = join(m, subject, 'overlays.svg');
+      // a 150 kB file on a 256 kB disk: the temp copy cannot fit
+      const big = GOOD.replace('<!-- made by hand -->', `<!-- ${'y'.repeat(150_000)} -->`);
+      await writeFile(f, big);
+      const err = await overlayApi(cliContext(m))
+        .saveOverlay(addB(revisionOf(big)))
+        .catch((e: unknown) => e);
+      expect(err).toMatchObject({ code: 'IO', file: f });
+      console.log(`full disk: ${(err as Error).message}`);
+      expect(await readFile(f, 'utf8')).toBe(big);
+      const left = await readdir(join(m, subject));
+      expect(left.filter((x) => x !== BACKUP_DIR)).toEqual(['overlays.svg']);
+      expect((await stat(f)).size).toBe(Buffer.byteLength(big));
+    });
+  },
+);
 
 // --------------------------------------------------------------------------------------------
 // Malformed files and bad requests: a clear error naming the file, nothing written
