@@ -146,7 +146,7 @@ async function sendFrame(req: IncomingMessage, res: ServerResponse, value: unkno
     Vary: 'Accept-Encoding',
     ...(gzip ? { 'Content-Encoding': 'gzip' } : { 'Content-Length': size }),
   });
-  const sink: Writable = gzip ? createGzip({ level: 1 }) : res;
+  const sink: Writable = gzip ? createGzip({ level: 1, chunkSize: 1 << 20 }) : res;
   const done = gzip ? pipeline(sink as Gzip, res) : Promise.resolve();
   done.catch(() => undefined); // a broken connection is reported by the await below
   for (const chunk of chunks) {
