@@ -290,6 +290,26 @@ test('a file changed on disk: save refuses, then save as or reload', async ({ pa
   expect(errors).toEqual([]);
 });
 
+test('Open database: a wrong folder gives a clear message, the right one lists its subjects', async ({
+  page,
+}) => {
+  const errors = watchConsole(page);
+  await openDemo(page);
+  const field = page.getByRole('combobox', { name: 'Open database' });
+  await field.fill(join(db, 'no-such-folder'));
+  await field.press('Enter');
+  const alert = page.getByRole('alert').filter({ hasText: 'Could not open' });
+  await expect(alert).toBeVisible();
+  await expect(alert).toContainText('no-such-folder');
+  await expect(page.getByRole('application', { name: 'Flatmap' })).toBeVisible();
+  await page.screenshot({ path: join(SHOTS, '9-bad-database.png') });
+  await field.fill(db);
+  await field.press('Enter');
+  await expect(alert).toHaveCount(0);
+  await expect(page.getByRole('combobox', { name: 'Subject', exact: true })).toHaveValue('demo');
+  expect(errors).toEqual([]);
+});
+
 test('unsaved edits are kept as a draft and offered back after a reload', async ({ page }) => {
   const errors = watchConsole(page);
   page.on('dialog', (d) => void d.accept()); // "leave with unsaved changes?"
