@@ -17,7 +17,7 @@ export function DatabasePanel() {
     <section className="panel" aria-labelledby="db-heading">
       <h2 id="db-heading">Database</h2>
       <p className="db-path" title={database?.path}>
-        {database ? database.path : 'No database open'}
+        <span>{database ? database.path : 'No database open'}</span>
       </p>
       <form
         className="row"
