@@ -96,7 +96,10 @@ const fake = vi.hoisted(() => {
       defaultSession: {
         setPermissionRequestHandler: () => undefined,
         setPermissionCheckHandler: () => undefined,
-        webRequest: { onHeadersReceived: (fn: unknown) => void (state.headerHook = fn) },
+        webRequest: {
+          onBeforeRequest: () => undefined,
+          onHeadersReceived: (fn: unknown) => void (state.headerHook = fn),
+        },
       },
     },
     shell: { openExternal: async () => undefined },

@@ -121,7 +121,7 @@ function openFromShell(path: string): void {
 }
 
 async function start(): Promise<void> {
-  hardenSession(session.defaultSession);
+  hardenSession(session.defaultSession, isAppUrl);
   const db = databaseFromArgs(args, process.cwd());
   ctx = await createContext({ db, env: process.env }).catch(async (e: Error) => {
     dialog.showErrorBox('ROI Studio', `${e.message}\n\nOpening the default database instead.`);

@@ -91,6 +91,34 @@ describe('window security', () => {
       expect(open(url)).toEqual({ action: 'deny' });
   });
 
+  it('cancels every network request but the dev server’s', () => {
+    const filters: string[][] = [];
+    let before: ((d: { url: string }, cb: (r: { cancel: boolean }) => void) => void) | undefined;
+    const session = {
+      setPermissionRequestHandler: () => undefined,
+      setPermissionCheckHandler: () => undefined,
+      webRequest: {
+        onBeforeRequest: (f: { urls: string[] }, l: typeof before) => {
+          filters.push(f.urls);
+          before = l;
+        },
+        onHeadersReceived: () => undefined,
+      },
+    } as SessionLike;
+    const cancelled = (url: string) => {
+      let answer: boolean | undefined;
+      before!({ url }, (r) => (answer = r.cancel));
+      return answer;
+    };
+    hardenSession(session, appUrlChecker(RENDERER));
+    expect(filters[0]).toEqual(['http://*/*', 'https://*/*', 'ws://*/*', 'wss://*/*']);
+    expect(cancelled('https://tracker.example/pixel.gif')).toBe(true);
+    expect(cancelled('http://localhost:5173/src/main.tsx')).toBe(true);
+    hardenSession(session, appUrlChecker(RENDERER, 'http://localhost:5173'));
+    expect(cancelled('http://localhost:5173/src/main.tsx')).toBe(false);
+    expect(cancelled('https://tracker.example/pixel.gif')).toBe(true);
+  });
+
   it('denies every permission and puts the strict CSP on every response', () => {
     let request: ((wc: unknown, p: string, cb: (g: boolean) => void) => void) | null = null;
     let check: ((wc: unknown, p: string) => boolean) | null = null;
@@ -99,9 +127,12 @@ describe('window security', () => {
     const session: SessionLike = {
       setPermissionRequestHandler: (h) => void (request = h),
       setPermissionCheckHandler: (h) => void (check = h),
-      webRequest: { onHeadersReceived: (l) => void (headers = l as typeof headers) },
+      webRequest: {
+        onBeforeRequest: () => undefined,
+        onHeadersReceived: (l) => void (headers = l as typeof headers),
+      },
     };
-    hardenSession(session);
+    hardenSession(session, appUrlChecker(RENDERER));
     for (const p of [
       'media',
       'geolocation',

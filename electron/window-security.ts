@@ -100,16 +100,30 @@ export interface SessionLike {
   ): void;
   setPermissionCheckHandler(handler: ((wc: unknown, permission: string) => boolean) | null): void;
   webRequest: {
+    onBeforeRequest(
+      filter: { urls: string[] },
+      listener: (details: { url: string }, callback: (response: { cancel: boolean }) => void) => void,
+    ): void;
     onHeadersReceived(
       listener: (details: { responseHeaders?: Record<string, string[]> }, callback: HeaderCallback) => void,
     ): void;
   };
 }
 
-/** No camera, microphone, notifications, geolocation…: ROI drawing needs none of them. */
-export function hardenSession(session: SessionLike): void {
+/** Every network scheme: the app itself is files, so none of these is needed (bar the dev server). */
+const NETWORK = ['http://*/*', 'https://*/*', 'ws://*/*', 'wss://*/*'];
+
+/**
+ * No camera, microphone, notifications, geolocation…: ROI drawing needs none of them. No
+ * request leaves the machine: network URLs are cancelled unless they are the app's own (the
+ * Vite dev server in `npm run dev`).
+ */
+export function hardenSession(session: SessionLike, isAppUrl: (url: string) => boolean): void {
   session.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
   session.setPermissionCheckHandler(() => false);
+  session.webRequest.onBeforeRequest({ urls: NETWORK }, (details, callback) =>
+    callback({ cancel: !isAppUrl(details.url) }),
+  );
   session.webRequest.onHeadersReceived((details, callback) => {
     const headers = { ...(details.responseHeaders ?? {}) };
     for (const key of Object.keys(headers))
