@@ -36,6 +36,7 @@ export class FlatmapScene {
   private pathNodes = new Map<RoiPath, Konva.Path>();
   private nameNodes = new Map<Roi, Konva.Text>();
   private scale = 1;
+  private rotation = 0;
 
   constructor(container: HTMLDivElement, width: number, height: number) {
     this.stage = new Konva.Stage({ container, width, height });
@@ -56,9 +57,13 @@ export class FlatmapScene {
   }
 
   setView(view: View): void {
-    if (view.scale !== this.scale) {
+    if (view.scale !== this.scale || view.rotation !== this.rotation) {
       this.scale = view.scale;
-      for (const t of this.labels) t.scale({ x: 1 / view.scale, y: 1 / view.scale });
+      this.rotation = view.rotation;
+      // names stay upright and readable whatever the zoom and rotation
+      for (const t of this.labels) {
+        t.setAttrs({ scaleX: 1 / view.scale, scaleY: 1 / view.scale, rotation: -view.rotation });
+      }
     }
     for (const g of [this.baseGroup, this.roiGroup, this.liveGroup]) {
       g.setAttrs({ x: view.x, y: view.y, scaleX: view.scale, scaleY: view.scale, rotation: view.rotation });
@@ -182,6 +187,7 @@ export class FlatmapScene {
           fill: selected ? SELECTED_STROKE : '#ffffff',
           scaleX: 1 / this.scale,
           scaleY: 1 / this.scale,
+          rotation: -this.rotation,
         });
         names.set(roi, text);
         this.labelGroup.add(text);

@@ -97,6 +97,7 @@ export function ConflictDialog() {
   const conflict = useEditor((s) => s.conflict);
   const path = useEditor((s) => s.overlay?.path ?? '');
   const [target, setTarget] = useState('');
+  const problem = useEditor((s) => s.problem);
   if (!conflict) return null;
   const suggestion = path.replace(/\.svg$/, '') + '.mine.svg';
   return (
@@ -123,6 +124,11 @@ export function ConflictDialog() {
           />
           <button type="submit">Save as</button>
         </form>
+        {problem && (
+          <p className="field-error" role="alert">
+            {problem.title}: {problem.message}
+          </p>
+        )}
         <div className="dialog-buttons">
           <button type="button" onClick={() => editor.set({ conflict: null })}>
             Cancel
