@@ -1,3 +1,4 @@
+import { mkdtempSync } from 'node:fs';
 import { mkdtemp, readdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,10 +7,11 @@ import { SHARED, SHARED_DB } from '../testing/shared-data.js';
 import type { BackendContext } from './context.js';
 import { resolveTemplate, traceApi } from './trace-api.js';
 
+const cache = mkdtempSync(join(tmpdir(), 'roi-studio-trace-cache-'));
 const ctx = (): BackendContext => ({
   database: { path: SHARED_DB, source: 'argument' },
-  appDataDir: '/nonexistent',
-  cacheDir: '/nonexistent',
+  appDataDir: join(cache, 'data'),
+  cacheDir: cache,
   chosenFiles: new Set(),
 });
 

@@ -35,6 +35,7 @@ export function traceApi(ctx: BackendContext): TraceApi {
         request.transform,
         file,
         request.labels,
+        { cacheDir: ctx.cacheDir },
       );
       return rois;
     },

@@ -1,3 +1,4 @@
+import { mkdtempSync } from 'node:fs';
 import { mkdtemp, readdir, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,6 +7,8 @@ import { GOLDEN, SHARED, SHARED_DB } from '../testing/shared-data.js';
 import { run } from './export.js';
 
 const overlay = join(GOLDEN, 'sub-hcp32k', 'overlays-rois.svg');
+
+process.env.ROI_STUDIO_HOME = mkdtempSync(join(tmpdir(), 'roi-studio-home-'));
 
 describe.skipIf(!SHARED)('export CLI', () => {
   it('writes .label files per hemisphere and prints their paths', async () => {

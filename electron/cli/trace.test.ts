@@ -1,4 +1,6 @@
+import { mkdtempSync } from 'node:fs';
 import { readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { splitHemispheres } from '../../shared/roi/membership.js';
@@ -7,6 +9,8 @@ import { readSidecar } from '../store/sidecar.js';
 import { traceTemplate } from '../store/template-trace.js';
 import { copyToTemp, SHARED } from '../testing/shared-data.js';
 import { run } from './trace.js';
+
+process.env.ROI_STUDIO_HOME = mkdtempSync(join(tmpdir(), 'roi-studio-home-'));
 
 describe.skipIf(!SHARED)('trace --into overlay (sub-hcp32k, every template)', () => {
   let db = '';

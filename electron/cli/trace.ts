@@ -74,7 +74,7 @@ export async function run(argv: string[]): Promise<void> {
       ? resolve(template)
       : resolveTemplate(ctx, subject, template);
     const height = numberOption(values, 'height', 1024, { min: 256, max: 4096, integer: true });
-    const traced = await traceTemplate(db, subject, xfm, file, labels, { height });
+    const traced = await traceTemplate(db, subject, xfm, file, labels, { height, cacheDir: app.cache });
     rois = traced.rois;
     edits = rois.map((r) => ({ kind: 'add', name: r.name, paths: r.paths, label: true }));
   }

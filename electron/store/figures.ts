@@ -12,19 +12,10 @@ import {
 import { figureSvg } from '../../shared/figure/figure-svg.js';
 import { colormapLut, labelLut } from '../../shared/flatmap/colormaps.js';
 import { labelImage, meanImage } from '../../shared/flatmap/compose.js';
-import { shadeCurvature } from '../../shared/flatmap/curvature-shading.js';
-import { buildFlatDelaunay } from '../../shared/flatmap/flat-delaunay.js';
-import { buildFlatFrame } from '../../shared/flatmap/flat-frame.js';
-import { buildFlatMask } from '../../shared/flatmap/flat-mask.js';
-import { imageGrid } from '../../shared/flatmap/image-grid.js';
-import { mergedPoints } from '../../shared/flatmap/merge-surfaces.js';
-import { buildPixelSampling } from '../../shared/flatmap/pixel-map.js';
-import { buildVertexRaster } from '../../shared/flatmap/vertex-map.js';
 import { parsePath } from '../../shared/formats/svg-path.js';
-import { loadCurvature } from './curvature.js';
 import { readOverlayRois } from './exports.js';
 import { parseOrFail } from './file-errors.js';
-import { loadSubjectSurfaces } from './subject-surfaces.js';
+import { curvatureImageFor, pixelMapFor } from './flatmap-engine.js';
 import { readLabelTable } from './template-trace.js';
 import { readTransform } from './transforms.js';
 import { checkVolumeShape, readVolumeFile } from './volumes.js';
@@ -58,15 +49,10 @@ export async function exportFigure(db: string, o: FigureOptions): Promise<string
   if (!(dpi > 0 && dpi <= 2400)) throw new ApiError('BAD_REQUEST', `dpi must be in (0, 2400], got ${dpi}`);
   const height = o.height ?? 1024;
 
-  const surfaces = await loadSubjectSurfaces(db, o.subject);
-  const frame = buildFlatFrame(surfaces.flat);
-  const grid = imageGrid(frame.extents, height);
-  const delaunay = buildFlatDelaunay(frame);
-  const mask = buildFlatMask(frame, height);
-  const curvature = shadeCurvature(
-    buildVertexRaster(delaunay, mask, grid),
-    await loadCurvature(db, o.subject, o.cacheDir),
-  );
+  // curvature and data through the flatmap engine (vertex map in memory, pixel maps disk-cached)
+  const shaded = await curvatureImageFor(db, o.subject, height, o.cacheDir);
+  const grid = { width: shaded.width, height: shaded.height };
+  const curvature = shaded.value;
 
   let data: FigureData | undefined;
   if (o.volume) {
@@ -79,20 +65,13 @@ export async function exportFigure(db: string, o: FigureOptions): Promise<string
     ]);
     checkVolumeShape(o.volume, volume.dims, transform);
     const categorical = !!table && volume.data.every((v) => Number.isNaN(v) || Number.isInteger(v));
-    if (!surfaces.wm || !surfaces.pia)
-      throw new ApiError('NOT_FOUND', 'volume figures need wm and pia surfaces');
-    const sampling = buildPixelSampling({
-      delaunay,
-      mask,
-      grid,
-      pia: mergedPoints(surfaces.pia),
-      wm: mergedPoints(surfaces.wm),
-      coord: transform.coord,
-      shape: transform.shape,
-      thick: categorical ? 1 : 32,
-      depth: 0.5,
-    });
-    const map = { ...sampling };
+    const { map } = await pixelMapFor(
+      db,
+      o.subject,
+      o.transform,
+      { height, thick: categorical ? 1 : 32, depth: 0.5 },
+      o.cacheDir,
+    );
     if (categorical) {
       const lut = labelLut().slice();
       for (const e of table ?? []) if (e.rgba && e.index > 0 && e.index < 256) lut.set(e.rgba, 4 * e.index);

@@ -2,18 +2,15 @@ import { existsSync } from 'node:fs';
 import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ApiError, type OverlayEdit, type RoiVertices } from '../../shared/api.js';
-import { buildFlatDelaunay } from '../../shared/flatmap/flat-delaunay.js';
 import { svgSizeFor } from '../../shared/flatmap/flat-frame.js';
-import { buildFlatMask } from '../../shared/flatmap/flat-mask.js';
-import { imageGrid } from '../../shared/flatmap/image-grid.js';
 import { parseOverlay } from '../../shared/formats/overlay-svg.js';
 import { jaccard } from '../../shared/roi/label-vertices.js';
 import { roiVertices, splitHemispheres } from '../../shared/roi/membership.js';
 import { reprojectVertexSet } from '../../shared/roi/reproject.js';
-import { buildVertexRaster } from '../../shared/flatmap/vertex-map.js';
 import { roiVertexSets } from './exports.js';
 import { parseOrFail } from './file-errors.js';
 import { contextAt, loadSubjectFlat } from './flat-geometry.js';
+import { vertexMapFor } from './flatmap-engine.js';
 
 /**
  * `overlays.roi-studio.json` beside overlays.svg: each ROI's vertex set and the path data it was
@@ -138,8 +135,7 @@ export async function restoreFromSidecar(
     size = { width: doc.width, height: doc.height };
     existing = new Set((await roiVertexSets(db, subject)).sets.keys());
   }
-  const grid = imageGrid(frame.extents, height);
-  const pixelVertex = buildVertexRaster(buildFlatDelaunay(frame), buildFlatMask(frame, height), grid);
+  const { vertex: pixelVertex, ...grid } = await vertexMapFor(db, subject, height);
   const ctx = contextAt(flat, size.width, size.height);
 
   const rois: RestoredRoi[] = [];

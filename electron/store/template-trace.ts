@@ -17,6 +17,7 @@ import type { LabelEntry } from '../../shared/subject.js';
 import { parseOrFail } from './file-errors.js';
 import { contextAt, loadSubjectFlat, type SubjectFlat } from './flat-geometry.js';
 import { loadSubjectSurfaces } from './subject-surfaces.js';
+import { pixelMapFor } from './flatmap-engine.js';
 import { readTransform, type Transform } from './transforms.js';
 import { checkVolumeShape, readVolumeFile } from './volumes.js';
 
@@ -56,6 +57,7 @@ export async function loadTraceSubject(
   subject: string,
   xfm: string,
   height = TRACE_HEIGHT,
+  cacheDir?: string,
 ): Promise<TraceSubject> {
   const flat = await loadSubjectFlat(db, subject);
   // the overlay's root size enters membership: a replaced overlays.svg gets a fresh entry
@@ -64,7 +66,7 @@ export async function loadTraceSubject(
   const key = JSON.stringify([db, subject, xfm, height, stamp]);
   let entry = cache.get(key);
   if (!entry || entry.flat !== flat) {
-    const promise = buildTraceSubject(db, subject, xfm, height);
+    const promise = buildTraceSubject(db, subject, xfm, height, cacheDir);
     promise.catch(() => cache.delete(key));
     cache.set(key, (entry = { flat, promise }));
   }
@@ -76,6 +78,7 @@ async function buildTraceSubject(
   subject: string,
   xfm: string,
   height: number,
+  cacheDir: string | undefined,
 ): Promise<TraceSubject> {
   const [surfaces, transform] = await Promise.all([
     loadSubjectSurfaces(db, subject),
@@ -90,17 +93,20 @@ async function buildTraceSubject(
   const wm = mergedPoints(surfaces.wm ?? surfaces.fiducial ?? solid);
   const pia = mergedPoints(surfaces.pia ?? surfaces.fiducial ?? solid);
   const grid = imageGrid(frame.extents, height);
-  const sampling = buildPixelSampling({
-    delaunay: buildFlatDelaunay(frame),
-    mask: buildFlatMask(frame, height),
-    grid,
-    pia,
-    wm,
-    coord: transform.coord,
-    shape: transform.shape,
-    thick: 1,
-    depth: 0.5,
-  });
+  // the flatmap engine's pixel map (disk-cached) when there is a cache folder
+  const mid = cacheDir
+    ? (await pixelMapFor(db, subject, xfm, { height, thick: 1, depth: 0.5 }, cacheDir)).map.mid
+    : buildPixelSampling({
+        delaunay: buildFlatDelaunay(frame),
+        mask: buildFlatMask(frame, height),
+        grid,
+        pia,
+        wm,
+        coord: transform.coord,
+        shape: transform.shape,
+        thick: 1,
+        depth: 0.5,
+      }).mid;
   let splitColumn = grid.width;
   for (let c = 0; c < grid.width; c++)
     if (grid.xs[c] >= 0) {
@@ -117,7 +123,7 @@ async function buildTraceSubject(
     width: grid.width,
     height: grid.height,
     splitColumn,
-    pixelVoxel: sampling.mid,
+    pixelVoxel: mid,
     vertexVoxel: midDepthVoxels(wm, pia, transform.coord, transform.shape),
   };
 }
@@ -166,10 +172,14 @@ export async function traceTemplate(
   xfm: string,
   templatePath: string,
   wanted?: (string | number)[],
-  { height = TRACE_HEIGHT, ...options }: Partial<TraceOptions> & { height?: number } = {},
+  {
+    height = TRACE_HEIGHT,
+    cacheDir,
+    ...options
+  }: Partial<TraceOptions> & { height?: number; cacheDir?: string } = {},
 ): Promise<TraceTemplateResult> {
   const [ts, volume, table] = await Promise.all([
-    loadTraceSubject(db, subject, xfm, height),
+    loadTraceSubject(db, subject, xfm, height, cacheDir),
     readVolumeFile(templatePath),
     readLabelTable(templatePath),
   ]);
