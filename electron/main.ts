@@ -125,7 +125,9 @@ async function start(): Promise<void> {
   const db = databaseFromArgs(args, process.cwd());
   ctx = await createContext({ db, env: process.env }).catch(async (e: Error) => {
     dialog.showErrorBox('ROI Studio', `${e.message}\n\nOpening the default database instead.`);
-    return createContext({ env: process.env });
+    // The explicit choices (argument, ROI_STUDIO_DB) are what failed: fall back past them.
+    const { ROI_STUDIO_DB: _refused, ...env } = process.env;
+    return createContext({ env });
   });
   ctx.dialogs = nativeDialogs(dialog, ctx.chosenFiles);
   const backend = createBackend(ctx);
