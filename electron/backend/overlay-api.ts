@@ -1,4 +1,4 @@
-import { realpathSync } from 'node:fs';
+import { existsSync, realpathSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   ApiError,
@@ -141,9 +141,8 @@ export function overlayApi(ctx: BackendContext): OverlayApi {
       const target = req.saveAs ? allowedPath(ctx, req.saveAs) : own;
       // "save as" applies the edits to the subject's current overlay and writes them elsewhere
       const base = req.saveAs ? await currentDocument(db(), subject, own) : null;
-      const creation = (await readOverlayState(target)).exists
-        ? null
-        : createdOverlayText(await loadSubjectFlat(db(), subject));
+      // only a missing file needs the subject's surfaces (to create it as pycortex would)
+      const creation = existsSync(target) ? null : createdOverlayText(await loadSubjectFlat(db(), subject));
       const result = await writeOverlayFile(target, {
         baseRevision: req.saveAs ? null : String(req.baseRevision ?? ''),
         build: (current) => {
@@ -163,9 +162,8 @@ export function overlayApi(ctx: BackendContext): OverlayApi {
           return serializeOverlay(doc);
         },
       });
-      const doc = parseOverlayFile(target, result.state.text as string);
       return {
-        snapshot: snapshot(subject, result.state, doc),
+        snapshot: snapshot(subject, result.state, result.doc),
         ...(result.backup ? { backup: result.backup } : {}),
       };
     },

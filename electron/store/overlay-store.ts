@@ -87,6 +87,8 @@ export interface WriteOptions {
 
 export interface WriteResult {
   state: OverlayFileState;
+  /** the written text, parsed (the check that it reads back) */
+  doc: OverlayDocument;
   backup?: string;
 }
 
@@ -106,9 +108,10 @@ export async function writeOverlayFile(pathIn: string, opts: WriteOptions): Prom
         path,
       );
     let text: string;
+    let doc: OverlayDocument;
     try {
       text = opts.build(current);
-      parseOverlayFile(path, text); // never write something we could not read back
+      doc = parseOverlayFile(path, text); // never write something we could not read back
     } catch (e) {
       if (e instanceof ApiError) throw e;
       throw new ApiError('INVALID_FILE', `${path}: cannot apply the changes: ${(e as Error).message}`, path);
@@ -143,7 +146,17 @@ export async function writeOverlayFile(pathIn: string, opts: WriteOptions): Prom
         throw new ApiError('STALE', `${path} changed on disk while saving; nothing was written`, path);
       await rename(temp, path);
       await syncDir(dir);
-      return { state: await readOverlayState(path), backup };
+      const bytes = Buffer.from(text, 'utf8');
+      const st = await stat(path);
+      const state = {
+        path,
+        exists: true,
+        revision: revisionOf(bytes),
+        text,
+        mtimeMs: st.mtimeMs,
+        size: st.size,
+      };
+      return { state, doc, backup };
     } catch (e) {
       await unlink(temp).catch(() => undefined);
       if (e instanceof ApiError) throw e;
