@@ -43,9 +43,13 @@ export interface PixelSampling {
 
 /** Entries grow in place; capacity is checked once per pixel (at most `thick` entries each). */
 class Entries {
-  voxels = new Int32Array(1 << 20);
-  weights = new Float32Array(1 << 20);
+  voxels: Int32Array;
+  weights: Float32Array;
   length = 0;
+  constructor(capacity: number) {
+    this.voxels = new Int32Array(capacity);
+    this.weights = new Float32Array(capacity);
+  }
   reserve(extra: number) {
     if (this.length + extra <= this.voxels.length) return;
     const size = Math.max(2 * this.voxels.length, this.length + extra);
@@ -81,7 +85,10 @@ export function buildPixelSampling(input: PixelSamplingInput): PixelSampling {
   const triOf = rasteriseTriangles(delaunay, mask, grid);
   const indptr = new Uint32Array(width * height + 1);
   const mid = new Int32Array(width * height).fill(-1);
-  const out = new Entries();
+  // about three voxels per pixel across the ribbon; grows (rarely) when that is not enough
+  let onBrain = 0;
+  for (let p = 0; p < mask.mask.length; p++) onBrain += mask.mask[p];
+  const out = new Entries(Math.min(onBrain * thick, Math.ceil(onBrain * 3.5)) + thick);
   const l = new Float64Array(3);
   let last = 0;
 

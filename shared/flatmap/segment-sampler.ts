@@ -10,7 +10,8 @@ import { roundHalfEven } from './round-half-even.js';
 export class SegmentSampler {
   readonly ts: Float64Array;
   readonly us: Float64Array;
-  private readonly events = new Int32Array(64);
+  private readonly events = new Int32Array(256);
+  private readonly first = new Int32Array(3);
   private readonly dims: [number, number, number];
 
   /** `depths`: the t of each sample (point = pia·t + wm·(1 − t)), increasing. */
@@ -25,15 +26,21 @@ export class SegmentSampler {
     return roundHalfEven(p * this.ts[q] + w * this.us[q]);
   }
 
-  /** Append to `events` the samples where the rounded coordinate of one axis changes. */
-  private axisEvents(p: number, w: number, count: number): number {
+  /**
+   * Append to `events` the samples where the rounded coordinate of one axis changes, packed as
+   * sample·8 + axis·2 + (1 if the index grows); returns the new count and sets `first[axis]`.
+   */
+  private axisEvents(axis: number, p: number, w: number, count: number): number {
     const last = this.ts.length - 1;
     const a = this.index(p, w, 0);
+    this.first[axis] = a;
+    if (last === 0) return count;
     const b = this.index(p, w, last);
     if (a === b) return count;
     const dir = b > a ? 1 : -1;
+    const tag = axis * 2 + (dir > 0 ? 1 : 0);
     const t0 = this.ts[0];
-    const dt = last > 0 ? (this.ts[last] - t0) / last : 1;
+    const dt = (this.ts[last] - t0) / last;
     let lo = 1;
     for (let m = a; m !== b; m += dir) {
       // first sample whose rounded index lies beyond m, predicted from the linear coordinate
@@ -43,23 +50,15 @@ export class SegmentSampler {
       if (q > last) q = last;
       while (q > lo && (this.index(p, w, q - 1) - m) * dir > 0) q--;
       while ((this.index(p, w, q) - m) * dir <= 0) q++;
-      if (count < this.events.length) this.events[count++] = q;
+      if (count < this.events.length) this.events[count++] = q * 8 + tag;
       lo = q;
     }
     return count;
   }
 
-  private voxel(p0: number, p1: number, p2: number, w0: number, w1: number, w2: number, q: number): number {
-    const [nx, ny, nz] = this.dims;
-    const i = clip(this.index(p0, w0, q), nx);
-    const j = clip(this.index(p1, w1, q), ny);
-    const k = clip(this.index(p2, w2, q), nz);
-    return i + nx * (j + ny * k);
-  }
-
   /**
-   * Write the runs (voxel, sample count) of the segment from wm (w) to pia (p), in voxel
-   * coordinates, into `voxels`/`counts` from `at`; returns the new end.
+   * Write the runs (voxel, sample count × scale) of the segment from wm (w) to pia (p), in
+   * voxel coordinates, into `voxels`/`counts` from `at`; returns the new end.
    */
   sample(
     p0: number,
@@ -74,9 +73,10 @@ export class SegmentSampler {
     scale: number,
   ): number {
     const n = this.ts.length;
-    let count = this.axisEvents(p0, w0, 0);
-    count = this.axisEvents(p1, w1, count);
-    count = this.axisEvents(p2, w2, count);
+    const [nx, ny, nz] = this.dims;
+    let count = this.axisEvents(0, p0, w0, 0);
+    count = this.axisEvents(1, p1, w1, count);
+    count = this.axisEvents(2, p2, w2, count);
     const ev = this.events;
     for (let x = 1; x < count; x++) {
       const v = ev[x];
@@ -87,18 +87,23 @@ export class SegmentSampler {
       }
       ev[y + 1] = v;
     }
+    const idx = this.first;
+    let run = clip(idx[0], nx) + nx * (clip(idx[1], ny) + ny * clip(idx[2], nz));
     let start = 0;
-    let run = this.voxel(p0, p1, p2, w0, w1, w2, 0);
-    for (let e = 0; e <= count; e++) {
-      const end = e < count ? ev[e] : n;
-      if (end === start) continue;
-      if (end === n) break;
-      const v = this.voxel(p0, p1, p2, w0, w1, w2, end);
+    for (let e = 0; e < count;) {
+      const q = ev[e] >> 3;
+      // apply every change that happens at sample q, then look at the voxel there
+      while (e < count && ev[e] >> 3 === q) {
+        const tag = ev[e] & 7;
+        idx[tag >> 1] += tag & 1 ? 1 : -1;
+        e++;
+      }
+      const v = clip(idx[0], nx) + nx * (clip(idx[1], ny) + ny * clip(idx[2], nz));
       if (v === run) continue; // a change hidden by clipping at the grid edge
       voxels[at] = run;
-      counts[at++] = (end - start) * scale;
+      counts[at++] = (q - start) * scale;
       run = v;
-      start = end;
+      start = q;
     }
     voxels[at] = run;
     counts[at++] = (n - start) * scale;

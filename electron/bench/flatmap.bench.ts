@@ -1,0 +1,170 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { colormapLut, labelLut } from '../../shared/flatmap/colormaps.js';
+import { colourise, colouriseLabels, labelImage, meanImage } from '../../shared/flatmap/compose.js';
+import { forgetRecentPixelMaps, pixelMapFor } from '../store/flatmap-engine.js';
+import { readVolumeFile } from '../store/volumes.js';
+import { GOLDEN, SHARED, SHARED_DB, SKIP_REASON } from '../testing/shared-data.js';
+
+/**
+ * Flatmap engine speed beside pycortex's `make_flatmap_image(height=1024)` on the same kind of
+ * machine (golden/pycortex-timings.json). "cold" runs in a fresh child process with an empty
+ * cache: parse surfaces, transform and volume, mask, Delaunay, pixel map, first image; the
+ * child also reports its peak memory. "warm" = a new volume through a pixel map already
+ * computed (in memory, or read back from the disk cache). "compose" = colouring one frame.
+ */
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = resolve(here, '..', '..');
+const CASES = [
+  { subject: 'S1', xfm: 'fullhead', volume: ['transforms', 'fullhead', 'reference.nii.gz'] },
+  { subject: 'sub-hcp32k', xfm: 'func2mm', volume: ['templates', 'prf-visualrois.nii.gz'] },
+];
+
+interface ColdResult {
+  ms: number;
+  peakMB: number;
+  width: number;
+  height: number;
+  entries: number;
+  mapMB: number;
+}
+
+/** Child mode: one cold flatmap, printed as JSON. */
+async function cold(subject: string, xfm: string, volume: string, height: number): Promise<void> {
+  const cacheDir = await mkdtemp(join(tmpdir(), 'roi-studio-bench-cache-'));
+  const t0 = performance.now();
+  const [{ map }, vol] = await Promise.all([
+    pixelMapFor(SHARED_DB, subject, xfm, { height, thick: 32, depth: 0.5 }, cacheDir),
+    readVolumeFile(volume),
+  ]);
+  meanImage(map, vol.data);
+  const ms = performance.now() - t0;
+  await rm(cacheDir, { recursive: true, force: true });
+  const mapBytes =
+    map.indptr.byteLength + map.mid.byteLength + map.voxels.byteLength + map.weights.byteLength;
+  const result: ColdResult = {
+    ms,
+    peakMB: process.resourceUsage().maxRSS / 1024,
+    width: map.width,
+    height: map.height,
+    entries: map.voxels.length,
+    mapMB: mapBytes / 2 ** 20,
+  };
+  process.stdout.write(JSON.stringify(result));
+}
+
+async function coldInChild(
+  subject: string,
+  xfm: string,
+  volume: string,
+  height: number,
+): Promise<ColdResult> {
+  const tsx = join(root, 'node_modules', '.bin', 'tsx');
+  const { stdout } = await promisify(execFile)(
+    tsx,
+    [join(here, 'flatmap.bench.ts'), '--cold', subject, xfm, volume, String(height)],
+    { cwd: root, maxBuffer: 1 << 20 },
+  );
+  return JSON.parse(stdout) as ColdResult;
+}
+
+function median(times: number[]): number {
+  return [...times].sort((a, b) => a - b)[Math.floor(times.length / 2)];
+}
+
+async function timeIt(runs: number, fn: () => unknown): Promise<number> {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    await fn();
+    times.push(performance.now() - t0);
+  }
+  return median(times);
+}
+
+const fmt = (ms: number) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(1)} ms`);
+
+export async function run(): Promise<void> {
+  if (!SHARED) {
+    console.log(`flatmap: skipped, ${SKIP_REASON}`);
+    return;
+  }
+  const timings = JSON.parse(await readFile(join(GOLDEN, 'pycortex-timings.json'), 'utf8')) as Record<
+    string,
+    { cold_s: number[]; warm_s: number[] }
+  >;
+  const cacheDir = await mkdtemp(join(tmpdir(), 'roi-studio-bench-cache-'));
+  try {
+    for (const c of CASES) {
+      const volume = join(SHARED_DB, c.subject, ...c.volume);
+      const py = timings[`${c.subject}:${c.xfm}`];
+      const pyCold = median(py.cold_s) * 1000;
+      const pyWarm = median(py.warm_s) * 1000;
+      const coldRun = await coldInChild(c.subject, c.xfm, volume, 1024);
+      console.log(
+        `${c.subject} h1024 cold ${fmt(coldRun.ms)} (pycortex ${fmt(pyCold)}, ${(pyCold / coldRun.ms).toFixed(1)}× faster), ` +
+          `peak memory ${coldRun.peakMB.toFixed(0)} MB, image ${coldRun.width}×${coldRun.height}, ` +
+          `pixel map ${coldRun.entries} entries = ${coldRun.mapMB.toFixed(1)} MB`,
+      );
+
+      const options = { height: 1024, thick: 32, depth: 0.5 };
+      const { map } = await pixelMapFor(SHARED_DB, c.subject, c.xfm, options, cacheDir);
+      const vol = await readVolumeFile(volume);
+      const fresh = Float32Array.from(vol.data, (v, i) => v + (i % 7));
+      const warmMemory = await timeIt(5, async () => {
+        const m = (await pixelMapFor(SHARED_DB, c.subject, c.xfm, options, cacheDir)).map;
+        meanImage(m, fresh);
+      });
+      const warmDisk = await timeIt(3, async () => {
+        forgetRecentPixelMaps();
+        const m = (await pixelMapFor(SHARED_DB, c.subject, c.xfm, options, cacheDir)).map;
+        meanImage(m, fresh);
+      });
+      const withFile = await timeIt(3, async () => {
+        const [m, v] = await Promise.all([
+          pixelMapFor(SHARED_DB, c.subject, c.xfm, options, cacheDir),
+          readVolumeFile(volume),
+        ]);
+        meanImage(m.map, v.data);
+      });
+      console.log(
+        `${c.subject} h1024 warm ${fmt(warmMemory)} (new volume, map in memory; pycortex ${fmt(pyWarm)}), ` +
+          `${fmt(warmDisk)} with the map read from the disk cache, ${fmt(withFile)} including reading the .nii.gz`,
+      );
+
+      const pixels = map.width * map.height;
+      const img = meanImage(map, fresh);
+      const rgba = new Uint8ClampedArray(4 * pixels);
+      const lut = colormapLut('viridis');
+      const compose = await timeIt(21, () => colourise(img, lut, 0, 1000, rgba));
+      const labels = new Float32Array(pixels);
+      const labelCompose = await timeIt(21, () => {
+        labelImage(map, vol.data, labels);
+        colouriseLabels(labels, labelLut(), rgba);
+      });
+      const mean = await timeIt(11, () => meanImage(map, fresh, img));
+      console.log(
+        `${c.subject} compose ${fmt(compose)} per frame at ${(pixels / 1e6).toFixed(2)} Mpixels (colour map LUT), ` +
+          `${fmt(labelCompose)} for a crisp label template (value[voxel[p]] + LUT), ${fmt(mean)} for a pycortex mean image`,
+      );
+    }
+    for (const height of [2048, 4096]) {
+      const c = CASES[0];
+      const r = await coldInChild(c.subject, c.xfm, join(SHARED_DB, c.subject, ...c.volume), height);
+      console.log(
+        `${c.subject} h${height} cold ${fmt(r.ms)}, peak memory ${r.peakMB.toFixed(0)} MB, image ${r.width}×${r.height}, ` +
+          `pixel map ${r.mapMB.toFixed(0)} MB (${((r.mapMB * 2 ** 20) / (r.width * r.height)).toFixed(1)} bytes/pixel)`,
+      );
+    }
+  } finally {
+    await rm(cacheDir, { recursive: true, force: true });
+  }
+}
+
+const args = process.argv.slice(2);
+if (args[0] === '--cold') await cold(args[1], args[2], args[3], Number(args[4]));
