@@ -24,12 +24,8 @@ const here = dirname(fileURLToPath(import.meta.url));
 const RENDERER_DIR = join(here, '..', 'renderer');
 const PRELOAD = join(here, 'preload.cjs');
 const args = userArgs(process.argv, app.isPackaged);
-// `npm run dev`: the page comes from Vite's dev server (never in a packaged app).
-const DEV_URL =
-  !app.isPackaged && args.includes('--dev')
-    ? (process.env.ROI_STUDIO_DEV_URL ?? 'http://localhost:5173')
-    : undefined;
-const isAppUrl = appUrlChecker(RENDERER_DIR, DEV_URL ? new URL(DEV_URL).origin : undefined);
+// Always the built files, also in `npm run dev` (a watch build): one strict CSP everywhere.
+const isAppUrl = appUrlChecker(RENDERER_DIR);
 
 let win: BrowserWindow | null = null;
 let ctx: BackendContext;
@@ -110,8 +106,7 @@ async function createWindow(): Promise<void> {
   w.on('closed', () => {
     if (win === w) win = null;
   });
-  if (DEV_URL) await w.loadURL(DEV_URL);
-  else await w.loadFile(join(RENDERER_DIR, 'index.html'));
+  await w.loadFile(join(RENDERER_DIR, 'index.html'));
 }
 
 /** A database named by a second launch (`roi-studio DIR`): allowed, then opened by the UI. */

@@ -51,8 +51,8 @@ export function createSecureWindow<W>(
   });
 }
 
-/** URLs of the app's own page: files inside the built renderer folder (or the dev server). */
-export function appUrlChecker(rendererDir: string, devOrigin?: string): (url: string) => boolean {
+/** URLs of the app's own page: files inside the built renderer folder. */
+export function appUrlChecker(rendererDir: string): (url: string) => boolean {
   const prefix = pathToFileURL(rendererDir).href.replace(/\/?$/, '/');
   return (url) => {
     let parsed: URL;
@@ -61,7 +61,6 @@ export function appUrlChecker(rendererDir: string, devOrigin?: string): (url: st
     } catch {
       return false;
     }
-    if (devOrigin !== undefined) return parsed.origin === devOrigin;
     if (parsed.protocol !== 'file:') return false;
     // Compare the normalised URL: `..` segments cannot climb out of the folder.
     return `${parsed.protocol}//${parsed.host}${parsed.pathname}`.startsWith(prefix);
@@ -110,13 +109,12 @@ export interface SessionLike {
   };
 }
 
-/** Every network scheme: the app itself is files, so none of these is needed (bar the dev server). */
+/** Every network scheme: the app itself is files, so none of these is needed. */
 const NETWORK = ['http://*/*', 'https://*/*', 'ws://*/*', 'wss://*/*'];
 
 /**
  * No camera, microphone, notifications, geolocation…: ROI drawing needs none of them. No
- * request leaves the machine: network URLs are cancelled unless they are the app's own (the
- * Vite dev server in `npm run dev`).
+ * request leaves the machine: network URLs are cancelled (the app's own pages are files).
  */
 export function hardenSession(session: SessionLike, isAppUrl: (url: string) => boolean): void {
   session.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));

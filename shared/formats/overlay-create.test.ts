@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DOMParser } from '@xmldom/xmldom';
+import { DOMParser, type Element } from '@xmldom/xmldom';
 import { describe, expect, it } from 'vitest';
 import { GOLDEN, SHARED, SHARED_DB, SKIP_REASON } from '../../electron/testing/shared-data.js';
 import { buildFlatFrame, svgSizeFor } from '../flatmap/flat-frame.js';
