@@ -107,6 +107,25 @@ describe('membership crossing test', () => {
   });
 });
 
+describe('buildPointIndex', () => {
+  it('orders points by y (ties by index) and keeps x with them', () => {
+    const r = rng(3);
+    const n = 5000;
+    const pts = new Float64Array(2 * n);
+    for (let i = 0; i < n; i++) {
+      pts[2 * i] = r() * 10;
+      pts[2 * i + 1] = Math.round(r() * 300) / 3; // many ties
+    }
+    const idx = buildPointIndex(pts);
+    const expected = [...Array(n).keys()].sort((a, b) => pts[2 * a + 1] - pts[2 * b + 1] || a - b);
+    expect([...idx.order]).toEqual(expected);
+    for (let k = 0; k < n; k++) {
+      expect(idx.ys[k]).toBe(pts[2 * idx.order[k] + 1]);
+      expect(idx.xs[k]).toBe(pts[2 * idx.order[k]]);
+    }
+  });
+});
+
 describe('Agg curve flattening', () => {
   it('ends at the end point and stays within 0.5 units of the curve', () => {
     const out: number[] = [];
