@@ -96,8 +96,9 @@ async function openDemo(page: Page, target = url): Promise<void> {
 async function toPage(page: Page, x: number, y: number): Promise<[number, number]> {
   const box = (await page.getByRole('application', { name: 'Flatmap' }).boundingBox())!;
   const v = await page.evaluate(() => window.__roiStudioFlatmap!.view());
-  expect(v.rotation).toBe(0);
-  return [box.x + v.x + v.scale * x, box.y + v.y + v.scale * y];
+  const a = (v.rotation * Math.PI) / 180;
+  const [c, n] = [Math.round(Math.cos(a)), Math.round(Math.sin(a))];
+  return [box.x + v.x + v.scale * (c * x - n * y), box.y + v.y + v.scale * (n * x + c * y)];
 }
 
 async function frame(page: Page): Promise<{ width: number; height: number }> {
@@ -307,6 +308,54 @@ test('Open database: a wrong folder gives a clear message, the right one lists i
   await field.press('Enter');
   await expect(alert).toHaveCount(0);
   await expect(page.getByRole('combobox', { name: 'Subject', exact: true })).toHaveValue('demo');
+  expect(errors).toEqual([]);
+});
+
+test('a rotated view is display-only: the same polygon selects the same vertices at 0° and 90°', async ({
+  page,
+}) => {
+  const errors = watchConsole(page);
+  await openDemo(page);
+  const f = await frame(page);
+  const nodes: [number, number][] = [
+    [0.3, 0.62],
+    [0.38, 0.6],
+    [0.4, 0.7],
+    [0.33, 0.75],
+    [0.28, 0.7],
+  ].map(([u, v]) => [u * f.width, v * f.height]);
+  const drawPolygon = async (name: string) => {
+    await page.getByRole('button', { name: 'Polygon' }).click();
+    for (const [x, y] of nodes) {
+      const [px, py] = await toPage(page, x, y);
+      await page.mouse.click(px, py);
+    }
+    await page.keyboard.press('Enter');
+    await page.getByLabel('ROI name', { exact: true }).fill(name);
+    await page.getByLabel('ROI name', { exact: true }).press('Enter');
+    await expect(roiRow(page, name)).toBeVisible();
+  };
+  await drawPolygon('rot0');
+  await page.getByRole('button', { name: 'Rotate right' }).click();
+  await expect.poll(() => page.evaluate(() => window.__roiStudioFlatmap!.view().rotation)).toBe(90);
+  await drawPolygon('rot90');
+  await page.screenshot({ path: join(SHOTS, '10-rotated.png') });
+  const count0 = await roiRow(page, 'rot0').getByLabel('Vertices of rot0').textContent();
+  expect(count0).toMatch(/^[1-9]\d* lh · 0 rh$/);
+  await expect(roiRow(page, 'rot90').getByLabel('Vertices of rot90')).toHaveText(count0!);
+  await page.keyboard.press('Control+s');
+  await expect(
+    page.getByRole('contentinfo', { name: 'Status' }).getByText('Saved', { exact: true }),
+  ).toBeVisible();
+  const rois = cliCounts();
+  expect(rois['rot90']).toEqual(rois['rot0']);
+  await page.getByRole('button', { name: 'Rotate left' }).click();
+  await page.getByRole('button', { name: 'Delete rot0' }).click();
+  await page.getByRole('button', { name: 'Delete rot90' }).click();
+  await page.keyboard.press('Control+s');
+  await expect(
+    page.getByRole('contentinfo', { name: 'Status' }).getByText('Saved', { exact: true }),
+  ).toBeVisible();
   expect(errors).toEqual([]);
 });
 

@@ -195,7 +195,11 @@ export function FlatmapView() {
         const wasBusy = tool.isBusy();
         const result = tool.keyDown(e.key, env());
         handle(result);
-        if (result.kind !== 'none' || wasBusy || e.key === 'Escape') e.stopPropagation();
+        if (result.kind !== 'none' || wasBusy || e.key === 'Escape') {
+          e.stopPropagation();
+          // the name field opens focused: this Enter must not also submit it
+          e.preventDefault();
+        }
       }
     };
     const onKeyUp = (e: KeyboardEvent) => {
