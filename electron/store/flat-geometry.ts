@@ -2,6 +2,7 @@ import type { FlatGeometry } from '../../shared/api.js';
 import { ApiError } from '../../shared/api.js';
 import { traceBoundaryLoops, twoLongestLoops } from '../../shared/flatmap/boundary.js';
 import { buildFlatFrame, flatToSvg, svgSizeFor, type FlatFrame } from '../../shared/flatmap/flat-frame.js';
+import { loopsInGeneratorFrame } from '../../shared/formats/overlay-create.js';
 import { buildCutRing, type CutRing } from '../../shared/roi/cut-ring.js';
 import { buildPointIndex, type MembershipContext, type PointIndex } from '../../shared/roi/membership.js';
 import { mergeTriangles, svgTestPoints } from '../../shared/roi/membership-context.js';
@@ -72,23 +73,9 @@ export function contextAt(flat: SubjectFlat, width: number, height: number): Mem
   return ctx;
 }
 
-/**
- * Boundary loops in the coordinates pycortex's make_svg writes into the clip path: one uniform
- * scale 1024/yrange, all float32 (§6.1).
- */
+/** The clip path's loops as pycortex's make_svg writes them (§6.1), from the memoised loops. */
 export function clipLoops(flat: SubjectFlat): Float32Array[] {
-  const f32 = Math.fround;
-  const [xmin, , ymin, ymax] = flat.frame.extents;
-  const scale = f32(1024 / f32(ymax - ymin));
-  const xy = flat.frame.xy;
-  return flat.loops.map((loop) => {
-    const out = new Float32Array(2 * loop.length);
-    loop.forEach((v, i) => {
-      out[2 * i] = f32(f32(xy[2 * v] - xmin) * scale);
-      out[2 * i + 1] = f32(1024 - f32(f32(xy[2 * v + 1] - ymin) * scale));
-    });
-    return out;
-  });
+  return loopsInGeneratorFrame(flat.frame, flat.loops);
 }
 
 /** The FlatGeometry of shared/api.ts for an overlay of the given root size. */

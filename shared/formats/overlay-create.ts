@@ -96,11 +96,16 @@ function shapeLines(layer: string, shape: OverlayShape): string[] {
  * pycortex-made files exactly (S1 golden and sub-hcp32k: every coordinate).
  */
 export function overlayClipLoops(frame: FlatFrame, height = 1024): Float32Array[] {
+  return loopsInGeneratorFrame(frame, twoLongestLoops(traceBoundaryLoops(frame.triangles)), height);
+}
+
+/** Already-traced boundary loops (merged vertex indices) in the generator's uniform float32 scale. */
+export function loopsInGeneratorFrame(frame: FlatFrame, loops: number[][], height = 1024): Float32Array[] {
   const f32 = Math.fround;
   const [xmin, , ymin, ymax] = frame.extents;
   const scale = f32(height / f32(ymax - ymin));
   const h = f32(height);
-  return twoLongestLoops(traceBoundaryLoops(frame.triangles)).map((loop) => {
+  return loops.map((loop) => {
     const out = new Float32Array(2 * loop.length);
     loop.forEach((v, i) => {
       out[2 * i] = f32(f32(frame.xy[2 * v] - xmin) * scale);
