@@ -2,6 +2,7 @@ import type { FlatDelaunay } from './flat-delaunay.js';
 import { barycentric, locate } from './flat-delaunay.js';
 import type { FlatMask } from './flat-mask.js';
 import type { ImageGrid } from './image-grid.js';
+import { roundHalfEven } from './round-half-even.js';
 import { SegmentSampler } from './segment-sampler.js';
 import { rasteriseTriangles } from './triangle-raster.js';
 
@@ -78,9 +79,9 @@ export function buildPixelSampling(input: PixelSamplingInput): PixelSampling {
   // depths as numpy's linspace(0, 1, thick + 2)[1:-1]; a single sample sits at `depth`
   const depths = thick === 1 ? [depth] : Array.from({ length: thick }, (_, q) => (q + 1) * (1 / (thick + 1)));
   const sampler = new SegmentSampler(shape, depths);
-  const midSampler = new SegmentSampler(shape, [depth]);
-  const midVoxel = new Int32Array(1);
-  const midWeight = new Float32Array(1);
+  // the crisp-label voxel: the one point at `depth`, as pycortex's thick=1 map samples it
+  const midT = depth;
+  const midU = 1 - depth;
 
   const triOf = rasteriseTriangles(delaunay, mask, grid);
   const indptr = new Uint32Array(width * height + 1);
@@ -128,8 +129,11 @@ export function buildPixelSampling(input: PixelSamplingInput): PixelSampling {
       if (!(w0 >= 0 && w0 < nx && w1 >= 0 && w1 < ny && w2 >= 0 && w2 < nz)) continue;
       out.reserve(thick);
       out.length = sampler.sample(p0, p1, p2, w0, w1, w2, out.voxels, out.weights, out.length, 1 / thick);
-      midSampler.sample(p0, p1, p2, w0, w1, w2, midVoxel, midWeight, 0, 1);
-      mid[p] = midVoxel[0];
+      mid[p] =
+        clip(roundHalfEven(p0 * midT + w0 * midU), nx) +
+        nx *
+          (clip(roundHalfEven(p1 * midT + w1 * midU), ny) +
+            ny * clip(roundHalfEven(p2 * midT + w2 * midU), nz));
     }
   }
   indptr[width * height] = out.length;
@@ -143,4 +147,8 @@ export function buildPixelSampling(input: PixelSamplingInput): PixelSampling {
     weights: out.weights.slice(0, out.length),
     mid,
   };
+}
+
+function clip(v: number, n: number): number {
+  return v < 0 ? 0 : v >= n ? n - 1 : v;
 }

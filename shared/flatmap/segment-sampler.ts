@@ -12,11 +12,15 @@ export class SegmentSampler {
   readonly us: Float64Array;
   private readonly events = new Int32Array(256);
   private readonly first = new Int32Array(3);
-  private readonly dims: [number, number, number];
+  private readonly nx: number;
+  private readonly ny: number;
+  private readonly nz: number;
 
   /** `depths`: the t of each sample (point = pia·t + wm·(1 − t)), increasing. */
   constructor(shape: readonly [number, number, number], depths: readonly number[]) {
-    this.dims = [shape[0], shape[1], shape[2]];
+    this.nx = shape[0];
+    this.ny = shape[1];
+    this.nz = shape[2];
     this.ts = Float64Array.from(depths);
     this.us = Float64Array.from(depths, (t) => 1 - t);
   }
@@ -73,7 +77,9 @@ export class SegmentSampler {
     scale: number,
   ): number {
     const n = this.ts.length;
-    const [nx, ny, nz] = this.dims;
+    const nx = this.nx;
+    const ny = this.ny;
+    const nz = this.nz;
     let count = this.axisEvents(0, p0, w0, 0);
     count = this.axisEvents(1, p1, w1, count);
     count = this.axisEvents(2, p2, w2, count);
