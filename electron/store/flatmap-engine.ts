@@ -142,37 +142,56 @@ export async function pixelMapFor(
     remember(key, hit);
     return wrap(hit, 'memory');
   }
-  const file = pixelMapFile(cacheDir, subject, key);
-  const cached = await readPixelMapCache(file);
-  if (cached && cached.height === height && cached.thick === thick) {
-    remember(key, cached);
-    return wrap(cached, 'disk');
+  // concurrent requests for one map (the UI asking again while it is computed) share the work
+  let pending = inFlight.get(key);
+  if (!pending) {
+    pending = loadOrCompute(key, pixelMapFile(cacheDir, subject, key), () => {
+      // without pia and wm pycortex samples the fiducial surface once (§4.6 step 5)
+      const pia = surfaces.pia ?? surfaces.fiducial;
+      const wm = surfaces.wm ?? surfaces.fiducial;
+      if (!pia || !wm)
+        throw new ApiError(
+          'NOT_FOUND',
+          `subject ${subject}: volume flatmaps need pia and wm surfaces (or a fiducial surface) in surfaces/`,
+        );
+      const base = flatBase(surfaces.flat);
+      const { mask, grid } = rasterOf(base, height);
+      return buildPixelSampling({
+        delaunay: delaunayOf(base),
+        mask,
+        grid,
+        pia: mergedPoints(pia),
+        wm: mergedPoints(wm),
+        coord: xfm.coord,
+        shape: xfm.shape,
+        thick,
+        depth,
+      });
+    });
+    inFlight.set(key, pending);
+    void pending.finally(() => inFlight.delete(key)).catch(() => undefined);
   }
-  // without pia and wm pycortex samples the fiducial surface once (§4.6 step 5)
-  const pia = surfaces.pia ?? surfaces.fiducial;
-  const wm = surfaces.wm ?? surfaces.fiducial;
-  if (!pia || !wm)
-    throw new ApiError(
-      'NOT_FOUND',
-      `subject ${subject}: volume flatmaps need pia and wm surfaces (or a fiducial surface) in surfaces/`,
-    );
-  const base = flatBase(surfaces.flat);
-  const { mask, grid } = rasterOf(base, height);
-  const map = buildPixelSampling({
-    delaunay: delaunayOf(base),
-    mask,
-    grid,
-    pia: mergedPoints(pia),
-    wm: mergedPoints(wm),
-    coord: xfm.coord,
-    shape: xfm.shape,
-    thick,
-    depth,
-  });
+  const done = await pending;
+  return wrap(done.map, done.source);
+}
+
+const inFlight = new Map<string, Promise<{ map: PixelSampling; source: 'disk' | 'computed' }>>();
+
+async function loadOrCompute(
+  key: string,
+  file: string,
+  compute: () => PixelSampling,
+): Promise<{ map: PixelSampling; source: 'disk' | 'computed' }> {
+  const cached = await readPixelMapCache(file);
+  if (cached) {
+    remember(key, cached);
+    return { map: cached, source: 'disk' };
+  }
+  const map = compute();
   remember(key, map);
   // the cache is an optimisation: a read-only or full cache folder must not fail the request
   await writePixelMapCache(file, map).catch(() => undefined);
-  return wrap(map, 'computed');
+  return { map, source: 'computed' };
 }
 
 export async function vertexMapFor(dbPath: string, subject: string, height: number): Promise<VertexMap> {

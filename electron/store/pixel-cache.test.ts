@@ -50,8 +50,13 @@ describe.skipIf(!SHARED)('pixel map cache on a copy of sub-hcp32k', () => {
     const cacheDir = await mkdtemp(join(tmpdir(), 'roi-studio-cache-'));
     dirs.push(db, cacheDir);
     const options = { height: 256, thick: 32, depth: 0.5 };
-    const first = await pixelMapFor(db, 'sub-hcp32k', 'func2mm', options, cacheDir);
-    expect(first.source).toBe('computed');
+    // two requests at once share one computation
+    const [first, twin] = await Promise.all([
+      pixelMapFor(db, 'sub-hcp32k', 'func2mm', options, cacheDir),
+      pixelMapFor(db, 'sub-hcp32k', 'func2mm', options, cacheDir),
+    ]);
+    expect([first.source, twin.source]).toEqual(['computed', 'computed']);
+    expect(twin.map.voxels).toBe(first.map.voxels);
     expect(first.map.width).toBe(628);
     expect(first.map.indptr.length).toBe(628 * 256 + 1);
     expect((await pixelMapFor(db, 'sub-hcp32k', 'func2mm', options, cacheDir)).source).toBe('memory');
