@@ -9,14 +9,14 @@ export function TemplateDisplayPanel() {
   const template = useEditor((s) => s.template);
   const display = useEditor((s) => s.display);
   const labels = template ? templateLabels(template) : undefined;
+  const categorical = template ? isLabelTemplate(template, display) : false;
   const present = useMemo(
-    () => (template && isLabelTemplate(template) ? labelsPresent(templateValues(template)) : []),
-    [template],
+    () => (template && categorical ? labelsPresent(templateValues(template, true)) : []),
+    [template, categorical],
   );
   if (!template) return null;
   const setDisplay = (change: Partial<typeof display>) =>
     editor.set({ display: { ...editor.get().display, ...change } });
-  const categorical = isLabelTemplate(template);
 
   return (
     <section className="panel" aria-labelledby="template-heading">
@@ -32,6 +32,17 @@ export function TemplateDisplayPanel() {
           value={display.opacity}
           onChange={(e) => setDisplay({ opacity: Number(e.target.value) })}
         />
+      </label>
+      <label className="field">
+        <span>Show as</span>
+        <select
+          aria-label="Show as"
+          value={categorical ? 'labels' : 'data'}
+          onChange={(e) => setDisplay({ asLabels: e.target.value === 'labels', onlyLabel: null })}
+        >
+          <option value="labels">Labels</option>
+          <option value="data">Data (colour map)</option>
+        </select>
       </label>
       {categorical ? (
         <ul className="legend" aria-label="Legend">

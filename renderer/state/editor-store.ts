@@ -43,6 +43,8 @@ export interface TemplateDisplay {
   vmax: number;
   /** "show only label N" */
   onlyLabel: number | null;
+  /** draw as labels (true) or continuous data (false); null = decide from the values */
+  asLabels: boolean | null;
 }
 
 export interface Problem {
@@ -102,7 +104,7 @@ export const INITIAL_STATE: EditorState = {
   templatePath: null,
   subjectData: null,
   template: null,
-  display: { opacity: 0.7, colormap: 'magma', vmin: 0, vmax: 1, onlyLabel: null },
+  display: { opacity: 0.7, colormap: 'magma', vmin: 0, vmax: 1, onlyLabel: null, asLabels: null },
   showSulci: true,
   showRoiLabels: true,
   showRoiColours: false,

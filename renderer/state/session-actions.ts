@@ -229,7 +229,7 @@ export async function selectTemplate(path: string | null): Promise<void> {
     const range = suggestRange(values);
     editor.set({
       template,
-      display: { ...editor.get().display, vmin: range[0], vmax: range[1], onlyLabel: null },
+      display: { ...editor.get().display, vmin: range[0], vmax: range[1], onlyLabel: null, asLabels: null },
       busy: null,
     });
   } catch (e) {
