@@ -38,6 +38,8 @@ export function App({ shell }: { shell: ShellBridge }) {
         else if (c.command === 'undo') undoEdit();
         else if (c.command === 'redo') redoEdit();
         else if (c.command === 'zoom-fit') editor.set({ fitRequest: editor.get().fitRequest + 1 });
+        else if (c.command === 'zoom-in') window.__roiStudioFlatmap?.zoomBy(1.25);
+        else if (c.command === 'zoom-out') window.__roiStudioFlatmap?.zoomBy(0.8);
         else if (c.command === 'rotate-left') rotate(-90);
         else if (c.command === 'rotate-right') rotate(90);
       }),

@@ -33,6 +33,8 @@ function makeTools(): Record<DrawingTool, Tool> {
 /** The canvas exposes its view for tests and the benchmark (read-only use). */
 export interface FlatmapHandle {
   view(): View;
+  /** zoom by a factor around the middle of the stage (menu and keyboard zoom) */
+  zoomBy(factor: number): void;
   /** the SVG frame's size (overlays.svg root width/height) */
   frame(): { width: number; height: number };
   setView(view: View): void;
@@ -88,6 +90,8 @@ export function FlatmapView() {
         return { width: g?.svgWidth ?? 0, height: g?.svgHeight ?? 0 };
       },
       setView: applyView,
+      zoomBy: (factor: number) =>
+        applyView(zoomAt(view, scene.stage.width() / 2, scene.stage.height() / 2, factor)),
       scene,
     };
 

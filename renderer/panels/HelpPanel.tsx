@@ -5,6 +5,7 @@ export const SHORTCUTS: [string, string][] = [
   ['Space + drag, middle-drag', 'Pan with any tool'],
   ['Mouse wheel', 'Zoom around the cursor'],
   ['0', 'Fit the flatmap to the window'],
+  ['+ and −', 'Zoom in and out'],
   ['[ and ]', 'Rotate the view 90° (display only; files keep their frame)'],
   ['Ctrl/Cmd+Z', 'Undo'],
   ['Shift+Ctrl/Cmd+Z, Ctrl+Y', 'Redo'],

@@ -46,6 +46,8 @@ export function handleShortcut(e: KeyboardEvent, openHelp: () => void): void {
   if (tools[key] && !editor.get().gestureActive) setTool(tools[key]);
   else if (e.key === '?') openHelp();
   else if (e.key === '0') editor.set({ fitRequest: editor.get().fitRequest + 1 });
+  else if (e.key === '+' || e.key === '=') window.__roiStudioFlatmap?.zoomBy(1.25);
+  else if (e.key === '-') window.__roiStudioFlatmap?.zoomBy(0.8);
   else if (e.key === '[') rotate(-90);
   else if (e.key === ']') rotate(90);
   else if (e.key === 'Delete' || (e.key === 'Backspace' && editor.get().tool === 'edit')) {
