@@ -1,4 +1,4 @@
-import type { SubjectSummary, TemplateInfo } from '../../shared/api.js';
+import type { OverlaySnapshot, SubjectSummary, TemplateInfo } from '../../shared/api.js';
 import { isApiErrorShape } from '../../shared/api.js';
 import { api } from './api-holder.js';
 import { editor, errorMessage, isDirty, showProblem, useSavedMembership } from './editor-store.js';
@@ -68,6 +68,17 @@ export async function chooseDatabase(): Promise<string | null> {
   } catch {
     return null;
   }
+}
+
+/** ROIs hidden in the file (display:none, e.g. from Inkscape) start hidden here too; membership ignores it. */
+function hiddenInFile(snapshot: OverlaySnapshot, doc: RoiDocument): Set<string> {
+  const hidden = new Set(
+    snapshot.layers
+      .find((l) => l.name === 'rois')
+      ?.shapes.filter((s) => !s.visible)
+      .map((s) => s.name),
+  );
+  return new Set(doc.rois.filter((r) => hidden.has(r.name)).map((r) => r.key));
 }
 
 /** Exact saved memberships for the ROI list (the live count covers edited ROIs meanwhile). */
@@ -161,6 +172,7 @@ export async function openSubject(name: string): Promise<void> {
       doc,
       savedDoc: doc,
       sulci: sulci ? sulci.shapes.flatMap((s) => s.paths.map((p) => p.d)) : [],
+      hiddenKeys: hiddenInFile(overlay.value, doc),
     });
     void offerDraft(name);
     void refreshMembership(name);
