@@ -11,6 +11,7 @@ import {
   documentToEdits,
   EMPTY_DOCUMENT,
 } from './roi-document.js';
+import type { RoiDocument } from './roi-document.js';
 import { recallView, rememberView } from './session-memory.js';
 import { suggestRange } from './value-range.js';
 
