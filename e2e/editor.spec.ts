@@ -359,6 +359,25 @@ test('a rotated view is display-only: the same polygon selects the same vertices
   expect(errors).toEqual([]);
 });
 
+test('a template label outlined as an ROI selects that label, and can be undone', async ({ page }) => {
+  const errors = watchConsole(page);
+  await openDemo(page);
+  const template = page.getByRole('combobox', { name: 'Template', exact: true });
+  if ((await template.inputValue()) === '') await template.selectOption({ label: 'prf-visualrois' });
+  const legend = page.getByRole('list', { name: 'Legend' });
+  await expect(legend).toBeVisible({ timeout: 90_000 });
+  await legend.getByRole('button', { name: /V1v/ }).click();
+  await legend.getByRole('button', { name: 'Outline V1v as ROI' }).click();
+  const row = roiRow(page, 'V1v');
+  await expect(row).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByRole('status').filter({ hasText: 'Jaccard' })).toBeVisible();
+  await expect(row.getByLabel('Vertices of V1v')).toHaveText(/^[1-9]\d* lh · [1-9]\d* rh$/);
+  await page.screenshot({ path: join(SHOTS, '11-traced.png') });
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(row).toHaveCount(0);
+  expect(errors).toEqual([]);
+});
+
 test('unsaved edits are kept as a draft and offered back after a reload', async ({ page }) => {
   const errors = watchConsole(page);
   page.on('dialog', (d) => void d.accept()); // "leave with unsaved changes?"

@@ -3,6 +3,7 @@ import { COLORMAPS, colormapLut } from '../../shared/flatmap/colormaps.js';
 import { labelColour, labelsPresent } from '../canvas/raster-images.js';
 import { isLabelTemplate, templateLabels, templateValues } from '../canvas/template-image.js';
 import { editor, useEditor } from '../state/editor-store.js';
+import { traceLabelAsRoi } from '../state/roi-actions.js';
 
 /** Opacity, colour map and range for data; a legend with "show only" for label templates. */
 export function TemplateDisplayPanel() {
@@ -65,6 +66,17 @@ export function TemplateDisplayPanel() {
                   />
                   <span className="legend-index">{index}</span> {name}
                 </button>
+                {only && template.kind === 'volume' && (
+                  <button
+                    type="button"
+                    className="trace-label"
+                    aria-label={`Outline ${name} as ROI`}
+                    title="Make an ROI from this label's outline, to edit by hand"
+                    onClick={() => void traceLabelAsRoi(index, name)}
+                  >
+                    Outline as ROI
+                  </button>
+                )}
               </li>
             );
           })}

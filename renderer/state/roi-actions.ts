@@ -1,4 +1,5 @@
-import { commit, editor } from './editor-store.js';
+import { api } from './api-holder.js';
+import { commit, editor, showProblem } from './editor-store.js';
 import { checkRoiName } from './roi-names.js';
 import {
   addRoi,
@@ -78,4 +79,59 @@ export function normaliseRoi(key: string): void {
     `Normalise ${roi.name}`,
     updateRoi(editor.get().doc, key, (r) => ({ ...r, normalise: true })),
   );
+}
+
+/** A valid, unused ROI name derived from a label name ("V1v", else "V1v 2", …). */
+export function nameForLabel(label: string): string {
+  const base =
+    label
+      .replace(/[^A-Za-z0-9 _.+()-]/g, '_')
+      .replace(/^[^A-Za-z0-9]+/, '')
+      .slice(0, 60) || 'label';
+  const names = otherNames(null);
+  for (let i = 1; ; i++) {
+    const candidate = i === 1 ? base : `${base} ${i}`;
+    if (checkRoiName(candidate, names).ok) return candidate;
+  }
+}
+
+/**
+ * Outline one template label as a new ROI (traced by the back end with pycortex's membership,
+ * so the ROI selects that label's vertices), ready for hand editing; one undoable command.
+ */
+export async function traceLabelAsRoi(labelIndex: number, labelName: string): Promise<void> {
+  const { subject, transform, templatePath } = editor.get();
+  if (!subject || !transform || !templatePath) return;
+  editor.set({ busy: `Outlining ${labelName}…` });
+  try {
+    const traced = await api().traceLabels({
+      subject,
+      transform,
+      template: templatePath,
+      labels: [labelIndex],
+    });
+    const first = traced.find((t) => t.labelIndex === labelIndex) ?? traced[0];
+    if (!first || first.paths.length === 0) {
+      editor.set({ busy: null, notice: `Label ${labelName} has no outline on the flatmap.` });
+      return;
+    }
+    const name = nameForLabel(labelName);
+    const key = newRoiKey();
+    const doc = addRoi(editor.get().doc, {
+      key,
+      name,
+      savedName: null,
+      paths: first.paths.map((d) => ({ d })),
+      pathsChanged: true,
+      normalise: false,
+      issues: [],
+    });
+    editor.set({ busy: null });
+    commit(`Outline ${labelName} as ${name}`, doc, key);
+    editor.set({
+      notice: `Outlined ${labelName} as ${name} (agreement with the label's vertices: Jaccard ${first.jaccard.toFixed(3)})`,
+    });
+  } catch (e) {
+    showProblem(`Could not outline ${labelName}`, e);
+  }
 }
