@@ -1,0 +1,142 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { ApiError, type OverlaySnapshot, type RoiStudioApi, type SaveRequest } from '../../shared/api.js';
+import { setApi } from './api-holder.js';
+import { commit, editor, INITIAL_STATE, isDirty } from './editor-store.js';
+import { addRoi, documentFromSnapshot, newRoiKey, pathFromRing } from './roi-document.js';
+import { restoreDraft, save } from './session-actions.js';
+
+const base: OverlaySnapshot = {
+  subject: 'demo',
+  path: '/db/demo/overlays.svg',
+  exists: true,
+  revision: 'r1',
+  width: 100,
+  height: 100,
+  issues: [],
+  layers: [
+    {
+      name: 'rois',
+      visible: true,
+      shapes: [
+        { name: 'V1', paths: [{ d: 'M 0,0 L 5,0 L 5,5 Z' }], visible: true, locked: false, issues: [] },
+      ],
+    },
+  ],
+};
+
+function open(): void {
+  const doc = documentFromSnapshot(base);
+  editor.set({ ...INITIAL_STATE, subject: 'demo', overlay: base, doc, savedDoc: doc }, true);
+}
+
+function drawA(): void {
+  commit(
+    'Create A',
+    addRoi(editor.get().doc, {
+      key: newRoiKey(),
+      name: 'A',
+      savedName: null,
+      paths: [pathFromRing([1, 1, 2, 1, 2, 2])],
+      pathsChanged: true,
+      normalise: false,
+      issues: [],
+    }),
+  );
+}
+
+describe('save', () => {
+  beforeEach(open);
+
+  it('sends the edits against the revision read, then adopts the saved file and clears the history', async () => {
+    const requests: SaveRequest[] = [];
+    const saved: OverlaySnapshot = {
+      ...base,
+      revision: 'r2',
+      layers: [
+        {
+          ...base.layers[0],
+          shapes: [
+            ...base.layers[0].shapes,
+            { name: 'A', paths: [{ d: 'M 1,1 L 2,1 L 2,2 Z' }], visible: true, locked: false, issues: [] },
+          ],
+        },
+      ],
+    };
+    setApi({
+      saveOverlay: (r: SaveRequest) => (
+        requests.push(r),
+        Promise.resolve({ snapshot: saved, backup: '/db/demo/b.svg' })
+      ),
+      getRoiVertices: () => Promise.resolve({}),
+      clearDraft: () => Promise.resolve(),
+    } as unknown as RoiStudioApi);
+    drawA();
+    const key = editor.get().doc.rois[1].key;
+    expect(await save()).toBe(true);
+    expect(requests).toEqual([
+      {
+        subject: 'demo',
+        baseRevision: 'r1',
+        edits: [{ kind: 'add', name: 'A', paths: ['M 1,1 L 2,1 L 2,2 Z'] }],
+      },
+    ]);
+    const s = editor.get();
+    expect(s.overlay?.revision).toBe('r2');
+    expect(isDirty(s)).toBe(false);
+    expect(s.history.past).toEqual([]);
+    expect(s.doc.rois.map((r) => [r.name, r.savedName, r.pathsChanged])).toEqual([
+      ['V1', 'V1', false],
+      ['A', 'A', false],
+    ]);
+    expect(s.doc.rois[1].key).toBe(key); // the selection survives a save
+  });
+
+  it('opens the conflict question when the file changed on disk, keeping the edits', async () => {
+    setApi({
+      saveOverlay: () => Promise.reject(new ApiError('STALE', 'overlays.svg changed on disk')),
+    } as unknown as RoiStudioApi);
+    drawA();
+    expect(await save()).toBe(false);
+    const s = editor.get();
+    expect(s.conflict).toBe('overlays.svg changed on disk');
+    expect(isDirty(s)).toBe(true);
+    expect(s.doc.rois.map((r) => r.name)).toEqual(['V1', 'A']);
+  });
+
+  it('shows any other refusal as a problem', async () => {
+    setApi({
+      saveOverlay: () => Promise.reject(new ApiError('IO', 'disk full', '/db/demo/overlays.svg')),
+    } as unknown as RoiStudioApi);
+    drawA();
+    await save();
+    expect(editor.get().problem).toEqual({
+      title: 'Could not save',
+      message: 'disk full (/db/demo/overlays.svg)',
+    });
+  });
+});
+
+describe('restoreDraft', () => {
+  beforeEach(open);
+
+  it('replays the draft as one undoable step and warns when the file changed since', () => {
+    editor.set({
+      draftOffer: {
+        subject: 'demo',
+        database: '/db',
+        savedAt: '2026-01-01T00:00:00Z',
+        baseRevision: 'r0',
+        edits: [
+          { kind: 'rename', from: 'V1', to: 'V1v' },
+          { kind: 'add', name: 'B', paths: ['M 1,1 L 3,1 L 3,3 Z'] },
+        ],
+      },
+    });
+    restoreDraft();
+    const s = editor.get();
+    expect(s.doc.rois.map((r) => r.name)).toEqual(['V1v', 'B']);
+    expect(s.draftOffer).toBeNull();
+    expect(s.history.past.map((e) => e.label)).toEqual(['Restore draft']);
+    expect(s.notice).toMatch(/changed since the draft/);
+  });
+});
