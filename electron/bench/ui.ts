@@ -211,6 +211,10 @@ try {
     servers.push(served.child);
     await openAndTime(page, served.url, 'S1 (cold cache)');
     await openAndTime(page, page.url(), 'S1 (warm cache)');
+    const hcp = await serve(await copyToTemp(['sub-hcp32k']));
+    servers.push(hcp.child);
+    await openAndTime(page, hcp.url, 'sub-hcp32k (cold cache)');
+    await openAndTime(page, page.url(), 'sub-hcp32k (warm cache)');
   } else {
     console.log('S1: skipped (reference data not found)');
   }
