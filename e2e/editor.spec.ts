@@ -141,11 +141,9 @@ test('open, pick, draw a freehand ROI, name it, save, reload: the count matches 
   const template = page.getByRole('combobox', { name: 'Template', exact: true });
   const options = await template.locator('option').allTextContents();
   expect(options).toContain('prf-visualrois');
-  if (!process.env.E2E_LOCAL_NO_TEMPLATE) {
-    await template.selectOption({ label: 'prf-visualrois' });
-    // the first pixel map of a transform is computed on demand: allow for a slow machine
-    await expect(page.getByRole('list', { name: 'Legend' })).toBeVisible({ timeout: 90_000 });
-  }
+  await template.selectOption({ label: 'prf-visualrois' });
+  // the first pixel map of a transform is computed on demand: allow for a slow machine
+  await expect(page.getByRole('list', { name: 'Legend' })).toBeVisible({ timeout: 90_000 });
   await page.screenshot({ path: join(SHOTS, '1-template.png') });
 
   const f = await frame(page);
