@@ -3,14 +3,17 @@ import type { ShellBridge } from '../shared/menu.js';
 import { FlatmapView } from './canvas/FlatmapView.js';
 import { DatabasePanel } from './panels/DatabasePanel.js';
 import { ConflictDialog, DraftBanner, NameDialog, ProblemBanner } from './panels/Dialogs.js';
+import { ExportDialog } from './panels/ExportDialog.js';
 import { FirstRun } from './panels/FirstRun.js';
 import { HelpPanel } from './panels/HelpPanel.js';
 import { RoiList } from './panels/RoiList.js';
+import { RoiStatsPanel } from './panels/RoiStatsPanel.js';
 import { SessionPickers } from './panels/SessionPickers.js';
 import { StatusBar } from './panels/StatusBar.js';
 import { TemplateDisplayPanel } from './panels/TemplateDisplayPanel.js';
 import { rotate, Toolbar } from './panels/Toolbar.js';
 import { startDraftAutosave } from './state/draft-autosave.js';
+import { openExportDialog } from './state/export-actions.js';
 import { editor, isDirty, redoEdit, undoEdit, useEditor } from './state/editor-store.js';
 import { openDatabase, save, startEditor } from './state/session-actions.js';
 import { handleShortcut } from './state/shortcuts.js';
@@ -35,6 +38,7 @@ export function App({ shell }: { shell: ShellBridge }) {
       shell.onMenuCommand((c) => {
         if (c.command === 'open-database') void openDatabase(c.path);
         else if (c.command === 'save') void save();
+        else if (c.command === 'export') openExportDialog(c.out);
         else if (c.command === 'undo') undoEdit();
         else if (c.command === 'redo') redoEdit();
         else if (c.command === 'zoom-fit') editor.set({ fitRequest: editor.get().fitRequest + 1 });
@@ -74,6 +78,7 @@ export function App({ shell }: { shell: ShellBridge }) {
           <SessionPickers />
           <TemplateDisplayPanel />
           <RoiList />
+          <RoiStatsPanel />
         </aside>
         <main className="stage-area">
           <FlatmapView />
@@ -88,6 +93,7 @@ export function App({ shell }: { shell: ShellBridge }) {
       <StatusBar />
       <NameDialog />
       <ConflictDialog />
+      <ExportDialog />
       {help && <HelpPanel onClose={() => setHelp(false)} />}
     </div>
   );

@@ -3,12 +3,14 @@ import { COLORMAPS, colormapLut } from '../../shared/flatmap/colormaps.js';
 import { labelColour, labelsPresent } from '../canvas/raster-images.js';
 import { isLabelTemplate, templateLabels, templateValues } from '../canvas/template-image.js';
 import { editor, useEditor } from '../state/editor-store.js';
-import { traceLabelAsRoi } from '../state/roi-actions.js';
+import { addAllLabels, traceLabelAsRoi } from '../state/roi-actions.js';
+import { TraceSummary } from './TraceSummary.js';
 
 /** Opacity, colour map and range for data; a legend with "show only" for label templates. */
 export function TemplateDisplayPanel() {
   const template = useEditor((s) => s.template);
   const display = useEditor((s) => s.display);
+  const busy = useEditor((s) => s.busy !== null);
   const labels = template ? templateLabels(template) : undefined;
   const categorical = template ? isLabelTemplate(template, display) : false;
   const present = useMemo(
@@ -45,6 +47,18 @@ export function TemplateDisplayPanel() {
           <option value="data">Data (colour map)</option>
         </select>
       </label>
+      {categorical && template.kind === 'volume' && (
+        <div className="row template-actions">
+          <button
+            type="button"
+            title="Outline every label of this template as an ROI (one undoable step; names already used are skipped)"
+            disabled={busy}
+            onClick={() => void addAllLabels()}
+          >
+            Add all labels
+          </button>
+        </div>
+      )}
       {categorical ? (
         <ul className="legend" aria-label="Legend">
           {present.map(({ index }) => {
@@ -122,6 +136,7 @@ export function TemplateDisplayPanel() {
           <Colorbar name={display.colormap} vmin={display.vmin} vmax={display.vmax} />
         </>
       )}
+      <TraceSummary />
     </section>
   );
 }

@@ -1,5 +1,6 @@
 import type { ToolId } from '../canvas/tools/tool-types.js';
 import { editor, isDirty, redoEdit, setTool, undoEdit, useEditor } from '../state/editor-store.js';
+import { openExportDialog } from '../state/export-actions.js';
 import { save } from '../state/session-actions.js';
 
 /** Tools, history and save; names match the accessible names the tests and screen readers use. */
@@ -51,6 +52,14 @@ export function Toolbar({ onHelp }: { onHelp: () => void }) {
           onClick={() => void save()}
         >
           Save{dirty ? ' •' : ''}
+        </button>
+        <button
+          type="button"
+          disabled={!canSave}
+          title="Export the saved ROIs: vertex lists, FreeSurfer labels, NIfTI masks, figures"
+          onClick={() => openExportDialog()}
+        >
+          Export…
         </button>
       </div>
       <div className="group">

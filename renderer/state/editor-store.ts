@@ -18,6 +18,7 @@ import type { History } from './history.js';
 import { EMPTY_HISTORY, record, redo, undo } from './history.js';
 import type { RoiDocument } from './roi-document.js';
 import { EMPTY_DOCUMENT } from './roi-document.js';
+import type { TraceSummaryRow } from './traced-rois.js';
 
 /**
  * The editor's state in one zustand store: what is open (session), the ROI document with its
@@ -94,6 +95,8 @@ export interface EditorState {
   notice: string | null;
   /** unsaved edits found for this subject, offered back */
   draftOffer: Draft | null;
+  /** the last "Add all labels": per label, the ROI and its Jaccard */
+  traceSummary: TraceSummaryRow[] | null;
 }
 
 export const INITIAL_STATE: EditorState = {
@@ -125,6 +128,7 @@ export const INITIAL_STATE: EditorState = {
   conflict: null,
   notice: null,
   draftOffer: null,
+  traceSummary: null,
 };
 
 export const useEditor = create<EditorState>()(() => INITIAL_STATE);

@@ -10,6 +10,7 @@ import {
   setRoiPaths,
   updateRoi,
 } from './roi-document.js';
+import { addTracedRois, roiNameFromLabel, traceSummaryLine } from './traced-rois.js';
 
 /** ROI commands from the panels (each one undoable). */
 
@@ -83,11 +84,7 @@ export function normaliseRoi(key: string): void {
 
 /** A valid, unused ROI name derived from a label name ("V1v", else "V1v 2", …). */
 export function nameForLabel(label: string): string {
-  const base =
-    label
-      .replace(/[^A-Za-z0-9 _.+()-]/g, '_')
-      .replace(/^[^A-Za-z0-9]+/, '')
-      .slice(0, 60) || 'label';
+  const base = roiNameFromLabel(label);
   const names = otherNames(null);
   for (let i = 1; ; i++) {
     const candidate = i === 1 ? base : `${base} ${i}`;
@@ -133,5 +130,28 @@ export async function traceLabelAsRoi(labelIndex: number, labelName: string): Pr
     });
   } catch (e) {
     showProblem(`Could not outline ${labelName}`, e);
+  }
+}
+
+/**
+ * Outline every label of the current template as ROIs in one undoable command; labels whose
+ * name is already an ROI are skipped (see traced-rois.ts). The per-label Jaccard is kept for
+ * the template panel.
+ */
+export async function addAllLabels(): Promise<void> {
+  const { subject, transform, templatePath } = editor.get();
+  if (!subject || !transform || !templatePath) return;
+  editor.set({ busy: 'Outlining all labels…' });
+  try {
+    const traced = await api().traceLabels({ subject, transform, template: templatePath });
+    const s = editor.get();
+    if (s.subject !== subject || s.templatePath !== templatePath) return;
+    const { doc, rows } = addTracedRois(s.doc, traced);
+    const added = rows.filter((r) => r.status === 'added').length;
+    editor.set({ busy: null, traceSummary: rows });
+    commit(`Add ${added} label ROI${added === 1 ? '' : 's'}`, doc);
+    editor.set({ notice: traceSummaryLine(rows) });
+  } catch (e) {
+    showProblem('Could not outline the labels', e);
   }
 }

@@ -1,6 +1,6 @@
 import type { FlatGeometry, RoiVertices } from '../../shared/api.js';
 import type { MembershipContext } from '../../shared/roi/membership.js';
-import { buildPointIndex, roiVertices } from '../../shared/roi/membership.js';
+import { buildPointIndex, roiVertices, splitHemispheres } from '../../shared/roi/membership.js';
 import type { Roi } from './roi-document.js';
 
 /**
@@ -53,4 +53,33 @@ export function countRoi(
     live.set(roi.paths, c);
   }
   return c;
+}
+
+export type RoiMembership = RoiVertices | { error: string };
+
+const liveSets = new WeakMap<readonly unknown[], RoiMembership>();
+
+/** The ROI's vertices per hemisphere (for its statistics): saved membership, else computed live. */
+export function roiMembership(
+  roi: Roi,
+  geometry: FlatGeometry,
+  saved: Record<string, RoiVertices> | null,
+): RoiMembership {
+  if (saved && !roi.pathsChanged && roi.savedName !== null && saved[roi.savedName]) {
+    return saved[roi.savedName];
+  }
+  let m = liveSets.get(roi.paths);
+  if (!m) {
+    try {
+      const merged = roiVertices(
+        roi.paths.map((p) => p.d),
+        contextFor(geometry),
+      );
+      m = splitHemispheres(merged, geometry.nL);
+    } catch (e) {
+      m = { error: e instanceof Error ? e.message : String(e) };
+    }
+    liveSets.set(roi.paths, m);
+  }
+  return m;
 }

@@ -111,6 +111,7 @@ function resetSubject(): void {
     pendingRing: null,
     conflict: null,
     draftOffer: null,
+    traceSummary: null,
   });
 }
 
@@ -209,7 +210,7 @@ export async function selectTransform(name: string): Promise<void> {
 
 export async function selectTemplate(path: string | null): Promise<void> {
   const { subject, transform } = editor.get();
-  editor.set({ templatePath: path, template: null });
+  editor.set({ templatePath: path, template: null, traceSummary: null });
   rememberCurrentView();
   if (!path || !subject) return;
   editor.set({ busy: 'Loading the template…' });

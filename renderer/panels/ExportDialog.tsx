@@ -1,0 +1,214 @@
+import { useState } from 'react';
+import type { ExportKind, ExportResult } from '../../shared/api.js';
+import { errorMessage, isDirty, useEditor } from '../state/editor-store.js';
+import {
+  closeExportDialog,
+  defaultExportFolder,
+  EXPORT_KINDS,
+  isFigure,
+  outPathForKind,
+  runExport,
+  useExportDialog,
+} from '../state/export-actions.js';
+import { save } from '../state/session-actions.js';
+
+/** Export the saved ROIs: vertex lists, FreeSurfer labels, NIfTI masks, or a figure. */
+export function ExportDialog() {
+  const open = useExportDialog((s) => s.open);
+  return open ? <ExportForm /> : null;
+}
+
+function ExportForm() {
+  const chosenOut = useExportDialog((s) => s.out);
+  const subject = useEditor((s) => s.subject) ?? '';
+  const database = useEditor((s) => s.database?.path ?? '');
+  const transform = useEditor((s) => s.transform);
+  const template = useEditor((s) => s.template);
+  const dirty = useEditor(isDirty);
+  const savedNames = useEditor(
+    (s) => s.overlay?.layers.find((l) => l.name === 'rois')?.shapes.map((r) => r.name) ?? [],
+  );
+  const selected = useEditor((s) => s.doc.rois.find((r) => r.key === s.selectedKey) ?? null);
+  const onServer = typeof window !== 'undefined' && !window.roiStudioShell;
+
+  const [kind, setKind] = useState<ExportKind>('json');
+  const [which, setWhich] = useState<'all' | 'selected'>(() => (selected?.savedName ? 'selected' : 'all'));
+  const [out, setOut] = useState(() => chosenOut ?? defaultExportFolder(database, subject));
+  const [dpi, setDpi] = useState(100);
+  const [withTemplate, setWithTemplate] = useState(true);
+  const [running, setRunning] = useState(false);
+  const [result, setResult] = useState<ExportResult | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const selectedName = selected?.savedName ?? null;
+  const volumeTemplate = template?.kind === 'volume' ? template : null;
+  const needsTransform = kind === 'nifti' || (isFigure(kind) && withTemplate && volumeTemplate !== null);
+  const noRois = which === 'all' ? savedNames.length === 0 : selectedName === null;
+  const canRun = !running && out.trim() !== '' && !noRois && (!needsTransform || transform !== null);
+
+  const changeKind = (k: ExportKind) => {
+    setKind(k);
+    setOut((o) => outPathForKind(o, k, subject));
+    setResult(null);
+    setError(null);
+  };
+
+  const submit = async () => {
+    setRunning(true);
+    setResult(null);
+    setError(null);
+    try {
+      const figureData = isFigure(kind) && withTemplate && volumeTemplate;
+      const r = await runExport({
+        subject,
+        kind,
+        out: out.trim(),
+        ...(which === 'selected' && selectedName ? { rois: [selectedName] } : {}),
+        ...(needsTransform && transform ? { transform } : {}),
+        ...(figureData ? { volume: volumeTemplate.info.path } : {}),
+        ...(kind === 'png' ? { dpi } : {}),
+      });
+      setResult(r);
+    } catch (e) {
+      setError(errorMessage(e));
+    } finally {
+      setRunning(false);
+    }
+  };
+
+  return (
+    <div className="dialog-backdrop">
+      <form
+        className="dialog export"
+        role="dialog"
+        aria-modal="true"
+        aria-label="Export"
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (canRun) void submit();
+        }}
+        onKeyDown={(e) => {
+          if (e.key === 'Escape') closeExportDialog();
+        }}
+      >
+        <h2>Export ROIs of {subject}</h2>
+        <label className="field">
+          <span>Format</span>
+          <select aria-label="Format" value={kind} onChange={(e) => changeKind(e.target.value as ExportKind)}>
+            {EXPORT_KINDS.map((k) => (
+              <option key={k.kind} value={k.kind}>
+                {k.label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <fieldset className="field choice">
+          <legend>ROIs</legend>
+          <label>
+            <input type="radio" name="which" checked={which === 'all'} onChange={() => setWhich('all')} /> All
+            saved ({savedNames.length})
+          </label>
+          <label>
+            <input
+              type="radio"
+              name="which"
+              checked={which === 'selected'}
+              disabled={selectedName === null}
+              onChange={() => setWhich('selected')}
+            />{' '}
+            {selected
+              ? selectedName
+                ? `Selected: ${selectedName}`
+                : `Selected: ${selected.name} (not saved yet)`
+              : 'Selected (none)'}
+          </label>
+        </fieldset>
+        {kind === 'nifti' && (
+          <p className="hint">
+            {transform
+              ? `Masks on the reference grid of transform “${transform}” (voxels between white matter and pial surface, like pycortex’s get_roi_masks).`
+              : 'Pick a transform first: the mask is written in its reference space.'}
+          </p>
+        )}
+        {isFigure(kind) && (
+          <>
+            {volumeTemplate && (
+              <label className="checkbox">
+                <input
+                  type="checkbox"
+                  checked={withTemplate}
+                  onChange={() => setWithTemplate(!withTemplate)}
+                />{' '}
+                Draw {volumeTemplate.info.name} under the ROIs
+              </label>
+            )}
+            {kind === 'png' && (
+              <label className="field">
+                <span>dpi</span>
+                <input
+                  type="number"
+                  aria-label="dpi"
+                  min={10}
+                  max={2400}
+                  step={10}
+                  value={dpi}
+                  onChange={(e) => setDpi(Number(e.target.value))}
+                />
+              </label>
+            )}
+          </>
+        )}
+        <label className="field">
+          <span>{isFigure(kind) ? 'Output file' : 'Output folder'}</span>
+          <input
+            aria-label="Output path"
+            spellCheck={false}
+            value={out}
+            onChange={(e) => {
+              setOut(e.target.value);
+              setResult(null);
+            }}
+          />
+        </label>
+        <p className="hint">
+          {onServer
+            ? 'The path is on the server running ROI Studio (inside the open database), not on this computer.'
+            : 'Files are written inside the open database or into the folder chosen from the menu.'}
+        </p>
+        {dirty && (
+          <p className="warning" role="note">
+            Exports read overlays.svg as saved: unsaved changes are not included.{' '}
+            <button type="button" className="link" onClick={() => void save()}>
+              Save now
+            </button>
+          </p>
+        )}
+        {error && (
+          <p className="field-error" role="alert">
+            Export failed: {error}
+          </p>
+        )}
+        {result && (
+          <div className="export-result" role="status">
+            <p>
+              Wrote {result.files.length} file{result.files.length === 1 ? '' : 's'}:
+            </p>
+            <ul aria-label="Written files">
+              {result.files.map((f) => (
+                <li key={f}>{f}</li>
+              ))}
+            </ul>
+          </div>
+        )}
+        <div className="dialog-buttons">
+          <button type="button" onClick={closeExportDialog}>
+            Close
+          </button>
+          <button type="submit" className="primary" disabled={!canRun}>
+            {running ? 'Exporting…' : 'Export'}
+          </button>
+        </div>
+      </form>
+    </div>
+  );
+}

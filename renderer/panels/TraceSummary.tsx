@@ -1,0 +1,39 @@
+import { useEditor } from '../state/editor-store.js';
+import { traceSummaryLine } from '../state/traced-rois.js';
+
+/** What the last "Add all labels" did, per label: the ROI and its agreement with the label's vertices. */
+export function TraceSummary() {
+  const rows = useEditor((s) => s.traceSummary);
+  if (!rows) return null;
+  return (
+    <details className="trace-summary">
+      <summary>{traceSummaryLine(rows)}</summary>
+      <table aria-label="Traced labels">
+        <thead>
+          <tr>
+            <th scope="col">Label</th>
+            <th scope="col">ROI</th>
+            <th scope="col" title="Jaccard between the ROI's vertices and the label's mid-depth vertices">
+              Jaccard
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.labelIndex} className={r.status}>
+              <td>{r.label}</td>
+              <td>
+                {r.status === 'added'
+                  ? r.roi
+                  : r.status === 'exists'
+                    ? `skipped: “${r.roi}” exists`
+                    : 'not on the flatmap'}
+              </td>
+              <td className="num">{r.status === 'empty' ? '—' : r.jaccard.toFixed(3)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </details>
+  );
+}

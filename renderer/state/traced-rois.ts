@@ -1,0 +1,81 @@
+import type { TracedRoi } from '../../shared/api.js';
+import { checkRoiName } from './roi-names.js';
+import { addRoi, newRoiKey } from './roi-document.js';
+import type { RoiDocument } from './roi-document.js';
+
+/**
+ * Traced template labels into the ROI document. "Add all labels" is meant to be re-run safely
+ * (e.g. after deleting a few), so a label whose name is already an ROI is skipped rather than
+ * added a second time under a suffixed name.
+ */
+
+export interface TraceSummaryRow {
+  label: string;
+  labelIndex: number;
+  /** the ROI name used (or that blocked it) */
+  roi: string;
+  jaccard: number;
+  status: 'added' | 'exists' | 'empty';
+}
+
+/** A valid ROI name from a `.ctab` label name (characters pycortex and Inkscape accept). */
+export function roiNameFromLabel(label: string): string {
+  return (
+    label
+      .replace(/[^A-Za-z0-9 _.+()-]/g, '_')
+      .replace(/^[^A-Za-z0-9]+/, '')
+      .trim()
+      .slice(0, 60) || 'label'
+  );
+}
+
+export function addTracedRois(
+  doc: RoiDocument,
+  traced: readonly TracedRoi[],
+): { doc: RoiDocument; rows: TraceSummaryRow[] } {
+  let out = doc;
+  const rows: TraceSummaryRow[] = [];
+  for (const t of [...traced].sort((a, b) => a.labelIndex - b.labelIndex)) {
+    const name = roiNameFromLabel(t.name);
+    const row = { label: t.name, labelIndex: t.labelIndex, roi: name, jaccard: t.jaccard };
+    if (t.paths.length === 0) {
+      rows.push({ ...row, status: 'empty' });
+      continue;
+    }
+    const names = out.rois.map((r) => r.name);
+    if (!checkRoiName(name, names).ok) {
+      rows.push({
+        ...row,
+        roi: names.find((n) => n.toLowerCase() === name.toLowerCase()) ?? name,
+        status: 'exists',
+      });
+      continue;
+    }
+    out = addRoi(out, {
+      key: newRoiKey(),
+      name,
+      savedName: null,
+      paths: t.paths.map((d) => ({ d })),
+      pathsChanged: true,
+      normalise: false,
+      issues: [],
+    });
+    rows.push({ ...row, status: 'added' });
+  }
+  return { doc: out, rows };
+}
+
+/** One line for the status bar: how many were added, skipped, and the agreement range. */
+export function traceSummaryLine(rows: readonly TraceSummaryRow[]): string {
+  const added = rows.filter((r) => r.status === 'added');
+  const exists = rows.filter((r) => r.status === 'exists').length;
+  const empty = rows.filter((r) => r.status === 'empty').length;
+  const parts = [`Added ${added.length} label ROI${added.length === 1 ? '' : 's'}`];
+  if (added.length > 0) {
+    const j = added.map((r) => r.jaccard);
+    parts.push(`Jaccard ${Math.min(...j).toFixed(2)}–${Math.max(...j).toFixed(2)}`);
+  }
+  if (exists) parts.push(`${exists} skipped (name already used)`);
+  if (empty) parts.push(`${empty} not on the flatmap`);
+  return parts.join('; ');
+}
