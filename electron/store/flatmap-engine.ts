@@ -12,12 +12,13 @@ import { buildFlatFrame, type FlatFrame } from '../../shared/flatmap/flat-frame.
 import { buildFlatMask, type FlatMask } from '../../shared/flatmap/flat-mask.js';
 import { imageGrid, type ImageGrid } from '../../shared/flatmap/image-grid.js';
 import { mergedPoints } from '../../shared/flatmap/merge-surfaces.js';
-import { buildPixelSampling, type PixelSampling } from '../../shared/flatmap/pixel-map.js';
+import type { PixelSampling } from '../../shared/flatmap/pixel-map.js';
 import { buildVertexRaster } from '../../shared/flatmap/vertex-map.js';
 import type { HemiPair, Surface } from '../../shared/subject.js';
 import { loadCurvature } from './curvature.js';
 import { pixelMapFile, pixelMapKey, readPixelMapCache, writePixelMapCache } from './pixel-cache.js';
 import { loadSubjectSurfaces } from './subject-surfaces.js';
+import { buildPixelSamplingOffThread, warmPixelWorkers } from './pixel-workers.js';
 import { readTransform } from './transforms.js';
 
 /**
@@ -53,6 +54,18 @@ function flatBase(flat: HemiPair<Surface>): FlatBase {
     bases.set(flat, base);
   }
   return base;
+}
+
+/** Merged points per parsed surface pair, kept so the workers' shared copy is made once. */
+const merged = new WeakMap<HemiPair<Surface>, Float32Array>();
+
+function mergedOf(pair: HemiPair<Surface>): Float32Array {
+  let points = merged.get(pair);
+  if (!points) {
+    points = mergedPoints(pair);
+    merged.set(pair, points);
+  }
+  return points;
 }
 
 function delaunayOf(base: FlatBase): FlatDelaunay {
@@ -128,6 +141,7 @@ export async function pixelMapFor(
   const { height, thick } = options;
   // a single sample's depth matters; with several samples only the mid voxel uses it
   const depth = options.depth;
+  warmPixelWorkers();
   const [surfaces, xfm] = await Promise.all([
     loadSubjectSurfaces(dbPath, subject),
     readTransform(dbPath, subject, transform),
@@ -145,7 +159,7 @@ export async function pixelMapFor(
   // concurrent requests for one map (the UI asking again while it is computed) share the work
   let pending = inFlight.get(key);
   if (!pending) {
-    pending = loadOrCompute(key, pixelMapFile(cacheDir, subject, key), () => {
+    pending = loadOrCompute(key, pixelMapFile(cacheDir, subject, key), async () => {
       // without pia and wm pycortex samples the fiducial surface once (§4.6 step 5)
       const pia = surfaces.pia ?? surfaces.fiducial;
       const wm = surfaces.wm ?? surfaces.fiducial;
@@ -156,12 +170,12 @@ export async function pixelMapFor(
         );
       const base = flatBase(surfaces.flat);
       const { mask, grid } = rasterOf(base, height);
-      return buildPixelSampling({
+      return buildPixelSamplingOffThread({
         delaunay: delaunayOf(base),
         mask,
         grid,
-        pia: mergedPoints(pia),
-        wm: mergedPoints(wm),
+        pia: mergedOf(pia),
+        wm: mergedOf(wm),
         coord: xfm.coord,
         shape: xfm.shape,
         thick,
@@ -180,14 +194,14 @@ const inFlight = new Map<string, Promise<{ map: PixelSampling; source: 'disk' | 
 async function loadOrCompute(
   key: string,
   file: string,
-  compute: () => PixelSampling,
+  compute: () => Promise<PixelSampling>,
 ): Promise<{ map: PixelSampling; source: 'disk' | 'computed' }> {
   const cached = await readPixelMapCache(file);
   if (cached) {
     remember(key, cached);
     return { map: cached, source: 'disk' };
   }
-  const map = compute();
+  const map = await compute();
   remember(key, map);
   // the cache is an optimisation: a read-only or full cache folder must not fail the request
   await writePixelMapCache(file, map).catch(() => undefined);

@@ -63,12 +63,33 @@ class Entries {
   }
 }
 
+/** The CSR rows [rowStart, rowEnd) of a pixel sampling: `indptr` and `mid` cover those rows only. */
+export type PixelRows = Pick<PixelSampling, 'indptr' | 'voxels' | 'weights' | 'mid'>;
+
 export function buildPixelSampling(input: PixelSamplingInput): PixelSampling {
+  const { width, height } = input.grid;
+  return { width, height, thick: input.thick, depth: input.depth, ...buildPixelRows(input, 0, height) };
+}
+
+/**
+ * Rows [rowStart, rowEnd) of the pixel sampling, identical to the same rows of the whole map
+ * (no pixel depends on another: the walk's starting triangle is only a hint), so workers can
+ * each take a band and {@link joinPixelRows} puts them back together.
+ */
+export function buildPixelRows(input: PixelSamplingInput, rowStart: number, rowEnd: number): PixelRows {
   const { delaunay, mask, grid, pia, wm, coord, shape, thick, depth } = input;
+  if (!(
+    Number.isInteger(rowStart) &&
+    Number.isInteger(rowEnd) &&
+    rowStart >= 0 &&
+    rowStart <= rowEnd &&
+    rowEnd <= grid.height
+  ))
+    throw new Error(`bad row range [${rowStart}, ${rowEnd}) for a ${grid.height}-row image`);
   if (!(Number.isInteger(thick) && thick >= 1))
     throw new Error(`thick must be a positive integer, got ${thick}`);
   if (!(depth >= 0 && depth <= 1)) throw new Error(`depth must be within [0, 1], got ${depth}`);
-  const { width, height, xs, ys } = grid;
+  const { width, xs, ys } = grid;
   const [nx, ny, nz] = shape;
   const { triangles, vertexOf } = delaunay;
   const [r0, r1, r2] = coord;
@@ -83,22 +104,24 @@ export function buildPixelSampling(input: PixelSamplingInput): PixelSampling {
   const midT = depth;
   const midU = 1 - depth;
 
-  const triOf = rasteriseTriangles(delaunay, mask, grid);
-  const indptr = new Uint32Array(width * height + 1);
-  const mid = new Int32Array(width * height).fill(-1);
+  const triOf = rasteriseTriangles(delaunay, mask, grid, rowStart, rowEnd);
+  const skip = rowStart * width;
+  const pixels = width * (rowEnd - rowStart);
+  const indptr = new Uint32Array(pixels + 1);
+  const mid = new Int32Array(pixels).fill(-1);
   // about three voxels per pixel across the ribbon; grows (rarely) when that is not enough
   let onBrain = 0;
-  for (let p = 0; p < mask.mask.length; p++) onBrain += mask.mask[p];
+  for (let p = skip; p < skip + pixels; p++) onBrain += mask.mask[p];
   const out = new Entries(Math.min(onBrain * thick, Math.ceil(onBrain * 3.5)) + thick);
   const l = new Float64Array(3);
   let last = 0;
 
-  for (let r = 0; r < height; r++) {
+  for (let r = rowStart; r < rowEnd; r++) {
     const py = ys[r];
     for (let c = 0; c < width; c++) {
-      const p = r * width + c;
+      const p = r * width + c - skip;
       indptr[p] = out.length;
-      if (!mask.mask[p]) continue;
+      if (!mask.mask[p + skip]) continue;
       const px = xs[c];
       let t = triOf[p];
       if (t < 0) t = locate(delaunay, last, px, py);
@@ -136,17 +159,45 @@ export function buildPixelSampling(input: PixelSamplingInput): PixelSampling {
             ny * clip(roundHalfEven(p2 * midT + w2 * midU), nz));
     }
   }
-  indptr[width * height] = out.length;
+  indptr[pixels] = out.length;
   return {
-    width,
-    height,
-    thick,
-    depth,
     indptr,
     voxels: out.voxels.slice(0, out.length),
     weights: out.weights.slice(0, out.length),
     mid,
   };
+}
+
+/** Consecutive row bands (top first) back into one map. */
+export function joinPixelRows(
+  frame: Pick<PixelSampling, 'width' | 'height' | 'thick' | 'depth'>,
+  bands: readonly PixelRows[],
+): PixelSampling {
+  const pixels = frame.width * frame.height;
+  let entries = 0;
+  let rows = 0;
+  for (const b of bands) {
+    entries += b.voxels.length;
+    rows += b.mid.length;
+  }
+  if (rows !== pixels) throw new Error(`row bands cover ${rows} pixels, the image has ${pixels}`);
+  const indptr = new Uint32Array(pixels + 1);
+  const mid = new Int32Array(pixels);
+  const voxels = new Int32Array(entries);
+  const weights = new Float32Array(entries);
+  let p = 0;
+  let e = 0;
+  for (const b of bands) {
+    const n = b.mid.length;
+    for (let k = 0; k < n; k++) indptr[p + k] = b.indptr[k] + e;
+    mid.set(b.mid, p);
+    voxels.set(b.voxels, e);
+    weights.set(b.weights, e);
+    p += n;
+    e += b.voxels.length;
+  }
+  indptr[pixels] = e;
+  return { ...frame, indptr, mid, voxels, weights };
 }
 
 function clip(v: number, n: number): number {

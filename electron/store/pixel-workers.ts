@@ -1,0 +1,207 @@
+import { createRequire } from 'node:module';
+import { availableParallelism } from 'node:os';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import {
+  buildPixelSampling,
+  joinPixelRows,
+  type PixelRows,
+  type PixelSampling,
+  type PixelSamplingInput,
+} from '../../shared/flatmap/pixel-map.js';
+import type { PixelRowsReply, PixelRowsRequest } from './flatmap-worker-protocol.js';
+
+/**
+ * Pixel maps computed on worker threads, one band of rows per core, so a ~1 s computation
+ * neither blocks the Electron main process (or the serve process) nor leaves the second core
+ * idle. Results are identical to the single-thread path, which remains the fallback when
+ * workers cannot start (e.g. a packaging that cannot load the worker file).
+ */
+
+/**
+ * Bands (= workers) per map. Compiled (Electron, out/): one per core, at most 2. Run from .ts
+ * through tsx (cli, serve, bench) each worker first spends ~0.25 s and ~50 MB loading tsx,
+ * more than the second core gains, so those runs compute in their own thread unless asked.
+ */
+let bandCount = import.meta.url.endsWith('.ts') ? 0 : Math.max(1, Math.min(2, availableParallelism()));
+
+/** Set the number of worker bands (0 = compute in the calling thread); tests and the bench use it. */
+export function usePixelWorkers(count: number): void {
+  if (!Number.isInteger(count) || count < 0) throw new Error(`worker count must be ≥ 0, got ${count}`);
+  if (count !== bandCount) {
+    for (const w of pool ?? []) w.terminate();
+    pool = null;
+  }
+  bandCount = count;
+  unavailable = false;
+}
+
+interface Pending {
+  resolve: (rows: PixelRows) => void;
+  reject: (e: Error) => void;
+}
+
+class PixelWorker {
+  private readonly worker: Worker;
+  private readonly pending = new Map<number, Pending>();
+  private nextId = 0;
+  broken: Error | null = null;
+  /** whether this worker ever returned a band (a worker that fails before that cannot start here) */
+  answered = false;
+
+  constructor() {
+    this.worker = spawn();
+    this.worker.unref();
+    this.worker.on('message', (reply: PixelRowsReply) => {
+      const job = this.pending.get(reply.id);
+      if (!job) return;
+      this.pending.delete(reply.id);
+      if (this.pending.size === 0) this.worker.unref();
+      this.answered = true;
+      if ('error' in reply) job.reject(new Error(reply.error));
+      else job.resolve(reply.rows);
+    });
+    const fail = (e: Error) => {
+      this.broken ??= e;
+      for (const job of this.pending.values()) job.reject(e);
+      this.pending.clear();
+    };
+    this.worker.on('error', fail);
+    this.worker.on('exit', (code) => fail(new Error(`flatmap worker exited with code ${code}`)));
+  }
+
+  terminate(): void {
+    this.broken ??= new Error('flatmap worker stopped');
+    void this.worker.terminate();
+  }
+
+  rows(input: PixelSamplingInput, rowStart: number, rowEnd: number): Promise<PixelRows> {
+    if (this.broken) return Promise.reject(this.broken);
+    const id = this.nextId++;
+    const req: PixelRowsRequest = { id, input, rowStart, rowEnd };
+    return new Promise<PixelRows>((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      // keep the process alive while a band is being computed (idle workers must not)
+      this.worker.ref();
+      this.worker.postMessage(req);
+    });
+  }
+}
+
+/** The worker module beside this one: compiled `.js` in out/, or `.ts` run through tsx (cli, serve, tests). */
+function spawn(): Worker {
+  const here = import.meta.url;
+  if (!here.endsWith('.ts')) return new Worker(new URL('./flatmap-worker.js', here));
+  // Node 20 does not pass tsx's loader hooks on to workers: register them inside the worker
+  const api = createRequire(here)
+    .resolve('tsx/esm/api')
+    .replace(/\.cjs$/, '.mjs');
+  const target = new URL('./flatmap-worker.ts', here).href;
+  const boot = `import(${JSON.stringify(pathToFileURL(api).href)}).then((m) => { m.register(); return import(${JSON.stringify(target)}); })`;
+  return new Worker(boot, { eval: true });
+}
+
+let pool: PixelWorker[] | null = null;
+let unavailable = false;
+
+function workers(): PixelWorker[] | null {
+  if (unavailable || bandCount === 0) return null;
+  if (pool?.some((w) => w.broken && !w.answered)) {
+    unavailable = true;
+    return null;
+  }
+  if (pool?.some((w) => w.broken)) pool = null;
+  try {
+    pool ??= Array.from({ length: bandCount }, () => new PixelWorker());
+  } catch {
+    unavailable = true;
+    return null;
+  }
+  return pool;
+}
+
+/** How many pool workers have returned a band (0 when maps are computed in this thread). */
+export function pixelWorkersAnswering(): number {
+  return pool?.filter((w) => w.answered && !w.broken).length ?? 0;
+}
+
+/** Start the workers ahead of need (they load while the caller parses surfaces). */
+export function warmPixelWorkers(): void {
+  workers();
+}
+
+/** A copy in shared memory, made once per source array (the engine keeps its inputs alive). */
+const sharedCopies = new WeakMap<object, unknown>();
+
+function shared<T extends Float64Array | Float32Array | Uint32Array | Int32Array | Uint8Array>(a: T): T {
+  if (a.buffer instanceof SharedArrayBuffer) return a;
+  let copy = sharedCopies.get(a) as T | undefined;
+  if (!copy) {
+    const Ctor = a.constructor as new (b: SharedArrayBuffer) => T;
+    copy = new Ctor(new SharedArrayBuffer(a.byteLength));
+    copy.set(a as never);
+    sharedCopies.set(a, copy);
+  }
+  return copy;
+}
+
+function sharedInput(input: PixelSamplingInput): PixelSamplingInput {
+  const { delaunay: d, mask, grid } = input;
+  return {
+    ...input,
+    delaunay: {
+      vertexOf: shared(d.vertexOf),
+      coords: shared(d.coords),
+      triangles: shared(d.triangles),
+      halfedges: shared(d.halfedges),
+      orientation: d.orientation,
+      // the sampling needs no adjacency
+      adjStart: new Uint32Array(0),
+      adj: new Uint32Array(0),
+    },
+    mask: { ...mask, mask: shared(mask.mask) },
+    grid: { ...grid, xs: shared(grid.xs), ys: shared(grid.ys) },
+    pia: shared(input.pia),
+    wm: shared(input.wm),
+    coord: input.coord.map((r) => [...r]),
+    shape: [...input.shape] as [number, number, number],
+  };
+}
+
+/** Row bands with about the same number of on-brain pixels each. */
+function bands(mask: Uint8Array, width: number, height: number, count: number): [number, number][] {
+  let total = 0;
+  for (let p = 0; p < mask.length; p++) total += mask[p];
+  const out: [number, number][] = [];
+  let start = 0;
+  let seen = 0;
+  for (let r = 0; r < height && out.length < count - 1; r++) {
+    for (let c = 0; c < width; c++) seen += mask[r * width + c];
+    if (seen >= (total * (out.length + 1)) / count) {
+      out.push([start, r + 1]);
+      start = r + 1;
+    }
+  }
+  out.push([start, height]);
+  return out;
+}
+
+/** {@link buildPixelSampling} on worker threads; the same map computed in this thread when workers fail. */
+export async function buildPixelSamplingOffThread(input: PixelSamplingInput): Promise<PixelSampling> {
+  const pool = workers();
+  if (pool) {
+    try {
+      const { width, height } = input.grid;
+      const sharedIn = sharedInput(input);
+      const parts = await Promise.all(
+        bands(input.mask.mask, width, height, pool.length).map(([r0, r1], k) =>
+          pool[k].rows(sharedIn, r0, r1),
+        ),
+      );
+      return joinPixelRows({ width, height, thick: input.thick, depth: input.depth }, parts);
+    } catch {
+      // a worker that failed to start or died: this thread computes the same map
+    }
+  }
+  return buildPixelSampling(input);
+}
