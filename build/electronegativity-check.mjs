@@ -1,7 +1,9 @@
 #!/usr/bin/env node
-// Fails (exit 1) on any Electronegativity finding above INFORMATIONAL, except the few listed
-// below, each reviewed by hand with its reason. Usage: node build/electronegativity-check.mjs FILE.csv
-import { readFileSync } from 'node:fs';
+// Runs Electronegativity on electron/ and fails (exit 1) on any finding above INFORMATIONAL,
+// except the few listed below, each reviewed by hand with its reason.
+// The library is called directly: its CSV writer races its header against its rows.
+import { createRequire } from 'node:module';
+import { resolve } from 'node:path';
 
 /** Findings that are "review this" prompts rather than defects, and what the review found. */
 const REVIEWED = [
@@ -22,70 +24,46 @@ const REVIEWED = [
   },
 ];
 
-/** RFC 4180 fields: quoted fields may hold commas and doubled quotes. */
-function parseCsv(text) {
-  const rows = [];
-  let row = [];
-  let field = '';
-  let quoted = false;
-  const endField = () => {
-    row.push(field.trim());
-    field = '';
-  };
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') endField();
-    else if (c === '\n') {
-      endField();
-      rows.push(row);
-      row = [];
-    } else if (c !== '\r') field += c;
-  }
-  if (field !== '' || row.length) {
-    endField();
-    rows.push(row);
-  }
-  return rows;
+const require = createRequire(import.meta.url);
+const run = require('@doyensec/electronegativity');
+const electronVersion = require('electron/package.json').version;
+
+const { issues, errors } = await run(
+  {
+    input: resolve('electron'),
+    isSarif: false,
+    customScan: [],
+    excludeFromScan: [],
+    isRelative: true,
+    isVerbose: false,
+    electronVersionOverride: electronVersion,
+    parserPlugins: [],
+  },
+  false,
+);
+if (errors.length) {
+  for (const e of errors)
+    console.error(`electronegativity: could not scan ${e.file}: ${e.message ?? e.error ?? ''}`);
+  process.exit(1);
 }
 
-const file = process.argv[2];
-if (!file) {
-  console.error('usage: electronegativity-check.mjs FILE.csv');
-  process.exit(2);
-}
-let text;
-try {
-  text = readFileSync(file, 'utf8');
-} catch (e) {
-  console.error(`electronegativity: no report at ${file}: ${e.message}`);
-  process.exit(1);
-}
-const [header, ...rows] = parseCsv(text);
-if (!header || header[0] !== 'issue') {
-  console.error(`electronegativity: ${file} is not an Electronegativity CSV report`);
-  process.exit(1);
-}
 let failures = 0;
-for (const [issue, severity, confidence, where, location, , description] of rows) {
-  if (!issue || severity === 'INFORMATIONAL') continue;
+for (const issue of issues) {
+  const severity = issue.severity.name;
+  if (severity === 'INFORMATIONAL') continue;
+  const where = `${issue.file}:${issue.location.line}:${issue.location.column}`;
   const review = REVIEWED.find(
-    (r) => r.issue === issue && r.file === where && (!r.confidence || r.confidence === confidence),
+    (r) =>
+      r.issue === issue.id &&
+      r.file === issue.file &&
+      (!r.confidence || r.confidence === issue.confidence.name),
   );
-  if (review) {
-    console.log(
-      `electronegativity: reviewed ${issue} (${severity}) at ${where}:${location}: ${review.reason}`,
-    );
-  } else {
+  if (review)
+    console.log(`electronegativity: reviewed ${issue.id} (${severity}) at ${where}: ${review.reason}`);
+  else {
     failures++;
     console.error(
-      `electronegativity: ${severity} ${confidence} ${issue} at ${where}:${location}: ${description}`,
+      `electronegativity: ${severity} ${issue.confidence.name} ${issue.id} at ${where}: ${issue.description}`,
     );
   }
 }
@@ -93,6 +71,4 @@ if (failures) {
   console.error(`electronegativity: ${failures} finding(s) above informational`);
   process.exit(1);
 }
-console.log(
-  `electronegativity: clean (${rows.filter((r) => r[0]).length} finding(s), none unreviewed above informational)`,
-);
+console.log(`electronegativity: clean (${issues.length} finding(s), none unreviewed above informational)`);
