@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { ExportKind, ExportResult } from '../../shared/api.js';
 import { errorMessage, isDirty, useEditor } from '../state/editor-store.js';
 import {
@@ -25,8 +25,10 @@ function ExportForm() {
   const transform = useEditor((s) => s.transform);
   const template = useEditor((s) => s.template);
   const dirty = useEditor(isDirty);
-  const savedNames = useEditor(
-    (s) => s.overlay?.layers.find((l) => l.name === 'rois')?.shapes.map((r) => r.name) ?? [],
+  const overlay = useEditor((s) => s.overlay);
+  const savedNames = useMemo(
+    () => overlay?.layers.find((l) => l.name === 'rois')?.shapes.map((r) => r.name) ?? [],
+    [overlay],
   );
   const selected = useEditor((s) => s.doc.rois.find((r) => r.key === s.selectedKey) ?? null);
   const onServer = typeof window !== 'undefined' && !window.roiStudioShell;
@@ -102,27 +104,29 @@ function ExportForm() {
             ))}
           </select>
         </label>
-        <fieldset className="field choice">
-          <legend>ROIs</legend>
-          <label>
-            <input type="radio" name="which" checked={which === 'all'} onChange={() => setWhich('all')} /> All
-            saved ({savedNames.length})
-          </label>
-          <label>
-            <input
-              type="radio"
-              name="which"
-              checked={which === 'selected'}
-              disabled={selectedName === null}
-              onChange={() => setWhich('selected')}
-            />{' '}
-            {selected
-              ? selectedName
-                ? `Selected: ${selectedName}`
-                : `Selected: ${selected.name} (not saved yet)`
-              : 'Selected (none)'}
-          </label>
-        </fieldset>
+        <div className="field" role="radiogroup" aria-labelledby="export-rois">
+          <span id="export-rois">ROIs</span>
+          <div className="choice">
+            <label>
+              <input type="radio" name="which" checked={which === 'all'} onChange={() => setWhich('all')} />{' '}
+              All saved ({savedNames.length})
+            </label>
+            <label>
+              <input
+                type="radio"
+                name="which"
+                checked={which === 'selected'}
+                disabled={selectedName === null}
+                onChange={() => setWhich('selected')}
+              />{' '}
+              {selected
+                ? selectedName
+                  ? `Selected: ${selectedName}`
+                  : `Selected: ${selected.name} (not saved yet)`
+                : 'Selected (none)'}
+            </label>
+          </div>
+        </div>
         {kind === 'nifti' && (
           <p className="hint">
             {transform
