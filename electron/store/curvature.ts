@@ -3,8 +3,8 @@ import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ApiError } from '../../shared/api.js';
 import { encodeNpz, npyToFloat64, parseNpz } from '../../shared/formats/npy.js';
-import { pycortexCurvature } from '../../shared/mesh/curvature.js';
 import { HEMIS } from '../../shared/subject.js';
+import { pycortexCurvatureOffThread } from './curvature-off-thread.js';
 import { fileError, parseOrFail, readFileOrFail } from './file-errors.js';
 import { listSurfaceFiles } from './surface-files.js';
 import { fiducialSurfaces, loadSubjectSurfaces } from './subject-surfaces.js';
@@ -61,7 +61,10 @@ async function compute(
       'NOT_FOUND',
       `subject ${subject}: no surface-info/curvature.npz and no wm+pia or fiducial surfaces to compute it from`,
     );
-  const [left, right] = HEMIS.map((h) => pycortexCurvature(fid[h].points, fid[h].triangles));
+  // both hemispheres at once, each on a worker thread
+  const [left, right] = await Promise.all(
+    HEMIS.map((h) => pycortexCurvatureOffThread(fid[h].points, fid[h].triangles)),
+  );
   await writeAtomically(
     cached,
     encodeNpz({ left: { data: left, shape: [left.length] }, right: { data: right, shape: [right.length] } }),

@@ -2,12 +2,22 @@ import type { PixelRows, PixelSamplingInput } from '../../shared/flatmap/pixel-m
 
 /** Messages between the flatmap engine and its worker threads (flatmap-worker.ts). */
 
-export interface PixelRowsRequest {
-  id: number;
-  /** arrays backed by SharedArrayBuffers, so every worker reads the same memory */
-  input: PixelSamplingInput;
-  rowStart: number;
-  rowEnd: number;
-}
+export type WorkerRequest =
+  | {
+      id: number;
+      kind: 'pixel-rows';
+      /** arrays backed by SharedArrayBuffers, so every worker reads the same memory */
+      input: PixelSamplingInput;
+      rowStart: number;
+      rowEnd: number;
+    }
+  | {
+      id: number;
+      kind: 'curvature';
+      /** one hemisphere's fiducial surface */
+      points: Float32Array;
+      triangles: Uint32Array;
+    };
 
-export type PixelRowsReply = { id: number; rows: PixelRows } | { id: number; error: string };
+export type WorkerReply =
+  { id: number; rows: PixelRows } | { id: number; curvature: Float64Array } | { id: number; error: string };

@@ -1,7 +1,4 @@
-import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
-import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import {
   buildPixelSampling,
   joinPixelRows,
@@ -9,7 +6,7 @@ import {
   type PixelSampling,
   type PixelSamplingInput,
 } from '../../shared/flatmap/pixel-map.js';
-import type { PixelRowsReply, PixelRowsRequest } from './flatmap-worker-protocol.js';
+import { FlatmapWorker } from './flatmap-worker-client.js';
 
 /**
  * Pixel maps computed on worker threads, one band of rows per core, so a ~1 s computation
@@ -36,75 +33,10 @@ export function usePixelWorkers(count: number): void {
   unavailable = false;
 }
 
-interface Pending {
-  resolve: (rows: PixelRows) => void;
-  reject: (e: Error) => void;
-}
-
-class PixelWorker {
-  private readonly worker: Worker;
-  private readonly pending = new Map<number, Pending>();
-  private nextId = 0;
-  broken: Error | null = null;
-  /** whether this worker ever returned a band (a worker that fails before that cannot start here) */
-  answered = false;
-
-  constructor() {
-    this.worker = spawn();
-    this.worker.unref();
-    this.worker.on('message', (reply: PixelRowsReply) => {
-      const job = this.pending.get(reply.id);
-      if (!job) return;
-      this.pending.delete(reply.id);
-      if (this.pending.size === 0) this.worker.unref();
-      this.answered = true;
-      if ('error' in reply) job.reject(new Error(reply.error));
-      else job.resolve(reply.rows);
-    });
-    const fail = (e: Error) => {
-      this.broken ??= e;
-      for (const job of this.pending.values()) job.reject(e);
-      this.pending.clear();
-    };
-    this.worker.on('error', fail);
-    this.worker.on('exit', (code) => fail(new Error(`flatmap worker exited with code ${code}`)));
-  }
-
-  terminate(): void {
-    this.broken ??= new Error('flatmap worker stopped');
-    void this.worker.terminate();
-  }
-
-  rows(input: PixelSamplingInput, rowStart: number, rowEnd: number): Promise<PixelRows> {
-    if (this.broken) return Promise.reject(this.broken);
-    const id = this.nextId++;
-    const req: PixelRowsRequest = { id, input, rowStart, rowEnd };
-    return new Promise<PixelRows>((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
-      // keep the process alive while a band is being computed (idle workers must not)
-      this.worker.ref();
-      this.worker.postMessage(req);
-    });
-  }
-}
-
-/** The worker module beside this one: compiled `.js` in out/, or `.ts` run through tsx (cli, serve, tests). */
-function spawn(): Worker {
-  const here = import.meta.url;
-  if (!here.endsWith('.ts')) return new Worker(new URL('./flatmap-worker.js', here));
-  // Node 20 does not pass tsx's loader hooks on to workers: register them inside the worker
-  const api = createRequire(here)
-    .resolve('tsx/esm/api')
-    .replace(/\.cjs$/, '.mjs');
-  const target = new URL('./flatmap-worker.ts', here).href;
-  const boot = `import(${JSON.stringify(pathToFileURL(api).href)}).then((m) => { m.register(); return import(${JSON.stringify(target)}); })`;
-  return new Worker(boot, { eval: true });
-}
-
-let pool: PixelWorker[] | null = null;
+let pool: FlatmapWorker[] | null = null;
 let unavailable = false;
 
-function workers(): PixelWorker[] | null {
+function workers(): FlatmapWorker[] | null {
   if (unavailable || bandCount === 0) return null;
   if (pool?.some((w) => w.broken && !w.answered)) {
     unavailable = true;
@@ -112,7 +44,7 @@ function workers(): PixelWorker[] | null {
   }
   if (pool?.some((w) => w.broken)) pool = null;
   try {
-    pool ??= Array.from({ length: bandCount }, () => new PixelWorker());
+    pool ??= Array.from({ length: bandCount }, () => new FlatmapWorker());
   } catch {
     unavailable = true;
     return null;
@@ -186,6 +118,17 @@ function bands(mask: Uint8Array, width: number, height: number, count: number): 
   return out;
 }
 
+async function rowsOn(
+  worker: FlatmapWorker,
+  input: PixelSamplingInput,
+  rowStart: number,
+  rowEnd: number,
+): Promise<PixelRows> {
+  const reply = await worker.request({ kind: 'pixel-rows', input, rowStart, rowEnd });
+  if (!('rows' in reply)) throw new Error('flatmap worker sent no rows');
+  return reply.rows;
+}
+
 /** {@link buildPixelSampling} on worker threads; the same map computed in this thread when workers fail. */
 export async function buildPixelSamplingOffThread(input: PixelSamplingInput): Promise<PixelSampling> {
   const pool = workers();
@@ -195,7 +138,7 @@ export async function buildPixelSamplingOffThread(input: PixelSamplingInput): Pr
       const sharedIn = sharedInput(input);
       const parts = await Promise.all(
         bands(input.mask.mask, width, height, pool.length).map(([r0, r1], k) =>
-          pool[k].rows(sharedIn, r0, r1),
+          rowsOn(pool[k], sharedIn, r0, r1),
         ),
       );
       return joinPixelRows({ width, height, thick: input.thick, depth: input.depth }, parts);
