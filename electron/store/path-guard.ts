@@ -1,4 +1,4 @@
-import { realpathSync } from 'node:fs';
+import { realpathSync, statSync } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { ApiError } from '../../shared/api.js';
 import type { BackendContext } from '../backend/context.js';
@@ -17,14 +17,24 @@ export function isInside(parent: string, child: string): boolean {
   return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
 }
 
+function isFolder(p: string): boolean {
+  try {
+    return statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Every path that reaches the store from the UI goes through here: it must lie inside the
- * opened database or be a file the user chose in a dialog. Returns the absolute path.
+ * opened database, be a file the user chose in a dialog, or lie inside a folder the user chose
+ * (e.g. for exports). Returns the absolute path.
  */
 export function allowedPath(ctx: BackendContext, path: string): string {
   if (typeof path !== 'string' || path === '' || path.includes('\0'))
     throw new ApiError('BAD_REQUEST', 'a path is required');
   const abs = resolve(ctx.database.path, path);
   if (isInside(ctx.database.path, abs) || ctx.chosenFiles.has(real(abs))) return abs;
+  for (const chosen of ctx.chosenFiles) if (isFolder(chosen) && isInside(chosen, abs)) return abs;
   throw new ApiError('FORBIDDEN', `${abs} is outside the open database and was not chosen by the user`, abs);
 }
