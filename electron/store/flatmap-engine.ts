@@ -7,7 +7,7 @@ import {
 } from '../../shared/api.js';
 import { traceBoundaryLoops, twoLongestLoops } from '../../shared/flatmap/boundary.js';
 import { shadeCurvature } from '../../shared/flatmap/curvature-shading.js';
-import { buildFlatDelaunay, type FlatDelaunay } from '../../shared/flatmap/flat-delaunay.js';
+import type { FlatDelaunay } from '../../shared/flatmap/flat-delaunay.js';
 import { buildFlatFrame, type FlatFrame } from '../../shared/flatmap/flat-frame.js';
 import { buildFlatMask, type FlatMask } from '../../shared/flatmap/flat-mask.js';
 import { imageGrid, type ImageGrid } from '../../shared/flatmap/image-grid.js';
@@ -18,7 +18,11 @@ import type { HemiPair, Surface } from '../../shared/subject.js';
 import { loadCurvature } from './curvature.js';
 import { pixelMapFile, pixelMapKey, readPixelMapCache, writePixelMapCache } from './pixel-cache.js';
 import { loadSubjectSurfaces } from './subject-surfaces.js';
-import { buildPixelSamplingOffThread, warmPixelWorkers } from './pixel-workers.js';
+import {
+  buildFlatDelaunayOffThread,
+  buildPixelSamplingOffThread,
+  warmPixelWorkers,
+} from './pixel-workers.js';
 import { readTransform } from './transforms.js';
 
 /**
@@ -32,8 +36,10 @@ const MAX_THICK = 256;
 
 interface FlatBase {
   frame: FlatFrame;
-  loops: [number[], number[]];
-  delaunay?: FlatDelaunay;
+  /** the two longest boundary loops, traced on first use */
+  loops?: [number[], number[]];
+  /** computed on a worker when workers are on, while this thread traces loops and masks */
+  delaunay?: Promise<FlatDelaunay>;
   rasters: Map<number, { mask: FlatMask; grid: ImageGrid }>;
   vertexMaps: Map<number, Int32Array>;
 }
@@ -44,10 +50,8 @@ const bases = new WeakMap<HemiPair<Surface>, FlatBase>();
 function flatBase(flat: HemiPair<Surface>): FlatBase {
   let base = bases.get(flat);
   if (!base) {
-    const frame = buildFlatFrame(flat);
     base = {
-      frame,
-      loops: twoLongestLoops(traceBoundaryLoops(frame.triangles)),
+      frame: buildFlatFrame(flat),
       rasters: new Map(),
       vertexMaps: new Map(),
     };
@@ -68,13 +72,14 @@ function mergedOf(pair: HemiPair<Surface>): Float32Array {
   return points;
 }
 
-function delaunayOf(base: FlatBase): FlatDelaunay {
-  return (base.delaunay ??= buildFlatDelaunay(base.frame));
+function delaunayOf(base: FlatBase): Promise<FlatDelaunay> {
+  return (base.delaunay ??= buildFlatDelaunayOffThread(base.frame));
 }
 
 function rasterOf(base: FlatBase, height: number) {
   let r = base.rasters.get(height);
   if (!r) {
+    base.loops ??= twoLongestLoops(traceBoundaryLoops(base.frame.triangles));
     r = { mask: buildFlatMask(base.frame, height, base.loops), grid: imageGrid(base.frame.extents, height) };
     base.rasters.set(height, r);
   }
@@ -169,9 +174,10 @@ export async function pixelMapFor(
           `subject ${subject}: volume flatmaps need pia and wm surfaces (or a fiducial surface) in surfaces/`,
         );
       const base = flatBase(surfaces.flat);
+      const delaunay = delaunayOf(base);
       const { mask, grid } = rasterOf(base, height);
       return buildPixelSamplingOffThread({
-        delaunay: delaunayOf(base),
+        delaunay: await delaunay,
         mask,
         grid,
         pia: mergedOf(pia),
@@ -215,8 +221,9 @@ export async function vertexMapFor(dbPath: string, subject: string, height: numb
   const base = flatBase(surfaces.flat);
   let vertex = base.vertexMaps.get(height);
   if (!vertex) {
+    const delaunay = delaunayOf(base);
     const { mask, grid } = rasterOf(base, height);
-    vertex = buildVertexRaster(delaunayOf(base), mask, grid);
+    vertex = buildVertexRaster(await delaunay, mask, grid);
     base.vertexMaps.set(height, vertex);
   }
   const { width } = rasterOf(base, height).grid;

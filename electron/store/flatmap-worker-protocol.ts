@@ -1,3 +1,5 @@
+import type { FlatDelaunay } from '../../shared/flatmap/flat-delaunay.js';
+import type { FlatFrame } from '../../shared/flatmap/flat-frame.js';
 import type { PixelRows, PixelSamplingInput } from '../../shared/flatmap/pixel-map.js';
 
 /** Messages between the flatmap engine and its worker threads (flatmap-worker.ts). */
@@ -13,6 +15,12 @@ export type WorkerRequest =
     }
   | {
       id: number;
+      kind: 'delaunay';
+      /** the parts of the flat frame the triangulation reads */
+      frame: Pick<FlatFrame, 'xy' | 'valid'>;
+    }
+  | {
+      id: number;
       kind: 'curvature';
       /** one hemisphere's fiducial surface */
       points: Float32Array;
@@ -20,4 +28,8 @@ export type WorkerRequest =
     };
 
 export type WorkerReply =
-  { id: number; rows: PixelRows } | { id: number; curvature: Float64Array } | { id: number; error: string };
+  | { id: number; rows: PixelRows }
+  | { id: number; curvature: Float64Array }
+  /** arrays in SharedArrayBuffers, ready for the pixel-map workers */
+  | { id: number; delaunay: FlatDelaunay }
+  | { id: number; error: string };

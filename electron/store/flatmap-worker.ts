@@ -1,12 +1,14 @@
 import { parentPort } from 'node:worker_threads';
+import { buildFlatDelaunay, type FlatDelaunay } from '../../shared/flatmap/flat-delaunay.js';
 import { buildPixelRows } from '../../shared/flatmap/pixel-map.js';
 import { pycortexCurvature } from '../../shared/mesh/curvature.js';
 import type { WorkerReply, WorkerRequest } from './flatmap-worker-protocol.js';
 
 /**
  * Worker thread entry for the engine's heavy computations, so the main (or serve) process
- * stays responsive and both cores work: bands of pixel-map rows (inputs in
- * SharedArrayBuffers, no copy) and one hemisphere's curvature. Results are transferred back.
+ * stays responsive and both cores work: the flat Delaunay triangulation (returned in shared
+ * memory), bands of pixel-map rows (inputs in SharedArrayBuffers, no copy) and one
+ * hemisphere's curvature. Other results are transferred back.
  */
 const port = parentPort;
 if (!port) throw new Error('flatmap-worker must run as a worker thread');
@@ -18,6 +20,19 @@ port.on('message', (req: WorkerRequest) => {
       const reply: WorkerReply = { id: req.id, rows };
       const buffers = [rows.indptr, rows.mid, rows.voxels, rows.weights].map((a) => a.buffer as ArrayBuffer);
       port.postMessage(reply, buffers);
+    } else if (req.kind === 'delaunay') {
+      const d = buildFlatDelaunay(req.frame as Parameters<typeof buildFlatDelaunay>[0]);
+      const delaunay: FlatDelaunay = {
+        ...d,
+        vertexOf: shared(d.vertexOf),
+        coords: shared(d.coords),
+        triangles: shared(d.triangles),
+        halfedges: shared(d.halfedges),
+        adjStart: shared(d.adjStart),
+        adj: shared(d.adj),
+      };
+      const reply: WorkerReply = { id: req.id, delaunay };
+      port.postMessage(reply);
     } else {
       const curvature = pycortexCurvature(req.points, req.triangles);
       const reply: WorkerReply = { id: req.id, curvature };
@@ -28,3 +43,10 @@ port.on('message', (req: WorkerRequest) => {
     port.postMessage(reply);
   }
 });
+
+function shared<T extends Float64Array | Uint32Array | Int32Array>(a: T): T {
+  const Ctor = a.constructor as new (b: SharedArrayBuffer) => T;
+  const copy = new Ctor(new SharedArrayBuffer(a.byteLength));
+  copy.set(a as never);
+  return copy;
+}

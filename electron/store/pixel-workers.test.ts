@@ -14,11 +14,20 @@ import {
 import type { HemiPair, Surface } from '../../shared/subject.js';
 import { subjectFrame, subjectSurfaces } from '../testing/flatmap-fixtures.js';
 import { SHARED, SHARED_DB } from '../testing/shared-data.js';
-import { buildPixelSamplingOffThread, pixelWorkersAnswering, usePixelWorkers } from './pixel-workers.js';
+import {
+  buildFlatDelaunayOffThread,
+  buildPixelSamplingOffThread,
+  pixelWorkersAnswering,
+  usePixelWorkers,
+} from './pixel-workers.js';
 import { readTransform } from './transforms.js';
 
 /** A jittered 30×30 sheet per hemisphere, folded in 3-D so segments cross several voxels. */
 function synthetic(): PixelSamplingInput {
+  return syntheticWithFrame().input;
+}
+
+function syntheticWithFrame() {
   let seed = 7;
   const rand = () => (seed = (seed * 16807) % 2147483647) / 2147483647 - 0.5;
   const sheet = (z: number): HemiPair<Surface> => {
@@ -41,7 +50,7 @@ function synthetic(): PixelSamplingInput {
   for (const h of ['lh', 'rh'] as const)
     for (let v = 2; v < flat[h].points.length; v += 3) flat[h].points[v] = 0;
   const frame = buildFlatFrame(flat);
-  return {
+  const input: PixelSamplingInput = {
     delaunay: buildFlatDelaunay(frame),
     mask: buildFlatMask(frame, 97),
     grid: imageGrid(frame.extents, 97),
@@ -57,6 +66,7 @@ function synthetic(): PixelSamplingInput {
     thick: 32,
     depth: 0.5,
   };
+  return { input, frame };
 }
 
 const bytes = (a: ArrayBufferView) => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
@@ -105,6 +115,19 @@ describe('pixel maps in row bands and on worker threads', () => {
     ]);
     expectSame(buildPixelSampling(input), a);
     expectSame(buildPixelSampling(other), b);
+  });
+
+  it('the Delaunay triangulation from a worker is the same, in shared memory', async () => {
+    const { frame } = syntheticWithFrame();
+    usePixelWorkers(2);
+    const here = buildFlatDelaunay(frame);
+    const there = await buildFlatDelaunayOffThread(frame);
+    expect(there.coords.buffer).toBeInstanceOf(SharedArrayBuffer);
+    expect(there.orientation).toBe(here.orientation);
+    for (const k of ['vertexOf', 'coords', 'triangles', 'halfedges', 'adjStart', 'adj'] as const)
+      expect(Buffer.compare(bytes(there[k]), bytes(here[k])), k).toBe(0);
+    usePixelWorkers(0);
+    expect((await buildFlatDelaunayOffThread(frame)).coords.buffer).toBeInstanceOf(ArrayBuffer);
   });
 
   describe.skipIf(!SHARED)('on a real subject', () => {

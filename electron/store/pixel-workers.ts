@@ -6,7 +6,9 @@ import {
   type PixelSampling,
   type PixelSamplingInput,
 } from '../../shared/flatmap/pixel-map.js';
-import { FlatmapWorker } from './flatmap-worker-client.js';
+import { buildFlatDelaunay, type FlatDelaunay } from '../../shared/flatmap/flat-delaunay.js';
+import type { FlatFrame } from '../../shared/flatmap/flat-frame.js';
+import { FlatmapWorker, WorkerJobError } from './flatmap-worker-client.js';
 
 /**
  * Pixel maps computed on worker threads, one band of rows per core, so a ~1 s computation
@@ -127,6 +129,24 @@ async function rowsOn(
   const reply = await worker.request({ kind: 'pixel-rows', input, rowStart, rowEnd });
   if (!('rows' in reply)) throw new Error('flatmap worker sent no rows');
   return reply.rows;
+}
+
+/**
+ * The flat Delaunay triangulation on a worker (in shared memory, ready for the pixel-map
+ * bands) while the caller's thread does other work; in this thread when workers are off or fail.
+ */
+export async function buildFlatDelaunayOffThread(frame: FlatFrame): Promise<FlatDelaunay> {
+  const pool = workers();
+  if (pool) {
+    try {
+      const reply = await pool[0].request({ kind: 'delaunay', frame: { xy: frame.xy, valid: frame.valid } });
+      if ('delaunay' in reply) return reply.delaunay;
+    } catch (e) {
+      if (e instanceof WorkerJobError) throw new Error(e.message, { cause: e });
+      // the worker failed or died: this thread triangulates below
+    }
+  }
+  return buildFlatDelaunay(frame);
 }
 
 /** {@link buildPixelSampling} on worker threads; the same map computed in this thread when workers fail. */
