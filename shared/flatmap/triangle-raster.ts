@@ -38,7 +38,19 @@ export function rasteriseTriangles(
     const r1 = Math.min(height - 1, rowEnd - 1, Math.ceil((yTop - Math.min(ay, by, cy)) / dy));
     for (let r = r0; r <= r1; r++) {
       const py = ys[r];
-      for (let col = c0; col <= c1; col++) {
+      let lo = c0;
+      let hi = c1;
+      if (c1 - c0 > WIDE) {
+        // long, thin triangles (across the cuts) span hundreds of columns: narrow the row to
+        // where all three edge tests pass by bisection (each test is monotone in the column)
+        lo = Math.max(lo, edgeBound(xs, c0, c1, o, ax, ay, bx, by, py, true));
+        lo = Math.max(lo, edgeBound(xs, c0, c1, o, bx, by, cx, cy, py, true));
+        lo = Math.max(lo, edgeBound(xs, c0, c1, o, cx, cy, ax, ay, py, true));
+        hi = Math.min(hi, edgeBound(xs, c0, c1, o, ax, ay, bx, by, py, false));
+        hi = Math.min(hi, edgeBound(xs, c0, c1, o, bx, by, cx, cy, py, false));
+        hi = Math.min(hi, edgeBound(xs, c0, c1, o, cx, cy, ax, ay, py, false));
+      }
+      for (let col = lo; col <= hi; col++) {
         const p = r * width + col;
         if (!mask.mask[p] || out[p - skip] >= 0) continue;
         const px = xs[col];
@@ -50,4 +62,47 @@ export function rasteriseTriangles(
     }
   }
   return out;
+}
+
+/** Rows wider than this many columns are narrowed by bisection before the scan. */
+const WIDE = 12;
+
+/** The edge test of the scan for edge u→v: true when (px, py) is not beyond it. */
+function inside(o: number, ux: number, uy: number, vx: number, vy: number, px: number, py: number): boolean {
+  return !(o * ((vx - ux) * (py - uy) - (vy - uy) * (px - ux)) < 0);
+}
+
+/**
+ * For one edge and row, the first (`first`) or last column of [c0, c1] where the edge test can
+ * pass. The test's value is monotone in px (a rounded product of a monotone rounded
+ * difference), so its passing columns are a prefix, a suffix, all or none; bisection finds the
+ * boundary with the scan's own arithmetic, so the scan over the narrowed range decides exactly
+ * as the full scan would.
+ */
+function edgeBound(
+  xs: Float64Array,
+  c0: number,
+  c1: number,
+  o: number,
+  ux: number,
+  uy: number,
+  vx: number,
+  vy: number,
+  py: number,
+  first: boolean,
+): number {
+  const at0 = inside(o, ux, uy, vx, vy, xs[c0], py);
+  const at1 = inside(o, ux, uy, vx, vy, xs[c1], py);
+  if (at0 === at1) return at0 ? (first ? c0 : c1) : first ? c1 + 1 : c0 - 1;
+  if (first !== at1) return first ? c0 : c1; // the passing side is the other end
+  // bisect for the boundary between failing and passing columns
+  let lo = c0; // value at0
+  let hi = c1; // value at1
+  while (hi - lo > 1) {
+    const m = (lo + hi) >> 1;
+    if (inside(o, ux, uy, vx, vy, xs[m], py) === at0) lo = m;
+    else hi = m;
+  }
+  // at0 false → first passing column is hi; at0 true → last passing column is lo
+  return first ? hi : lo;
 }
