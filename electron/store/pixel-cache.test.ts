@@ -55,7 +55,10 @@ describe.skipIf(!SHARED)('pixel map cache on a copy of sub-hcp32k', () => {
       pixelMapFor(db, 'sub-hcp32k', 'func2mm', options, cacheDir),
       pixelMapFor(db, 'sub-hcp32k', 'func2mm', options, cacheDir),
     ]);
-    expect([first.source, twin.source]).toEqual(['computed', 'computed']);
+    // the twin joins the computation in flight, or (on a loaded machine) arrives after it ended
+    // and is served from memory: either way one computation, the very same arrays
+    expect(first.source).toBe('computed');
+    expect(['computed', 'memory']).toContain(twin.source);
     expect(twin.map.voxels).toBe(first.map.voxels);
     expect(first.map.width).toBe(628);
     expect(first.map.indptr.length).toBe(628 * 256 + 1);
