@@ -62,6 +62,7 @@ const SCHEMAS = {
     z.strictObject({ subject: name, baseRevision: text, edits, saveAs: path.optional() }),
   ]),
   getRoiVertices: z.tuple([name, path.optional()]),
+  restoreFromSidecar: z.tuple([name]),
   traceLabels: z.tuple([
     z.strictObject({
       subject: name,

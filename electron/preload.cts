@@ -35,6 +35,7 @@ const METHODS = [
   'saveOverlay',
   'getRoiVertices',
   'traceLabels',
+  'restoreFromSidecar',
   'exportRois',
   'saveDraft',
   'loadDraft',

@@ -151,6 +151,7 @@ describe('api-codec', () => {
           ],
           templates: [{ name: 'prf', path: '/db/demo/t.nii.gz', kind: 'volume', labels }],
           hasOverlay: true,
+          hasSidecar: false,
           warning: 'careful',
         },
       ] satisfies SubjectSummary[],

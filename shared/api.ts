@@ -87,6 +87,8 @@ export interface SubjectSummary {
   transforms: TransformInfo[];
   templates: TemplateInfo[];
   hasOverlay: boolean;
+  /** `overlays.roi-studio.json` beside it: ROIs that can be re-drawn after the flatmap changed */
+  hasSidecar: boolean;
   /** text of warning.txt, if any */
   warning?: string;
   /** why the subject cannot be opened, if it cannot (listed anyway) */
@@ -280,6 +282,15 @@ export interface TracedRoi {
   jaccard: number;
 }
 
+/** An ROI re-drawn from the sidecar's vertex set on the subject's current flatmap. */
+export interface RestoredRoi {
+  name: string;
+  /** path data in the SVG frame (safe subset), one per hemisphere */
+  paths: string[];
+  /** Jaccard between the re-drawn ROI's vertices and the stored vertex set */
+  jaccard: number;
+}
+
 export type ExportKind = 'json' | 'csv' | 'label' | 'nifti' | 'png' | 'svg';
 
 export interface ExportRequest {
@@ -336,6 +347,8 @@ export interface RoiStudioApi {
   getRoiVertices(subject: string, overlay?: string): Promise<Record<string, RoiVertices>>;
 
   traceLabels(request: TraceRequest): Promise<TracedRoi[]>;
+  /** re-draw the ROIs recorded in the subject's sidecar (after `import_flat` or a rotation) */
+  restoreFromSidecar(subject: string): Promise<RestoredRoi[]>;
   exportRois(request: ExportRequest): Promise<ExportResult>;
 
   saveDraft(draft: Draft): Promise<void>;
@@ -362,6 +375,7 @@ export const API_METHODS = [
   'saveOverlay',
   'getRoiVertices',
   'traceLabels',
+  'restoreFromSidecar',
   'exportRois',
   'saveDraft',
   'loadDraft',

@@ -4,6 +4,7 @@ import { databaseApi } from './database-api.js';
 import { draftApi } from './draft-api.js';
 import { flatmapApi } from './flatmap-api.js';
 import { overlayApi } from './overlay-api.js';
+import { sidecarApi } from './sidecar-api.js';
 import { traceApi } from './trace-api.js';
 
 /** The whole API over the on-disk store; Electron IPC and `serve` both wrap this one object. */
@@ -13,6 +14,7 @@ export function createBackend(ctx: BackendContext): RoiStudioApi {
     ...flatmapApi(ctx),
     ...overlayApi(ctx),
     ...traceApi(ctx),
+    ...sidecarApi(ctx),
     ...draftApi(ctx),
   };
 }

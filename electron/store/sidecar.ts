@@ -8,6 +8,7 @@ import { jaccard } from '../../shared/roi/label-vertices.js';
 import { roiVertices, splitHemispheres } from '../../shared/roi/membership.js';
 import { reprojectVertexSet } from '../../shared/roi/reproject.js';
 import { roiVertexSets } from './exports.js';
+import { SIDECAR_FILE } from './sidecar-file.js';
 import { parseOrFail } from './file-errors.js';
 import { contextAt, loadSubjectFlat } from './flat-geometry.js';
 import { vertexMapFor } from './flatmap-engine.js';
@@ -18,7 +19,7 @@ import { vertexMapFor } from './flatmap-engine.js';
  * vertex; the vertex sets survive both, so ROIs can be re-drawn on the new flatmap.
  */
 
-export const SIDECAR_FILE = 'overlays.roi-studio.json';
+export { SIDECAR_FILE };
 
 export interface SidecarRoi extends RoiVertices {
   name: string;

@@ -4,6 +4,7 @@ import type { SubjectSummary, TemplateInfo, TransformInfo } from '../../shared/a
 import { parseCtab } from '../../shared/formats/ctab.js';
 import type { LabelEntry } from '../../shared/subject.js';
 import { fileError } from './file-errors.js';
+import { SIDECAR_FILE } from './sidecar-file.js';
 import { listSurfaceFiles } from './surface-files.js';
 import { listTransformNames, readTransformInfo } from './transforms.js';
 
@@ -33,11 +34,12 @@ export async function summariseSubject(dbPath: string, name: string): Promise<Su
   const info = await stat(dir).catch(() => null);
   if (!info?.isDirectory()) return null;
   const notes: string[] = [];
-  const [surfaces, transforms, templates, hasOverlay, warningText] = await Promise.all([
+  const [surfaces, transforms, templates, hasOverlay, hasSidecar, warningText] = await Promise.all([
     surfaceTypes(dbPath, name),
     transformInfos(dbPath, name, notes),
     findTemplates(join(dir, 'templates'), notes),
     exists(join(dir, 'overlays.svg')),
+    exists(join(dir, SIDECAR_FILE)),
     readFile(join(dir, 'warning.txt'), 'utf8').catch(() => undefined),
   ]);
   const warning = [warningText?.trim(), ...notes].filter((s) => s).join('\n');
@@ -47,6 +49,7 @@ export async function summariseSubject(dbPath: string, name: string): Promise<Su
     transforms,
     templates,
     hasOverlay,
+    hasSidecar,
     ...(warning ? { warning } : {}),
     ...(surfaces.problem ? { problem: surfaces.problem } : {}),
   };

@@ -51,6 +51,7 @@ export function validCalls(db: string): Record<ApiMethod, unknown[]> {
     saveOverlay: [{ subject: 'demo', baseRevision: 'r', edits: [{ kind: 'delete', name: 'V1' }] }],
     getRoiVertices: ['demo', join(db, 'demo', 'overlays.svg')],
     traceLabels: [{ subject: 'demo', transform: 'xfm', template: 'prf-visualrois' }],
+    restoreFromSidecar: ['demo'],
     exportRois: [{ subject: 'demo', kind: 'json', out: join(db, 'demo', 'export') }],
     saveDraft: [
       {

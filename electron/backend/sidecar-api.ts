@@ -1,0 +1,16 @@
+import type { RoiStudioApi } from '../../shared/api.js';
+import { restoreFromSidecar } from '../store/sidecar.js';
+import { checkSubject } from './overlay-api.js';
+import type { BackendContext } from './context.js';
+
+export type SidecarApi = Pick<RoiStudioApi, 'restoreFromSidecar'>;
+
+/** The sidecar's ROIs re-drawn for the editor, which adds them as one undoable edit (nothing is written). */
+export function sidecarApi(ctx: BackendContext): SidecarApi {
+  return {
+    async restoreFromSidecar(subject) {
+      const { rois } = await restoreFromSidecar(ctx.database.path, checkSubject(subject));
+      return rois;
+    },
+  };
+}
