@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { editor, toggleHidden, useEditor, useSavedMembership } from '../state/editor-store.js';
-import { deleteRoi, normaliseRoi, renameRoi } from '../state/roi-actions.js';
+import { deleteRoi, normaliseRoi, renameRoi, restoreSidecarRois } from '../state/roi-actions.js';
 import { countRoi } from '../state/roi-counts.js';
 import type { Roi } from '../state/roi-document.js';
 import { roiColour } from '../canvas/roi-colour.js';
@@ -15,6 +15,11 @@ export function RoiList() {
   const showNames = useEditor((s) => s.showRoiLabels);
   const showSulci = useEditor((s) => s.showSulci);
   const colours = useEditor((s) => s.showRoiColours);
+  // offered once the subject's overlay is loaded, so the restored ROIs cannot be replaced by it
+  const hasSidecar = useEditor(
+    (s) =>
+      s.overlay?.subject === s.subject && (s.subjects.find((x) => x.name === s.subject)?.hasSidecar ?? false),
+  );
 
   return (
     <section className="panel roi-panel" aria-labelledby="roi-heading">
@@ -43,6 +48,16 @@ export function RoiList() {
           Sulci
         </label>
       </div>
+      {hasSidecar && (
+        <button
+          type="button"
+          className="restore-sidecar"
+          title="Re-draw the ROIs recorded in overlays.roi-studio.json on the current flatmap (after pycortex re-imported or rotated it)"
+          onClick={() => void restoreSidecarRois()}
+        >
+          Restore ROIs from sidecar
+        </button>
+      )}
       {doc.rois.length === 0 ? (
         <p className="hint">No ROIs yet. Choose Freehand or Polygon and draw on the flatmap.</p>
       ) : (

@@ -10,6 +10,7 @@ import {
   setRoiPaths,
   updateRoi,
 } from './roi-document.js';
+import { restoreIntoDocument } from './sidecar-restore.js';
 import { addTracedRois, roiNameFromLabel, traceSummaryLine } from './traced-rois.js';
 
 /** ROI commands from the panels (each one undoable). */
@@ -153,5 +154,33 @@ export async function addAllLabels(): Promise<void> {
     editor.set({ notice: traceSummaryLine(rows) });
   } catch (e) {
     showProblem('Could not outline the labels', e);
+  }
+}
+
+/**
+ * Re-draw the ROIs recorded in the subject's sidecar (after pycortex re-imported or rotated the
+ * flatmap and dropped overlays.svg) as one undoable command; saving writes them.
+ */
+export async function restoreSidecarRois(): Promise<void> {
+  const { subject } = editor.get();
+  if (!subject) return;
+  editor.set({ busy: 'Restoring ROIs from the sidecar…' });
+  try {
+    const restored = await api().restoreFromSidecar(subject);
+    const s = editor.get();
+    if (s.subject !== subject) return;
+    const { doc, added, replaced } = restoreIntoDocument(s.doc, restored);
+    editor.set({ busy: null });
+    commit(`Restore ${added + replaced} ROI${added + replaced === 1 ? '' : 's'} from the sidecar`, doc);
+    const j = restored.filter((r) => r.paths.length > 0).map((r) => r.jaccard);
+    editor.set({
+      notice:
+        `Restored ${added} new and ${replaced} existing ROI${replaced === 1 ? '' : 's'} from the sidecar` +
+        (j.length
+          ? ` (agreement with the stored vertices: Jaccard ${Math.min(...j).toFixed(2)}–${Math.max(...j).toFixed(2)}); save to keep them`
+          : ''),
+    });
+  } catch (e) {
+    showProblem('Could not restore ROIs from the sidecar', e);
   }
 }
