@@ -16,6 +16,7 @@ import {
 } from '../../shared/formats/overlay-svg.js';
 import { buildPointIndex, roiVertices, splitHemispheres } from '../../shared/roi/membership.js';
 import { contextAt, loadSubjectFlat } from '../store/flat-geometry.js';
+import { readSidecar } from '../store/sidecar.js';
 import { canonicalXml } from '../testing/canonical-xml.js';
 import { GOLDEN, SHARED, SKIP_REASON, copyToTemp } from '../testing/shared-data.js';
 import { cliContext, overlayApi } from './overlay-api.js';
@@ -141,6 +142,9 @@ describe.skipIf(!SHARED)(`overlay API on real subjects ${SHARED ? '' : SKIP_REAS
     expect(text1).toMatch(/<text x="1250" y="550" style="text-anchor:middle;">Sq<\/text>/);
     const sets1 = await api.getRoiVertices('sub-hcp32k');
     expect(sets1.Sq.lh.length + sets1.Sq.rh.length).toBeGreaterThan(0);
+    // every save records the ROIs in the sidecar, with pycortex's vertex sets
+    const sidecar1 = await readSidecar(join(db, 'sub-hcp32k'));
+    expect(sidecar1!.rois.find((r) => r.name === 'Sq')).toMatchObject({ paths: [square], ...sets1.Sq });
 
     await expect(
       api.saveOverlay({
@@ -172,6 +176,7 @@ describe.skipIf(!SHARED)(`overlay API on real subjects ${SHARED ? '' : SKIP_REAS
       false,
     );
     expect(await readFile(snap.path, 'utf8')).not.toMatch(/>Sq<|Square/);
+    expect((await readSidecar(join(db, 'sub-hcp32k')))!.rois.map((r) => r.name)).not.toContain('Square');
   }, 120_000);
 
   it('normalise rewrites quirky Inkscape paths and bakes shape transforms', async () => {

@@ -35,6 +35,7 @@ import {
   type OverlayFileState,
 } from '../store/overlay-store.js';
 import { allowedPath } from '../store/path-guard.js';
+import { syncSidecar } from '../store/sidecar.js';
 import type { BackendContext } from './context.js';
 
 export type OverlayApi = Pick<
@@ -162,6 +163,7 @@ export function overlayApi(ctx: BackendContext): OverlayApi {
           return serializeOverlay(doc);
         },
       });
+      if (!req.saveAs) await recordInSidecar(db(), subject);
       return {
         snapshot: snapshot(subject, result.state, result.doc),
         ...(result.backup ? { backup: result.backup } : {}),
@@ -201,3 +203,16 @@ export function cliContext(db: string, extraFiles: string[] = []): BackendContex
 }
 
 export { MISSING_REVISION };
+
+/**
+ * Keep overlays.roi-studio.json in step with every save of the subject's overlay, so ROIs survive
+ * pycortex's import_flat (which deletes overlays.svg). The overlay is already written: a sidecar
+ * that cannot be written is reported, not a failed save.
+ */
+async function recordInSidecar(db: string, subject: string): Promise<void> {
+  try {
+    await syncSidecar(db, subject);
+  } catch (e) {
+    console.warn(`roi-studio: ${join(db, subject)}: sidecar not updated: ${(e as Error).message}`);
+  }
+}

@@ -5,7 +5,7 @@ import type { BackendContext } from '../backend/context.js';
 import { createBackend } from '../backend/index.js';
 import { resolveTemplate } from '../backend/trace-api.js';
 import { appPaths } from '../store/app-paths.js';
-import { restoreFromSidecar, syncSidecar } from '../store/sidecar.js';
+import { restoreFromSidecar } from '../store/sidecar.js';
 import { traceTemplate } from '../store/template-trace.js';
 import { CliError, numberOption, required } from './cli-error.js';
 
@@ -84,8 +84,8 @@ export async function run(argv: string[]): Promise<void> {
   let saved: string | undefined;
   if (values.into !== undefined) {
     const api = createBackend(ctx);
+    // saving the subject's overlay also records the ROIs in its sidecar
     saved = await save(api, ctx, subject, edits, values.into);
-    if (values.into === 'overlay') await syncSidecar(db, subject);
   }
 
   if (values.json) {
