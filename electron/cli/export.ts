@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { appPaths } from '../store/app-paths.js';
 import { exportRois } from '../store/exports.js';
 import { exportFigure } from '../store/figures.js';
+import { databaseAndSubject } from './subject-options.js';
 import { CliError, numberOption, required } from './cli-error.js';
 
 const KINDS = ['json', 'csv', 'label', 'nifti', 'png', 'svg'] as const;
@@ -46,6 +47,7 @@ export async function run(argv: string[]): Promise<void> {
     console.log(HELP);
     return;
   }
+  const { db, subject } = databaseAndSubject(values);
   const kind = required(values, 'kind');
   if (!(KINDS as readonly string[]).includes(kind))
     throw new CliError(`--kind must be one of ${KINDS.join(', ')}, got ${JSON.stringify(kind)}`, 2);
@@ -53,8 +55,8 @@ export async function run(argv: string[]): Promise<void> {
   if (kind === 'png' || kind === 'svg') {
     if (values.volume && !values.xfm) throw new CliError('--volume needs --xfm (the grid of the volume)', 2);
     const app = appPaths();
-    const file = await exportFigure(resolve(required(values, 'db')), {
-      subject: required(values, 'subject'),
+    const file = await exportFigure(db, {
+      subject,
       out: resolve(required(values, 'out')),
       dpi: numberOption(values, 'dpi', 100, { min: 1, max: 2400 }),
       volume: values.volume ? resolve(values.volume) : undefined,
@@ -72,8 +74,8 @@ export async function run(argv: string[]): Promise<void> {
     console.log(file);
     return;
   }
-  const files = await exportRois(resolve(required(values, 'db')), {
-    subject: required(values, 'subject'),
+  const files = await exportRois(db, {
+    subject,
     kind: kind as Kind,
     out: resolve(required(values, 'out')),
     rois: values.rois

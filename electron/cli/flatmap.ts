@@ -10,6 +10,7 @@ import { appPaths } from '../store/app-paths.js';
 import { curvatureImageFor, MAX_HEIGHT, pixelMapFor } from '../store/flatmap-engine.js';
 import { readTransform } from '../store/transforms.js';
 import { checkVolumeShape, readVolumeFile } from '../store/volumes.js';
+import { databaseAndSubject } from './subject-options.js';
 import { CliError, numberOption, required } from './cli-error.js';
 
 /**
@@ -39,8 +40,7 @@ export async function run(argv: string[]): Promise<void> {
     },
     strict: true,
   });
-  const db = resolve(required(values, 'db'));
-  const subject = required(values, 'subject');
+  const { db, subject } = databaseAndSubject(values);
   const xfm = required(values, 'xfm');
   const volumePath = resolve(required(values, 'volume'));
   const out = resolve(required(values, 'out'));

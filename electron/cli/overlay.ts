@@ -11,8 +11,9 @@ import {
   type Element,
 } from '../../shared/formats/overlay-svg.js';
 import { pathIssues } from '../../shared/roi/compat.js';
-import { checkSubject, cliContext, overlayApi } from '../backend/overlay-api.js';
+import { cliContext, overlayApi } from '../backend/overlay-api.js';
 import { parseOverlayFile } from '../store/overlay-store.js';
+import { databaseAndSubject } from './subject-options.js';
 import { CliError, required } from './cli-error.js';
 
 /**
@@ -36,13 +37,7 @@ export async function run(argv: string[]): Promise<void> {
     },
     strict: true,
   });
-  const db = resolve(required(values, 'db'));
-  const subject = required(values, 'subject');
-  try {
-    checkSubject(subject);
-  } catch (e) {
-    throw new CliError((e as Error).message, 2);
-  }
+  const { db, subject } = databaseAndSubject(values);
   const from = resolve(required(values, 'from'));
 
   let text: string;

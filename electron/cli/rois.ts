@@ -1,10 +1,10 @@
-import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { checkSubject, overlayPath, roiVerticesOf } from '../backend/overlay-api.js';
+import { overlayPath, roiVerticesOf } from '../backend/overlay-api.js';
 import { describeOverlay } from '../../shared/formats/overlay-snapshot.js';
 import { parseOverlayFile, readOverlayState } from '../store/overlay-store.js';
-import { CliError, required } from './cli-error.js';
+import { databaseAndSubject } from './subject-options.js';
+import { CliError } from './cli-error.js';
 
 /**
  * `rois --db DIR --subject S [--overlay FILE] [--json]`: the vertices of every ROI exactly as
@@ -22,14 +22,7 @@ export async function run(argv: string[]): Promise<void> {
     },
     strict: true,
   });
-  const db = resolve(required(values, 'db'));
-  const subject = required(values, 'subject');
-  try {
-    checkSubject(subject);
-  } catch (e) {
-    throw new CliError((e as Error).message, 2);
-  }
-  if (!existsSync(db)) throw new CliError(`${db}: no such database folder`);
+  const { db, subject } = databaseAndSubject(values);
   const file = values.overlay ? resolve(values.overlay) : overlayPath(db, subject);
   const state = await readOverlayState(file);
   if (!state.exists) throw new CliError(`${file}: no overlay file`);

@@ -7,6 +7,7 @@ import { resolveTemplate } from '../backend/trace-api.js';
 import { appPaths } from '../store/app-paths.js';
 import { restoreFromSidecar } from '../store/sidecar.js';
 import { traceTemplate } from '../store/template-trace.js';
+import { databaseAndSubject } from './subject-options.js';
 import { CliError, numberOption, required } from './cli-error.js';
 
 const HELP = `usage: roi-studio trace --db DIR --subject S --xfm X --template FILE [--labels A,B] [--height N] [--into overlay|FILE.svg] [--json]
@@ -45,8 +46,7 @@ export async function run(argv: string[]): Promise<void> {
     console.log(HELP);
     return;
   }
-  const db = resolve(required(values, 'db'));
-  const subject = required(values, 'subject');
+  const { db, subject } = databaseAndSubject(values);
   if (values.into !== undefined && values.into !== 'overlay' && !values.into.toLowerCase().endsWith('.svg'))
     throw new CliError(`--into must be "overlay" or a .svg file, got ${JSON.stringify(values.into)}`, 2);
   const labels = values.labels
