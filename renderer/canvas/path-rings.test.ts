@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { pathDataToRings, pointInRing } from './path-rings.js';
+import { pointInRing } from '../../shared/roi/point-in-ring.js';
+import { pathDataToRings } from './path-rings.js';
 
 describe('pathDataToRings', () => {
   it('splits subpaths and resolves relative commands with SVG semantics', () => {

@@ -1,5 +1,6 @@
 import type { Roi, RoiPath } from '../state/roi-document.js';
-import { pathDataToRings, pointInRing } from './path-rings.js';
+import { pointInRing } from '../../shared/roi/point-in-ring.js';
+import { pathDataToRings } from './path-rings.js';
 
 /** The closed outlines of an ROI, parsed once per (immutable) path object. */
 

@@ -2,6 +2,7 @@ import type { Hemi } from '../subject.js';
 import { isOuterRing, signedArea, traceRings } from './marching-squares.js';
 import { simplifyRing } from './simplify.js';
 import { smoothRing } from './smooth.js';
+import { pointInRing } from './point-in-ring.js';
 
 /**
  * Template label → ROI outlines. A crisp label raster laid on the SVG frame (one template value
@@ -139,24 +140,11 @@ function assignHoles(outers: Float64Array[], holes: Float64Array[]): Float64Arra
   for (const hole of holes) {
     let best = -1;
     for (let i = 0; i < outers.length; i++) {
-      if ((best < 0 || areas[i] < areas[best]) && insideRing(outers[i], hole[0], hole[1])) best = i;
+      if ((best < 0 || areas[i] < areas[best]) && pointInRing(hole[0], hole[1], outers[i])) best = i;
     }
     if (best >= 0) result[best].push(hole);
   }
   return result;
-}
-
-function insideRing(ring: ArrayLike<number>, px: number, py: number): boolean {
-  let inside = false;
-  const n = ring.length / 2;
-  for (let i = 0, j = n - 1; i < n; j = i++) {
-    const xi = ring[2 * i];
-    const yi = ring[2 * i + 1];
-    const xj = ring[2 * j];
-    const yj = ring[2 * j + 1];
-    if (yi > py !== yj > py && px < ((xj - xi) * (py - yi)) / (yj - yi) + xi) inside = !inside;
-  }
-  return inside;
 }
 
 /**
