@@ -28,8 +28,6 @@ port.on('message', (req: WorkerRequest) => {
         coords: shared(d.coords),
         triangles: shared(d.triangles),
         halfedges: shared(d.halfedges),
-        adjStart: shared(d.adjStart),
-        adj: shared(d.adj),
       };
       const reply: WorkerReply = { id: req.id, delaunay };
       port.postMessage(reply);

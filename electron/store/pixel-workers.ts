@@ -89,9 +89,6 @@ function sharedInput(input: PixelSamplingInput): PixelSamplingInput {
       triangles: shared(d.triangles),
       halfedges: shared(d.halfedges),
       orientation: d.orientation,
-      // the sampling needs no adjacency
-      adjStart: new Uint32Array(0),
-      adj: new Uint32Array(0),
     },
     mask: { ...mask, mask: shared(mask.mask) },
     grid: { ...grid, xs: shared(grid.xs), ys: shared(grid.ys) },

@@ -1,10 +1,12 @@
 import Delaunator from 'delaunator';
 import type { FlatFrame } from './flat-frame.js';
+import { rasterPointOrder, rasterTriangleOrder } from './raster-order.js';
 
 /**
  * Delaunay triangulation of the valid flat vertices of both hemispheres together — the one
  * pycortex interpolates volumes on (pycortex-formats.md §4.6 step 1), with a point-location
- * walk and the vertex adjacency for nearest-vertex search.
+ * walk, and the point adjacency for nearest-vertex search built on first use (volume flatmaps
+ * never need it).
  */
 export interface FlatDelaunay {
   /** merged vertex index of each Delaunay point */
@@ -15,7 +17,10 @@ export interface FlatDelaunay {
   halfedges: Int32Array;
   /** +1 or −1: the sign of cross(b − a, c − a) for every triangle (a, b, c) */
   orientation: number;
-  /** neighbours of each point, CSR */
+}
+
+/** Neighbours of each Delaunay point, CSR. */
+export interface PointAdjacency {
   adjStart: Uint32Array;
   adj: Uint32Array;
 }
@@ -23,21 +28,49 @@ export interface FlatDelaunay {
 export function buildFlatDelaunay(frame: FlatFrame): FlatDelaunay {
   let count = 0;
   for (const v of frame.valid) count += v;
-  const vertexOf = new Uint32Array(count);
-  const coords = new Float64Array(2 * count);
+  const validVertex = new Uint32Array(count);
+  const validCoords = new Float64Array(2 * count);
   for (let v = 0, k = 0; v < frame.valid.length; v++) {
     if (!frame.valid[v]) continue;
-    vertexOf[k] = v;
-    coords[2 * k] = frame.xy[2 * v];
-    coords[2 * k + 1] = frame.xy[2 * v + 1];
+    validVertex[k] = v;
+    validCoords[2 * k] = frame.xy[2 * v];
+    validCoords[2 * k + 1] = frame.xy[2 * v + 1];
     k++;
   }
+  // points numbered in raster order: what a pixel reads about its triangle's corners (their
+  // position, surfaces, values) is then near what the previous pixels read
+  const order = rasterPointOrder(validCoords);
+  const vertexOf = new Uint32Array(count);
+  const coords = new Float64Array(2 * count);
+  for (let k = 0; k < count; k++) {
+    const i = order[k];
+    vertexOf[k] = validVertex[i];
+    coords[2 * k] = validCoords[2 * i];
+    coords[2 * k + 1] = validCoords[2 * i + 1];
+  }
   const d = new Delaunator(coords);
-  const { triangles, halfedges } = d;
+  // and triangles in raster order too, so the rasteriser and the pixel map stream through them
+  const { triangles, halfedges } = rasterTriangleOrder(d.triangles, count);
   if (triangles.length === 0) throw new Error('the flat surface has no valid vertices to triangulate');
   const [a, b, c] = [triangles[0], triangles[1], triangles[2]];
   const orientation = cross(coords, a, b, coords[2 * c], coords[2 * c + 1]) > 0 ? 1 : -1;
 
+  return { vertexOf, coords, triangles, halfedges, orientation };
+}
+
+const adjacencies = new WeakMap<FlatDelaunay, PointAdjacency>();
+
+/** The point adjacency of a triangulation, computed once per triangulation object. */
+export function pointAdjacency(d: FlatDelaunay): PointAdjacency {
+  let known = adjacencies.get(d);
+  if (!known) {
+    known = buildAdjacency(d.triangles, d.halfedges, d.vertexOf.length);
+    adjacencies.set(d, known);
+  }
+  return known;
+}
+
+function buildAdjacency(triangles: Uint32Array, halfedges: Int32Array, count: number): PointAdjacency {
   // neighbours from half-edges a→b; hull edges have no twin, so they also list a under b
   const counts = new Uint32Array(count);
   let total = triangles.length;
@@ -58,7 +91,7 @@ export function buildFlatDelaunay(frame: FlatFrame): FlatDelaunay {
     adj[fill[from]++] = to;
     if (halfedges[e] < 0) adj[fill[to]++] = from;
   }
-  return { vertexOf, coords, triangles, halfedges, orientation, adjStart, adj };
+  return { adjStart, adj };
 }
 
 export function next(e: number): number {
@@ -122,8 +155,14 @@ export function barycentric(d: FlatDelaunay, t: number, px: number, py: number, 
  * The Delaunay point nearest to (px, py), by greedy descent from `start` (on a Delaunay
  * triangulation a point with no closer neighbour is the nearest point overall).
  */
-export function nearestPoint(d: FlatDelaunay, start: number, px: number, py: number): number {
-  const { coords, adjStart, adj } = d;
+export function nearestPoint(
+  d: FlatDelaunay,
+  { adjStart, adj }: PointAdjacency,
+  start: number,
+  px: number,
+  py: number,
+): number {
+  const { coords } = d;
   let best = start;
   let bestD = dist2(coords, start, px, py);
   for (;;) {

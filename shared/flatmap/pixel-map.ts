@@ -105,6 +105,8 @@ export function buildPixelRows(input: PixelSamplingInput, rowStart: number, rowE
   const midU = 1 - depth;
 
   const triOf = rasteriseTriangles(delaunay, mask, grid, rowStart, rowEnd);
+  const piaOf = byDelaunayPoint(pia, vertexOf);
+  const wmOf = byDelaunayPoint(wm, vertexOf);
   const skip = rowStart * width;
   const pixels = width * (rowEnd - rowStart);
   const indptr = new Uint32Array(pixels + 1);
@@ -131,14 +133,14 @@ export function buildPixelRows(input: PixelSamplingInput, rowStart: number, rowE
         last = t;
         barycentric(delaunay, t, px, py, l);
         for (let q = 0; q < 3; q++) {
-          const v = 3 * vertexOf[triangles[3 * t + q]];
+          const v = 3 * triangles[3 * t + q];
           const w = l[q];
-          ax += pia[v] * w;
-          ay += pia[v + 1] * w;
-          az += pia[v + 2] * w;
-          bx += wm[v] * w;
-          by += wm[v + 1] * w;
-          bz += wm[v + 2] * w;
+          ax += piaOf[v] * w;
+          ay += piaOf[v + 1] * w;
+          az += piaOf[v + 2] * w;
+          bx += wmOf[v] * w;
+          by += wmOf[v + 1] * w;
+          bz += wmOf[v + 2] * w;
         }
       }
       const p0 = c00 * ax + c01 * ay + c02 * az + c03;
@@ -198,6 +200,18 @@ export function joinPixelRows(
   }
   indptr[pixels] = e;
   return { ...frame, indptr, mid, voxels, weights };
+}
+
+/** Surface points in Delaunay point order, so neighbouring pixels read neighbouring memory. */
+function byDelaunayPoint(points: Float32Array, vertexOf: Uint32Array): Float32Array {
+  const out = new Float32Array(3 * vertexOf.length);
+  for (let k = 0; k < vertexOf.length; k++) {
+    const v = 3 * vertexOf[k];
+    out[3 * k] = points[v];
+    out[3 * k + 1] = points[v + 1];
+    out[3 * k + 2] = points[v + 2];
+  }
+  return out;
 }
 
 function clip(v: number, n: number): number {

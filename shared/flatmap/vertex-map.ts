@@ -1,4 +1,4 @@
-import { nearestPoint, type FlatDelaunay } from './flat-delaunay.js';
+import { nearestPoint, pointAdjacency, type FlatDelaunay } from './flat-delaunay.js';
 import type { FlatMask } from './flat-mask.js';
 import type { ImageGrid } from './image-grid.js';
 
@@ -10,6 +10,7 @@ import type { ImageGrid } from './image-grid.js';
 export function buildVertexRaster(delaunay: FlatDelaunay, mask: FlatMask, grid: ImageGrid): Int32Array {
   const { width, height, xs, ys } = grid;
   const out = new Int32Array(width * height).fill(-1);
+  const adjacency = pointAdjacency(delaunay);
   let last = 0;
   let rowStart = 0;
   for (let r = 0; r < height; r++) {
@@ -18,7 +19,7 @@ export function buildVertexRaster(delaunay: FlatDelaunay, mask: FlatMask, grid: 
       const p = r * width + c;
       if (!mask.mask[p]) continue;
       // neighbouring pixels have neighbouring answers: start the descent from the last one
-      const q = nearestPoint(delaunay, first ? rowStart : last, xs[c], ys[r]);
+      const q = nearestPoint(delaunay, adjacency, first ? rowStart : last, xs[c], ys[r]);
       if (first) rowStart = q;
       first = false;
       last = q;
