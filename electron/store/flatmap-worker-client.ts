@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { WorkerReply, WorkerRequest } from './flatmap-worker-protocol.js';
 
@@ -16,61 +16,95 @@ interface Pending {
 /**
  * One flatmap worker thread with request/reply matching. It keeps the process alive only while
  * a job runs. `broken` is set when the thread fails or exits; `answered` once it has replied
- * (a worker that breaks before ever answering cannot start in this environment).
+ * (a worker that breaks before ever answering cannot start in this environment). The thread
+ * may start a little after construction (see {@link workerSource}); requests wait for it.
  */
 export class FlatmapWorker {
-  private readonly worker: Worker;
+  private worker: Worker | null = null;
+  private readonly started: Promise<Worker | null>;
   private readonly pending = new Map<number, Pending>();
   private nextId = 0;
   broken: Error | null = null;
   answered = false;
 
   constructor() {
-    this.worker = spawn();
-    this.worker.unref();
-    this.worker.on('message', (reply: WorkerReply) => {
+    const source = workerSource();
+    this.started =
+      source instanceof URL
+        ? Promise.resolve(this.attach(new Worker(source)))
+        : source.then(
+            (code) => (this.broken ? null : this.attach(new Worker(code, { eval: true }))),
+            (e: unknown) => {
+              this.fail(e instanceof Error ? e : new Error(String(e)));
+              return null;
+            },
+          );
+  }
+
+  private attach(worker: Worker): Worker {
+    this.worker = worker;
+    worker.unref();
+    worker.on('message', (reply: WorkerReply) => {
       const job = this.pending.get(reply.id);
       if (!job) return;
       this.pending.delete(reply.id);
-      if (this.pending.size === 0) this.worker.unref();
+      if (this.pending.size === 0) worker.unref();
       this.answered = true;
       if ('error' in reply) job.reject(new WorkerJobError(reply.error));
       else job.resolve(reply);
     });
-    const fail = (e: Error) => {
-      this.broken ??= e;
-      for (const job of this.pending.values()) job.reject(e);
-      this.pending.clear();
-    };
-    this.worker.on('error', fail);
-    this.worker.on('exit', (code) => fail(new Error(`flatmap worker exited with code ${code}`)));
+    worker.on('error', (e) => this.fail(e));
+    worker.on('exit', (code) => this.fail(new Error(`flatmap worker exited with code ${code}`)));
+    return worker;
   }
 
-  request(req: Request, transfer: ArrayBuffer[] = []): Promise<WorkerReply> {
-    if (this.broken) return Promise.reject(this.broken);
+  private fail(e: Error): void {
+    this.broken ??= e;
+    for (const job of this.pending.values()) job.reject(e);
+    this.pending.clear();
+  }
+
+  async request(req: Request, transfer: ArrayBuffer[] = []): Promise<WorkerReply> {
+    const worker = this.worker ?? (await this.started);
+    if (this.broken || !worker) throw this.broken ?? new Error('flatmap worker did not start');
     const id = this.nextId++;
     return new Promise<WorkerReply>((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
-      this.worker.ref();
-      this.worker.postMessage({ ...req, id }, transfer);
+      worker.ref();
+      worker.postMessage({ ...req, id }, transfer);
     });
   }
 
   terminate(): void {
     this.broken ??= new Error('flatmap worker stopped');
-    void this.worker.terminate();
+    if (this.worker) void this.worker.terminate();
+    else void this.started.then((w) => w?.terminate());
   }
 }
 
-/** The worker module beside this one: compiled `.js` in out/, or `.ts` run through tsx (cli, serve, tests). */
-function spawn(): Worker {
+let bundle: Promise<string> | null = null;
+
+/**
+ * The worker module beside this one: compiled `.js` in out/ (the app), or, run from `.ts`
+ * through tsx (cli, serve, tests, bench), the worker entry bundled once per process by esbuild
+ * (tsx's own compiler, a dev dependency) into plain JavaScript, in the background. Registering
+ * tsx inside each worker instead cost ~0.25 s and ~50 MB per worker.
+ */
+function workerSource(): URL | Promise<string> {
   const here = import.meta.url;
-  if (!here.endsWith('.ts')) return new Worker(new URL('./flatmap-worker.js', here));
-  // Node 20 does not pass tsx's loader hooks on to workers: register them inside the worker
-  const api = createRequire(here)
-    .resolve('tsx/esm/api')
-    .replace(/\.cjs$/, '.mjs');
-  const target = new URL('./flatmap-worker.ts', here).href;
-  const boot = `import(${JSON.stringify(pathToFileURL(api).href)}).then((m) => { m.register(); return import(${JSON.stringify(target)}); })`;
-  return new Worker(boot, { eval: true });
+  if (!here.endsWith('.ts')) return new URL('./flatmap-worker.js', here);
+  bundle ??= (async () => {
+    const esbuild = createRequire(here)('esbuild') as typeof import('esbuild');
+    const built = await esbuild.build({
+      entryPoints: [fileURLToPath(new URL('./flatmap-worker.ts', here))],
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      target: 'node20',
+      write: false,
+      logLevel: 'silent',
+    });
+    return built.outputFiles[0].text;
+  })();
+  return bundle;
 }

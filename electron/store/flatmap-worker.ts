@@ -21,7 +21,7 @@ port.on('message', (req: WorkerRequest) => {
       const buffers = [rows.indptr, rows.mid, rows.voxels, rows.weights].map((a) => a.buffer as ArrayBuffer);
       port.postMessage(reply, buffers);
     } else if (req.kind === 'delaunay') {
-      const d = buildFlatDelaunay(req.frame as Parameters<typeof buildFlatDelaunay>[0]);
+      const d = buildFlatDelaunay(req.frame);
       const delaunay: FlatDelaunay = {
         ...d,
         vertexOf: shared(d.vertexOf),

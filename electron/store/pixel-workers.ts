@@ -18,9 +18,11 @@ import { FlatmapWorker, WorkerJobError } from './flatmap-worker-client.js';
  */
 
 /**
- * Bands (= workers) per map. Compiled (Electron, out/): one per core, at most 2. Run from .ts
- * through tsx (cli, serve, bench) each worker first spends ~0.25 s and ~50 MB loading tsx,
- * more than the second core gains, so those runs compute in their own thread unless asked.
+ * Bands (= workers) per map. Compiled (Electron, out/): one per core, at most 2, so the main
+ * process never freezes. Run from .ts through tsx (cli, serve, bench) maps are computed in the
+ * calling thread unless asked: the kernels are memory-bound, and on a 2-core machine two
+ * threads slow each other enough that, with the copies into shared memory, a cold map takes
+ * ~20 % longer on workers than in one thread (`npm run bench` prints both).
  */
 let bandCount = import.meta.url.endsWith('.ts') ? 0 : Math.max(1, Math.min(2, availableParallelism()));
 

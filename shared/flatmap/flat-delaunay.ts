@@ -25,7 +25,7 @@ export interface PointAdjacency {
   adj: Uint32Array;
 }
 
-export function buildFlatDelaunay(frame: FlatFrame): FlatDelaunay {
+export function buildFlatDelaunay(frame: Pick<FlatFrame, 'xy' | 'valid'>): FlatDelaunay {
   let count = 0;
   for (const v of frame.valid) count += v;
   const validVertex = new Uint32Array(count);
