@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import type * as Esbuild from 'esbuild';
 import type { WorkerReply, WorkerRequest } from './flatmap-worker-protocol.js';
 
 /** The computation itself failed in the worker (the same input would fail in this thread). */
@@ -94,7 +95,7 @@ function workerSource(): URL | Promise<string> {
   const here = import.meta.url;
   if (!here.endsWith('.ts')) return new URL('./flatmap-worker.js', here);
   bundle ??= (async () => {
-    const esbuild = createRequire(here)('esbuild') as typeof import('esbuild');
+    const esbuild = createRequire(here)('esbuild') as typeof Esbuild;
     const built = await esbuild.build({
       entryPoints: [fileURLToPath(new URL('./flatmap-worker.ts', here))],
       bundle: true,
