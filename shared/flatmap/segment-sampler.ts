@@ -15,6 +15,8 @@ export class SegmentSampler {
   private readonly nx: number;
   private readonly ny: number;
   private readonly nz: number;
+  /** samples per unit of depth t (uniform spacing) */
+  private readonly stepsPerT: number;
 
   /** `depths`: the t of each sample (point = pia·t + wm·(1 − t)), increasing. */
   constructor(shape: readonly [number, number, number], depths: readonly number[]) {
@@ -23,11 +25,8 @@ export class SegmentSampler {
     this.nz = shape[2];
     this.ts = Float64Array.from(depths);
     this.us = Float64Array.from(depths, (t) => 1 - t);
-  }
-
-  /** Rounded (not yet clipped) coordinate at sample q. */
-  private index(p: number, w: number, q: number): number {
-    return roundHalfEven(p * this.ts[q] + w * this.us[q]);
+    const last = depths.length - 1;
+    this.stepsPerT = last > 0 ? last / (depths[last] - depths[0]) : 0;
   }
 
   /**
@@ -35,25 +34,28 @@ export class SegmentSampler {
    * sample·8 + axis·2 + (1 if the index grows); returns the new count and sets `first[axis]`.
    */
   private axisEvents(axis: number, p: number, w: number, count: number): number {
-    const last = this.ts.length - 1;
-    const a = this.index(p, w, 0);
+    const ts = this.ts;
+    const us = this.us;
+    const last = ts.length - 1;
+    const a = roundHalfEven(p * ts[0] + w * us[0]);
     this.first[axis] = a;
     if (last === 0) return count;
-    const b = this.index(p, w, last);
+    const b = roundHalfEven(p * ts[last] + w * us[last]);
     if (a === b) return count;
     const dir = b > a ? 1 : -1;
     const tag = axis * 2 + (dir > 0 ? 1 : 0);
-    const t0 = this.ts[0];
-    const dt = (this.ts[last] - t0) / last;
+    const t0 = ts[0];
+    // sample steps per unit of coordinate: one division per axis, not per crossing
+    const stepsPerUnit = this.stepsPerT / (p - w);
     let lo = 1;
     for (let m = a; m !== b; m += dir) {
-      // first sample whose rounded index lies beyond m, predicted from the linear coordinate
-      const tCross = (m + 0.5 * dir - w) / (p - w);
-      let q = Math.ceil((tCross - t0) / dt);
+      // first sample whose rounded index lies beyond m, predicted from the linear coordinate,
+      // then settled with the exact per-sample arithmetic
+      let q = Math.ceil((m + 0.5 * dir - w) * stepsPerUnit - t0 * this.stepsPerT);
       if (!(q >= lo)) q = lo;
       if (q > last) q = last;
-      while (q > lo && (this.index(p, w, q - 1) - m) * dir > 0) q--;
-      while ((this.index(p, w, q) - m) * dir <= 0) q++;
+      while (q > lo && (roundHalfEven(p * ts[q - 1] + w * us[q - 1]) - m) * dir > 0) q--;
+      while ((roundHalfEven(p * ts[q] + w * us[q]) - m) * dir <= 0) q++;
       if (count < this.events.length) this.events[count++] = q * 8 + tag;
       lo = q;
     }
