@@ -1,4 +1,4 @@
-import type { OverlaySnapshot, SubjectSummary, TemplateInfo } from '../../shared/api.js';
+import type { CurvatureImage, OverlaySnapshot, SubjectSummary, TemplateInfo } from '../../shared/api.js';
 import { isApiErrorShape } from '../../shared/api.js';
 import { api } from './api-holder.js';
 import { editor, errorMessage, isDirty, showProblem, useSavedMembership } from './editor-store.js';
@@ -133,10 +133,13 @@ export async function openSubject(name: string): Promise<void> {
   const started = performance.now();
   // the vertex map only feeds the status bar: it may arrive after the first flatmap
   const vertexMapRequest = a.getVertexMap(name, RASTER_HEIGHT);
+  // a subject without curvature.npz has its curvature computed on first open (seconds): the
+  // flatmap opens on its plain outline and the curvature fades in; a cached one is waited for
+  const curvatureRequest = a.getCurvature(name, RASTER_HEIGHT);
   const [geometry, overlay, curvature] = await Promise.allSettled([
     a.getFlatGeometry(name),
     a.loadOverlay(name),
-    a.getCurvature(name, RASTER_HEIGHT),
+    settledWithin(curvatureRequest, CURVATURE_WAIT_MS),
   ]);
   if (editor.get().subject !== name) return; // the user picked another subject meanwhile
   if (geometry.status === 'rejected') {
@@ -146,7 +149,7 @@ export async function openSubject(name: string): Promise<void> {
   editor.set({
     subjectData: {
       geometry: geometry.value,
-      curvature: curvature.status === 'fulfilled' ? curvature.value : null,
+      curvature: curvature.status === 'fulfilled' && curvature.value !== LATE ? curvature.value : null,
       vertexMap: null,
     },
     fitRequest: editor.get().fitRequest + 1,
@@ -185,9 +188,32 @@ export async function openSubject(name: string): Promise<void> {
   }
   if (curvature.status === 'rejected') {
     editor.set({ notice: `No curvature background: ${errorMessage(curvature.reason)}` });
+  } else if (curvature.value === LATE) {
+    void curvatureLater(name, curvatureRequest);
   }
   if (remembered.template && summary?.templates.some((t) => t.path === remembered.template)) {
     await selectTemplate(remembered.template);
+  }
+}
+
+/** How long opening a subject waits for its curvature before showing the plain outline. */
+const CURVATURE_WAIT_MS = 400;
+const LATE = Symbol('late');
+
+function settledWithin<T>(request: Promise<T>, ms: number): Promise<T | typeof LATE> {
+  return Promise.race([request, new Promise<typeof LATE>((r) => setTimeout(() => r(LATE), ms))]);
+}
+
+async function curvatureLater(name: string, request: Promise<CurvatureImage>): Promise<void> {
+  const notice = `Computing the curvature of ${name} (first open only; it is cached)…`;
+  editor.set({ notice });
+  try {
+    const curvature = await request;
+    const data = editor.get().subjectData;
+    if (editor.get().subject === name && data) editor.set({ subjectData: { ...data, curvature } });
+    if (editor.get().notice === notice) editor.set({ notice: null });
+  } catch (e) {
+    if (editor.get().subject === name) editor.set({ notice: `No curvature background: ${errorMessage(e)}` });
   }
 }
 
