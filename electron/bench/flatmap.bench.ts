@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { colormapLut, labelLut } from '../../shared/flatmap/colormaps.js';
 import { colourise, colouriseLabels, labelImage, meanImage } from '../../shared/flatmap/compose.js';
-import { forgetRecentPixelMaps, pixelMapFor } from '../store/flatmap-engine.js';
+import { forgetRecentPixelMaps, pixelMapCacheWritten, pixelMapFor } from '../store/flatmap-engine.js';
 import { pixelWorkersAnswering, usePixelWorkers } from '../store/pixel-workers.js';
 import { readVolumeFile } from '../store/volumes.js';
 import { GOLDEN, SHARED, SHARED_DB, SKIP_REASON } from '../testing/shared-data.js';
@@ -56,6 +56,7 @@ async function cold(
   ]);
   meanImage(map, vol.data);
   const ms = performance.now() - t0;
+  await pixelMapCacheWritten();
   await rm(cacheDir, { recursive: true, force: true });
   const mapBytes =
     map.indptr.byteLength + map.mid.byteLength + map.voxels.byteLength + map.weights.byteLength;

@@ -197,11 +197,20 @@ export async function pixelMapFor(
 
 const inFlight = new Map<string, Promise<{ map: PixelSampling; source: 'disk' | 'computed' }>>();
 
+/** Cache files being written, so a read of the same file waits for its write. */
+const writing = new Map<string, Promise<void>>();
+
+/** Resolves once every pixel map computed so far is on disk (or failed to be written). */
+export async function pixelMapCacheWritten(): Promise<void> {
+  await Promise.all(writing.values());
+}
+
 async function loadOrCompute(
   key: string,
   file: string,
   compute: () => Promise<PixelSampling>,
 ): Promise<{ map: PixelSampling; source: 'disk' | 'computed' }> {
+  await writing.get(file);
   const cached = await readPixelMapCache(file);
   if (cached) {
     remember(key, cached);
@@ -209,8 +218,13 @@ async function loadOrCompute(
   }
   const map = await compute();
   remember(key, map);
-  // the cache is an optimisation: a read-only or full cache folder must not fail the request
-  await writePixelMapCache(file, map).catch(() => undefined);
+  // written after the map is handed over (the caller need not wait ~50 ms for the disk); the
+  // cache is an optimisation, so a read-only or full cache folder must not fail the request
+  const write = writePixelMapCache(file, map).catch(() => undefined);
+  writing.set(file, write);
+  void write.then(() => {
+    if (writing.get(file) === write) writing.delete(file);
+  });
   return { map, source: 'computed' };
 }
 
