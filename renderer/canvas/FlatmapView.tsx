@@ -235,15 +235,16 @@ export function FlatmapView() {
     let prev: EditorState | null = null;
     let curvatureCanvas: HTMLCanvasElement | null = null;
     const sync = (s: EditorState) => {
-      if (
-        s.subjectData?.geometry !== prev?.subjectData?.geometry ||
-        s.subjectData?.curvature !== prev?.subjectData?.curvature
-      ) {
+      const newGeometry = s.subjectData?.geometry !== prev?.subjectData?.geometry;
+      if (newGeometry) {
         const g = s.subjectData?.geometry;
         scene.setFrame(g?.svgWidth ?? 1, g?.svgHeight ?? 1, g?.boundary ?? []);
+        for (const t of Object.values(tools)) t.cancel();
+      }
+      // a curvature computed on first open arrives while the user may already be drawing
+      if (newGeometry || s.subjectData?.curvature !== prev?.subjectData?.curvature) {
         curvatureCanvas = s.subjectData?.curvature ? toCanvas(curvatureRgba(s.subjectData.curvature)) : null;
         scene.setCurvature(curvatureCanvas);
-        for (const t of Object.values(tools)) t.cancel();
       }
       if (s.template !== prev?.template || s.display !== prev?.display) {
         scene.setTemplate(
