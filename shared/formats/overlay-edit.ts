@@ -16,6 +16,7 @@ import {
 import {
   formatCoord,
   isIdentity,
+  multiplyTransforms,
   parsePath,
   parseTransform,
   serializeSafe,
@@ -113,7 +114,7 @@ function applyEdit(o: OverlayDocument, e: OverlayEdit): void {
 export function normaliseShape(group: Element): void {
   const gm = ownTransform(group);
   for (const p of childElements(group, 'path')) {
-    const m = multiply(gm, ownTransform(p));
+    const m = multiplyTransforms(gm, ownTransform(p));
     const segs = parsePath(p.getAttribute('d') ?? '');
     p.setAttribute('d', serializeSafe(isIdentity(m) ? segs : segs.map((s) => transformSegment(s, m))));
     if (p.hasAttribute('transform')) p.removeAttribute('transform');
@@ -131,17 +132,6 @@ function ownTransform(el: Element): Matrix {
       `cannot read transform="${t}" on <${el.tagName} id="${el.getAttribute('id') ?? ''}">`,
     );
   }
-}
-
-function multiply(a: Matrix, b: Matrix): Matrix {
-  return [
-    a[0] * b[0] + a[2] * b[1],
-    a[1] * b[0] + a[3] * b[1],
-    a[0] * b[2] + a[2] * b[3],
-    a[1] * b[2] + a[3] * b[3],
-    a[0] * b[4] + a[2] * b[5] + a[4],
-    a[1] * b[4] + a[3] * b[5] + a[5],
-  ];
 }
 
 function transformSegment(s: Segment, m: Matrix): Segment {

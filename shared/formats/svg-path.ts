@@ -389,13 +389,14 @@ export function parseTransform(text: string): Matrix {
       default:
         t = [1, Math.tan(((nums[0] ?? 0) * Math.PI) / 180), 0, 1, 0, 0];
     }
-    m = multiply(m, t);
+    m = multiplyTransforms(m, t);
   }
   if (text.slice(last).trim() !== '') throw new Error(`bad transform ${JSON.stringify(text)}`);
   return m;
 }
 
-function multiply(a: Matrix, b: Matrix): Matrix {
+/** The transform that applies `b`, then `a` (SVG's matrix product a·b). */
+export function multiplyTransforms(a: Matrix, b: Matrix): Matrix {
   return [
     a[0] * b[0] + a[2] * b[1],
     a[1] * b[0] + a[3] * b[1],
