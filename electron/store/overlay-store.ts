@@ -58,14 +58,16 @@ export async function readOverlayState(path: string): Promise<OverlayFileState> 
       path,
     );
   }
-  return {
-    path,
-    exists: true,
-    revision: revisionOf(bytes),
-    text,
-    mtimeMs: st.mtimeMs,
-    size: st.size,
-  };
+  return presentState(path, bytes, text, st);
+}
+
+function presentState(
+  path: string,
+  bytes: Uint8Array,
+  text: string,
+  st: { mtimeMs: number; size: number },
+): OverlayFileState {
+  return { path, exists: true, revision: revisionOf(bytes), text, mtimeMs: st.mtimeMs, size: st.size };
 }
 
 /** Parse an overlay's text; a bad file is INVALID_FILE naming the file and the problem. */
@@ -146,16 +148,7 @@ export async function writeOverlayFile(pathIn: string, opts: WriteOptions): Prom
         throw new ApiError('STALE', `${path} changed on disk while saving; nothing was written`, path);
       await rename(temp, path);
       await syncDir(dir);
-      const bytes = Buffer.from(text, 'utf8');
-      const st = await stat(path);
-      const state = {
-        path,
-        exists: true,
-        revision: revisionOf(bytes),
-        text,
-        mtimeMs: st.mtimeMs,
-        size: st.size,
-      };
+      const state = presentState(path, Buffer.from(text, 'utf8'), text, await stat(path));
       return { state, doc, backup };
     } catch (e) {
       await unlink(temp).catch(() => undefined);
