@@ -150,9 +150,13 @@ export interface PixelMap extends RasterSize {
   transform: string;
   thick: number;
   depth: number;
+  /** CSR row starts over all width·height pixels, row-major, row 0 at the top */
   indptr: Uint32Array;
+  /** flat voxel index i + nx·(j + ny·k) */
   voxels: Int32Array;
+  /** sample count of that voxel / thick */
   weights: Float32Array;
+  /** the voxel at `depth` per pixel, −1 where the pixel has no samples */
   mid: Int32Array;
 }
 

@@ -1,4 +1,4 @@
-import type { RasterSize } from '../api.js';
+import type { PixelMap } from '../api.js';
 
 /**
  * Per-frame image work for the renderer (pure, typed arrays only): volume values through a
@@ -6,12 +6,7 @@ import type { RasterSize } from '../api.js';
  */
 
 /** The CSR part of a pixel map that composing needs. */
-export interface PixelSamples extends RasterSize {
-  indptr: Uint32Array;
-  voxels: Int32Array;
-  weights: Float32Array;
-  mid: Int32Array;
-}
+export type PixelSamples = Pick<PixelMap, 'width' | 'height' | 'indptr' | 'voxels' | 'weights' | 'mid'>;
 
 /**
  * pycortex's flatmap of a continuous volume (§4.7, nanmean off): the weighted mean of each

@@ -1,3 +1,4 @@
+import type { PixelMap } from '../api.js';
 import type { FlatDelaunay } from './flat-delaunay.js';
 import { barycentric, locate } from './flat-delaunay.js';
 import type { FlatMask } from './flat-mask.js';
@@ -27,20 +28,8 @@ export interface PixelSamplingInput {
   depth: number;
 }
 
-export interface PixelSampling {
-  width: number;
-  height: number;
-  thick: number;
-  depth: number;
-  /** CSR over all width·height pixels, row-major, row 0 at the top */
-  indptr: Uint32Array;
-  /** flat voxel index i + nx·(j + ny·k) */
-  voxels: Int32Array;
-  /** sample count of that voxel / thick */
-  weights: Float32Array;
-  /** the voxel at `depth` per pixel, −1 where the pixel has no samples */
-  mid: Int32Array;
-}
+/** The pixel map as the engine computes it: the API's {@link PixelMap} before it is named. */
+export type PixelSampling = Omit<PixelMap, 'subject' | 'transform'>;
 
 /** Entries grow in place; capacity is checked once per pixel (at most `thick` entries each). */
 class Entries {
