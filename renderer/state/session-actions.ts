@@ -201,7 +201,9 @@ const CURVATURE_WAIT_MS = 400;
 const LATE = Symbol('late');
 
 function settledWithin<T>(request: Promise<T>, ms: number): Promise<T | typeof LATE> {
-  return Promise.race([request, new Promise<typeof LATE>((r) => setTimeout(() => r(LATE), ms))]);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<typeof LATE>((r) => (timer = setTimeout(() => r(LATE), ms)));
+  return Promise.race([request, late]).finally(() => clearTimeout(timer));
 }
 
 async function curvatureLater(name: string, request: Promise<CurvatureImage>): Promise<void> {

@@ -12,10 +12,10 @@ function randomPoints(n: number, seed: number): Float64Array {
   return out;
 }
 
-function triangleSet(triangles: Uint32Array, name: (p: number) => number = (p) => p): string[] {
+function triangleSet(triangles: Uint32Array): string[] {
   const out: string[] = [];
   for (let t = 0; t < triangles.length; t += 3) {
-    const corners = [name(triangles[t]), name(triangles[t + 1]), name(triangles[t + 2])];
+    const corners = [triangles[t], triangles[t + 1], triangles[t + 2]];
     // rotate so the smallest comes first: the corner order (orientation) must survive
     const k = corners.indexOf(Math.min(...corners));
     out.push([0, 1, 2].map((i) => corners[(k + i) % 3]).join(','));
