@@ -1,6 +1,12 @@
 // @vitest-environment jsdom
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { CurvatureImage, OverlaySnapshot, RoiStudioApi, SubjectSummary } from '../../shared/api.js';
+import type {
+  CurvatureImage,
+  OverlaySnapshot,
+  RoiStudioApi,
+  SubjectSummary,
+  VertexMap,
+} from '../../shared/api.js';
 import { setApi } from './api-holder.js';
 import { editor, INITIAL_STATE } from './editor-store.js';
 import { openSubject } from './session-actions.js';
@@ -17,9 +23,11 @@ const overlay: OverlaySnapshot = {
 };
 const curvature: CurvatureImage = { width: 2, height: 1, value: new Float32Array([0.375, 0.625]) };
 
+const vertexMap: VertexMap = { width: 2, height: 1, vertex: new Int32Array([0, 1]) };
+
 function fakeApi(getCurvature: () => Promise<CurvatureImage>): RoiStudioApi {
   return {
-    getVertexMap: () => new Promise(() => undefined),
+    getVertexMap: () => Promise.resolve(vertexMap),
     getFlatGeometry: () => Promise.resolve({ width: 100, height: 100 }),
     loadOverlay: () => Promise.resolve(overlay),
     getCurvature,
@@ -40,7 +48,10 @@ describe('opening a subject', () => {
     await openSubject('S1');
     expect(editor.get().subjectData?.geometry).toEqual({ width: 100, height: 100 });
     expect(editor.get().subjectData?.curvature).toBeNull();
-    expect(editor.get().notice).toMatch(/Computing the curvature of S1/);
+    expect(editor.get().notice).toMatch(/Preparing the curvature of S1/);
+    // the vertex map came back while the curvature was awaited: it is kept
+    await new Promise((r) => setTimeout(r, 0));
+    expect(editor.get().subjectData?.vertexMap).toBe(vertexMap);
     deliver(curvature);
     await new Promise((r) => setTimeout(r, 0));
     expect(editor.get().subjectData?.curvature).toBe(curvature);

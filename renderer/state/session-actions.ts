@@ -131,21 +131,21 @@ export async function openSubject(name: string): Promise<void> {
   }
   const a = api();
   const started = performance.now();
-  // the vertex map only feeds the status bar: it may arrive after the first flatmap
-  const vertexMapRequest = a.getVertexMap(name, RASTER_HEIGHT);
-  // a subject without curvature.npz has its curvature computed on first open (seconds): the
-  // flatmap opens on its plain outline and the curvature fades in; a cached one is waited for
-  const curvatureRequest = a.getCurvature(name, RASTER_HEIGHT);
-  const [geometry, overlay, curvature] = await Promise.allSettled([
-    a.getFlatGeometry(name),
-    a.loadOverlay(name),
-    settledWithin(curvatureRequest, CURVATURE_WAIT_MS),
-  ]);
+  const [geometry, overlay] = await Promise.allSettled([a.getFlatGeometry(name), a.loadOverlay(name)]);
+  // asked for only now: both need the flat triangulation (about a second for a large subject
+  // on a cold back end), which would otherwise hold up the geometry. The vertex map only feeds
+  // the status bar. A subject without curvature.npz has its curvature computed on first open
+  // (seconds): the flatmap opens on its plain outline and the curvature fades in; a curvature
+  // the back end already holds is waited for, so it does not flash.
   if (editor.get().subject !== name) return; // the user picked another subject meanwhile
   if (geometry.status === 'rejected') {
     showProblem(`Could not read the flat surface of ${name}`, geometry.reason);
     return;
   }
+  const vertexMapRequest = a.getVertexMap(name, RASTER_HEIGHT);
+  const curvatureRequest = a.getCurvature(name, RASTER_HEIGHT);
+  const [curvature] = await Promise.allSettled([settledWithin(curvatureRequest, CURVATURE_WAIT_MS)]);
+  if (editor.get().subject !== name) return;
   editor.set({
     subjectData: {
       geometry: geometry.value,
@@ -197,7 +197,7 @@ export async function openSubject(name: string): Promise<void> {
 }
 
 /** How long opening a subject waits for its curvature before showing the plain outline. */
-const CURVATURE_WAIT_MS = 400;
+const CURVATURE_WAIT_MS = 250;
 const LATE = Symbol('late');
 
 function settledWithin<T>(request: Promise<T>, ms: number): Promise<T | typeof LATE> {
@@ -207,7 +207,8 @@ function settledWithin<T>(request: Promise<T>, ms: number): Promise<T | typeof L
 }
 
 async function curvatureLater(name: string, request: Promise<CurvatureImage>): Promise<void> {
-  const notice = `Computing the curvature of ${name} (first open only; it is cached)…`;
+  // on a first open without curvature.npz this is seconds of computing (then cached)
+  const notice = `Preparing the curvature of ${name}…`;
   editor.set({ notice });
   try {
     const curvature = await request;
