@@ -1,11 +1,11 @@
 import type { FlatGeometry } from '../../shared/api.js';
 import { ApiError } from '../../shared/api.js';
-import { traceBoundaryLoops, twoLongestLoops } from '../../shared/flatmap/boundary.js';
-import { buildFlatFrame, flatToSvg, svgSizeFor, type FlatFrame } from '../../shared/flatmap/flat-frame.js';
+import { flatToSvg, svgSizeFor, type FlatFrame } from '../../shared/flatmap/flat-frame.js';
 import { loopsInGeneratorFrame } from '../../shared/formats/overlay-create.js';
 import { buildCutRing, type CutRing } from '../../shared/roi/cut-ring.js';
 import { buildPointIndex, type MembershipContext, type PointIndex } from '../../shared/roi/membership.js';
 import { mergeTriangles, svgTestPoints } from '../../shared/roi/membership-context.js';
+import { boundaryLoopsOf, flatFrameOf } from './flat-shape.js';
 import { fiducialSurfaces, loadSubjectSurfaces, type SubjectSurfaces } from './subject-surfaces.js';
 
 /**
@@ -37,7 +37,7 @@ export async function loadSubjectFlat(db: string, subject: string): Promise<Subj
 }
 
 function build(subject: string, surfaces: SubjectSurfaces): SubjectFlat {
-  const frame = buildFlatFrame(surfaces.flat);
+  const frame = flatFrameOf(surfaces.flat);
   const fid = fiducialSurfaces(surfaces);
   if (!fid)
     throw new ApiError(
@@ -48,7 +48,7 @@ function build(subject: string, surfaces: SubjectSurfaces): SubjectFlat {
   const ring = buildCutRing(full, frame.valid);
   let loops: [number[], number[]];
   try {
-    loops = twoLongestLoops(traceBoundaryLoops(frame.triangles));
+    loops = boundaryLoopsOf(surfaces.flat);
   } catch (e) {
     throw new ApiError('INVALID_FILE', `subject ${subject}: flat surface: ${(e as Error).message}`);
   }

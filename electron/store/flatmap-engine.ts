@@ -5,10 +5,9 @@ import {
   type PixelMapOptions,
   type VertexMap,
 } from '../../shared/api.js';
-import { traceBoundaryLoops, twoLongestLoops } from '../../shared/flatmap/boundary.js';
 import { shadeCurvature } from '../../shared/flatmap/curvature-shading.js';
 import type { FlatDelaunay } from '../../shared/flatmap/flat-delaunay.js';
-import { buildFlatFrame, type FlatFrame } from '../../shared/flatmap/flat-frame.js';
+import type { FlatFrame } from '../../shared/flatmap/flat-frame.js';
 import { buildFlatMask, type FlatMask } from '../../shared/flatmap/flat-mask.js';
 import { imageGrid, type ImageGrid } from '../../shared/flatmap/image-grid.js';
 import { mergedPoints } from '../../shared/flatmap/merge-surfaces.js';
@@ -16,6 +15,7 @@ import type { PixelSampling } from '../../shared/flatmap/pixel-map.js';
 import { buildVertexRaster } from '../../shared/flatmap/vertex-map.js';
 import type { HemiPair, Surface } from '../../shared/subject.js';
 import { loadCurvature } from './curvature.js';
+import { boundaryLoopsOf, flatFrameOf } from './flat-shape.js';
 import { pixelMapFile, pixelMapKey, readPixelMapCache, writePixelMapCache } from './pixel-cache.js';
 import { loadSubjectSurfaces } from './subject-surfaces.js';
 import {
@@ -35,9 +35,8 @@ export const MAX_HEIGHT = 8192;
 const MAX_THICK = 256;
 
 interface FlatBase {
+  flat: HemiPair<Surface>;
   frame: FlatFrame;
-  /** the two longest boundary loops, traced on first use */
-  loops?: [number[], number[]];
   /** computed on a worker when workers are on, while this thread traces loops and masks */
   delaunay?: Promise<FlatDelaunay>;
   rasters: Map<number, { mask: FlatMask; grid: ImageGrid }>;
@@ -51,7 +50,8 @@ function flatBase(flat: HemiPair<Surface>): FlatBase {
   let base = bases.get(flat);
   if (!base) {
     base = {
-      frame: buildFlatFrame(flat),
+      flat,
+      frame: flatFrameOf(flat),
       rasters: new Map(),
       vertexMaps: new Map(),
     };
@@ -79,8 +79,8 @@ function delaunayOf(base: FlatBase): Promise<FlatDelaunay> {
 function rasterOf(base: FlatBase, height: number) {
   let r = base.rasters.get(height);
   if (!r) {
-    base.loops ??= twoLongestLoops(traceBoundaryLoops(base.frame.triangles));
-    r = { mask: buildFlatMask(base.frame, height, base.loops), grid: imageGrid(base.frame.extents, height) };
+    const loops = boundaryLoopsOf(base.flat);
+    r = { mask: buildFlatMask(base.frame, height, loops), grid: imageGrid(base.frame.extents, height) };
     base.rasters.set(height, r);
   }
   return r;
