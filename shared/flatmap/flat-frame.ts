@@ -39,19 +39,24 @@ export function buildFlatFrame(flat: HemiPair<Surface>): FlatFrame {
   const valid = new Uint8Array(n);
   for (let t = 0; t < triangles.length; t++) valid[triangles[t]] = 1;
 
+  return { nL, nR, xy, triangles, valid, extents: extentsOf(xy) };
+}
+
+/** [xmin, xmax, ymin, ymax] of interleaved x, y points. */
+export function extentsOf(xy: ArrayLike<number>): [number, number, number, number] {
   let xmin = Infinity;
   let xmax = -Infinity;
   let ymin = Infinity;
   let ymax = -Infinity;
-  for (let v = 0; v < n; v++) {
-    const x = xy[2 * v];
-    const y = xy[2 * v + 1];
+  for (let i = 0; i < xy.length; i += 2) {
+    const x = xy[i];
+    const y = xy[i + 1];
     if (x < xmin) xmin = x;
     if (x > xmax) xmax = x;
     if (y < ymin) ymin = y;
     if (y > ymax) ymax = y;
   }
-  return { nL, nR, xy, triangles, valid, extents: [xmin, xmax, ymin, ymax] };
+  return [xmin, xmax, ymin, ymax];
 }
 
 function maxX(points: Float32Array): number {

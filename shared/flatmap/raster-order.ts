@@ -1,3 +1,5 @@
+import { extentsOf } from './flat-frame.js';
+
 /**
  * Orders that keep the flatmap engine's memory reads local. The pixel map and the triangle
  * rasteriser walk the image row by row; on this class of machine a cache miss costs as much as
@@ -12,15 +14,7 @@
  */
 export function rasterPointOrder(coords: Float64Array): Uint32Array {
   const n = coords.length / 2;
-  let minX = Infinity, maxX = -Infinity, minY = Infinity, maxY = -Infinity; // prettier-ignore
-  for (let i = 0; i < n; i++) {
-    const x = coords[2 * i];
-    const y = coords[2 * i + 1];
-    if (x < minX) minX = x;
-    if (x > maxX) maxX = x;
-    if (y < minY) minY = y;
-    if (y > maxY) maxY = y;
-  }
+  const [minX, maxX, minY, maxY] = extentsOf(coords);
   const buckets = Math.max(1, Math.ceil(Math.sqrt(n)));
   const sx = maxX > minX ? buckets / (maxX - minX) : 0;
   const sy = maxY > minY ? buckets / (maxY - minY) : 0;
