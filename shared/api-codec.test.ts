@@ -178,9 +178,10 @@ describe('api-codec', () => {
         depth: 0.5,
         width: 2,
         height: 1,
-        indptr: Uint32Array.of(0, 0, 2),
+        pixels: Uint32Array.of(1),
+        lengths: Uint32Array.of(0, 0, 1),
         voxels: Int32Array.of(3, 4),
-        weights: Float32Array.of(0.5, 0.5),
+        samples: Uint8Array.of(1, 1),
         mid: Int32Array.of(-1, 3),
       } satisfies PixelMap,
       VolumeData: {

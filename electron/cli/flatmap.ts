@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { PNG } from 'pngjs';
 import { labelImage, meanImage } from '../../shared/flatmap/compose.js';
 import { flatmapPicture } from '../../shared/flatmap/picture.js';
+import { MAX_THICK } from '../../shared/flatmap/pixel-map.js';
 import { isIntegerValued, pycortexDefaultRange } from '../../shared/flatmap/value-range.js';
 import { encodeNpy } from '../../shared/formats/npy.js';
 import { appPaths } from '../store/app-paths.js';
@@ -47,7 +48,7 @@ export async function run(argv: string[]): Promise<void> {
   const kind = extname(out).toLowerCase();
   if (kind !== '.npy' && kind !== '.png') throw new CliError(`--out must end in .npy or .png, got ${out}`, 2);
   const height = numberOption(values, 'height', 1024, { min: 16, max: MAX_HEIGHT, integer: true });
-  const thick = numberOption(values, 'thick', 32, { min: 1, max: 256, integer: true });
+  const thick = numberOption(values, 'thick', 32, { min: 1, max: MAX_THICK, integer: true });
   const depth = numberOption(values, 'depth', 0.5, { min: 0, max: 1 });
   const frame = numberOption(values, 'frame', 0, { min: 0, integer: true });
   const cacheDir = appPaths(process.env).cache;

@@ -11,7 +11,7 @@ import type { FlatFrame } from '../../shared/flatmap/flat-frame.js';
 import { buildFlatMask, type FlatMask } from '../../shared/flatmap/flat-mask.js';
 import { imageGrid, type ImageGrid } from '../../shared/flatmap/image-grid.js';
 import { mergedPoints } from '../../shared/flatmap/merge-surfaces.js';
-import type { PixelSampling } from '../../shared/flatmap/pixel-map.js';
+import { MAX_THICK, type PixelSampling } from '../../shared/flatmap/pixel-map.js';
 import { buildVertexRaster } from '../../shared/flatmap/vertex-map.js';
 import type { HemiPair, Surface } from '../../shared/subject.js';
 import { loadCurvature } from './curvature.js';
@@ -32,7 +32,6 @@ import { readTransform } from './transforms.js';
  */
 
 export const MAX_HEIGHT = 8192;
-const MAX_THICK = 256;
 
 interface FlatBase {
   flat: HemiPair<Surface>;

@@ -1,3 +1,4 @@
+import { PIXEL_BLOCK } from '../../shared/api.js';
 import { readdir, rm, writeFile, readFile, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -23,10 +24,11 @@ const tiny = {
   height: 1,
   thick: 32,
   depth: 0.5,
-  indptr: new Uint32Array([0, 2, 2]),
+  pixels: new Uint32Array([0]),
+  lengths: Uint32Array.from({ length: 33 }, (_, n) => (n === 2 ? 1 : 0)),
   mid: new Int32Array([7, -1]),
   voxels: new Int32Array([7, 9]),
-  weights: new Float32Array([0.75, 0.25]),
+  samples: new Uint8Array([24, 8]),
 };
 
 describe('pixel map file format', () => {
@@ -36,6 +38,8 @@ describe('pixel map file format', () => {
     expect(back).toEqual(tiny);
     expect(() => decodePixelMap(bytes.subarray(0, bytes.length - 4))).toThrow(/bytes, expected/);
     expect(() => decodePixelMap(new Uint8Array(16))).toThrow(/not a pixel map/);
+    const lying = encodePixelMap({ ...tiny, lengths: tiny.lengths.map((c, n) => (n === 1 ? 1 : c)) });
+    expect(() => decodePixelMap(lying)).toThrow(/inconsistent/);
   });
 });
 
@@ -64,12 +68,13 @@ describe.skipIf(!SHARED)('pixel map cache on a copy of sub-hcp32k', () => {
     ]).toContainEqual(sources);
     expect(twin.map.voxels).toBe(first.map.voxels);
     expect(first.map.width).toBe(628);
-    expect(first.map.indptr.length).toBe(628 * 256 + 1);
+    expect(first.map.mid.length).toBe(628 * 256);
+    expect(first.map.lengths.length).toBe(Math.ceil((628 * 256) / PIXEL_BLOCK) * 33);
     expect((await pixelMapFor(db, 'sub-hcp32k', 'func2mm', options, cacheDir)).source).toBe('memory');
     forgetRecentPixelMaps();
     const disk = await pixelMapFor(db, 'sub-hcp32k', 'func2mm', options, cacheDir);
     expect(disk.source).toBe('disk');
-    for (const k of ['indptr', 'voxels', 'weights', 'mid'] as const)
+    for (const k of ['pixels', 'lengths', 'voxels', 'samples', 'mid'] as const)
       expect([k, sameBytes(disk.map[k], first.map[k])]).toEqual([k, true]);
     expect(await readdir(join(cacheDir, 'pixel-maps'))).toHaveLength(1);
 

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, readdir, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { PIXEL_BLOCK } from '../../shared/api.js';
 import type { PixelSampling } from '../../shared/flatmap/pixel-map.js';
 import { fileError } from './file-errors.js';
 
@@ -10,8 +11,8 @@ import { fileError } from './file-errors.js';
  * are keyed by name and go stale silently when a surface is re-imported (§4.8).
  */
 
-const FORMAT = 'roi-studio pixel map v1';
-const MAGIC = 0x4d505352; // "RSPM" little-endian
+const FORMAT = 'roi-studio pixel map v2';
+const MAGIC = 0x324d5052; // "RPM2" little-endian
 
 /** Surface files a flatmap depends on: flat, wm, pia and fiducial of both hemispheres. */
 const SURFACE_FILE = /^(flat|wm|pia|fiducial)_(lh|rh)\.(gii|npz|vtk|off|stl)$/i;
@@ -73,9 +74,10 @@ export function pixelMapFile(cacheDir: string, subject: string, key: string): st
 }
 
 /**
- * Layout: u32 magic, u32 header length, JSON header {width, height, thick, depth, entries},
- * zero padding to a multiple of 8, then indptr (u32 × pixels+1), mid (i32 × pixels),
- * voxels (i32 × entries), weights (f32 × entries), all little-endian.
+ * Layout: u32 magic, u32 header length, JSON header {width, height, thick, depth, listed,
+ * entries}, zero padding to a multiple of 8, then lengths (u32 × blocks·(thick+1)), pixels (u32 ×
+ * listed), mid (i32 × width·height), voxels (i32 × entries), samples (u8 × entries), all
+ * little-endian.
  */
 export function encodePixelMap(map: PixelSampling): Uint8Array {
   const header = new TextEncoder().encode(
@@ -84,11 +86,12 @@ export function encodePixelMap(map: PixelSampling): Uint8Array {
       height: map.height,
       thick: map.thick,
       depth: map.depth,
+      listed: map.pixels.length,
       entries: map.voxels.length,
     }),
   );
   const start = Math.ceil((8 + header.length) / 8) * 8;
-  const arrays = [map.indptr, map.mid, map.voxels, map.weights];
+  const arrays = [map.lengths, map.pixels, map.mid, map.voxels, map.samples];
   const total = start + arrays.reduce((s, a) => s + a.byteLength, 0);
   const out = new Uint8Array(total);
   const view = new DataView(out.buffer);
@@ -112,24 +115,47 @@ export function decodePixelMap(bytes: Uint8Array): PixelSampling {
     height: number;
     thick: number;
     depth: number;
+    listed: number;
     entries: number;
   };
   const pixels = h.width * h.height;
   let at = Math.ceil((8 + headerLength) / 8) * 8;
-  const need = at + 4 * (pixels + 1) + 4 * pixels + 8 * h.entries;
+  const groups = Math.ceil(pixels / PIXEL_BLOCK) * (h.thick + 1);
+  const need = at + 4 * groups + 4 * h.listed + 4 * pixels + 5 * h.entries;
   if (bytes.length !== need) throw new Error(`pixel map file has ${bytes.length} bytes, expected ${need}`);
   // copy into fresh, aligned buffers (a Node Buffer's slice is a view into a shared pool)
-  const take = <T>(make: (b: ArrayBuffer) => T, n: number): T => {
-    const buf = new Uint8Array(bytes.subarray(at, at + 4 * n)).buffer;
-    at += 4 * n;
-    return make(buf);
+  const take = (n: number): ArrayBuffer => {
+    const buf = new Uint8Array(bytes.subarray(at, at + n)).buffer;
+    at += n;
+    return buf;
   };
-  const indptr = take((b) => new Uint32Array(b), pixels + 1);
-  const mid = take((b) => new Int32Array(b), pixels);
-  const voxels = take((b) => new Int32Array(b), h.entries);
-  const weights = take((b) => new Float32Array(b), h.entries);
-  if (indptr[pixels] !== h.entries) throw new Error('pixel map file is inconsistent');
-  return { width: h.width, height: h.height, thick: h.thick, depth: h.depth, indptr, mid, voxels, weights };
+  const lengths = new Uint32Array(take(4 * groups));
+  const listed = new Uint32Array(take(4 * h.listed));
+  const mid = new Int32Array(take(4 * pixels));
+  const voxels = new Int32Array(take(4 * h.entries));
+  const samples = new Uint8Array(take(h.entries));
+  let count = 0;
+  let entries = 0;
+  let empty = 0;
+  lengths.forEach((c, g) => {
+    const n = g % (h.thick + 1);
+    count += c;
+    entries += n * c;
+    if (n === 0) empty += c;
+  });
+  if (count !== h.listed || entries !== h.entries || empty !== 0)
+    throw new Error('pixel map file is inconsistent');
+  return {
+    width: h.width,
+    height: h.height,
+    thick: h.thick,
+    depth: h.depth,
+    pixels: listed,
+    lengths,
+    mid,
+    voxels,
+    samples,
+  };
 }
 
 /** The cached map, or null when absent or unreadable (a damaged entry is removed). */

@@ -1,4 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
+import { PIXEL_BLOCK } from '../../shared/api.js';
 import { buildFlatDelaunay } from '../../shared/flatmap/flat-delaunay.js';
 import { buildFlatFrame } from '../../shared/flatmap/flat-frame.js';
 import { buildFlatMask } from '../../shared/flatmap/flat-mask.js';
@@ -23,11 +24,11 @@ import {
 import { readTransform } from './transforms.js';
 
 /** A jittered 30×30 sheet per hemisphere, folded in 3-D so segments cross several voxels. */
-function synthetic(): PixelSamplingInput {
-  return syntheticWithFrame().input;
+function synthetic(height = 97): PixelSamplingInput {
+  return syntheticWithFrame(height).input;
 }
 
-function syntheticWithFrame() {
+function syntheticWithFrame(height = 97) {
   let seed = 7;
   const rand = () => (seed = (seed * 16807) % 2147483647) / 2147483647 - 0.5;
   const sheet = (z: number): HemiPair<Surface> => {
@@ -52,8 +53,8 @@ function syntheticWithFrame() {
   const frame = buildFlatFrame(flat);
   const input: PixelSamplingInput = {
     delaunay: buildFlatDelaunay(frame),
-    mask: buildFlatMask(frame, 97),
-    grid: imageGrid(frame.extents, 97),
+    mask: buildFlatMask(frame, height),
+    grid: imageGrid(frame.extents, height),
     pia: mergedPoints(sheet(4)),
     wm: mergedPoints(sheet(0)),
     coord: [
@@ -74,7 +75,7 @@ const bytes = (a: ArrayBufferView) => Buffer.from(a.buffer, a.byteOffset, a.byte
 function expectSame(a: PixelSampling, b: PixelSampling) {
   expect([b.width, b.height, b.thick, b.depth]).toEqual([a.width, a.height, a.thick, a.depth]);
   // byte comparison: toEqual walks millions of elements one by one
-  for (const k of ['indptr', 'mid', 'voxels', 'weights'] as const) {
+  for (const k of ['pixels', 'lengths', 'mid', 'voxels', 'samples'] as const) {
     expect(b[k].length, k).toBe(a[k].length);
     expect(Buffer.compare(bytes(b[k]), bytes(a[k])), k).toBe(0);
   }
@@ -98,6 +99,15 @@ describe('pixel maps in row bands and on worker threads', () => {
       const bands = cuts.slice(1).map((end, k) => buildPixelRows(input, cuts[k], end));
       expectSame(whole, joinPixelRows(frame, bands));
     }
+    // an image of several pixel blocks, cut inside blocks
+    const big = synthetic(300);
+    const bigWhole = buildPixelSampling(big);
+    expect(bigWhole.mid.length).toBeGreaterThan(2 * PIXEL_BLOCK);
+    const bigFrame = { ...frame, width: big.grid.width, height: 300 };
+    const bands = [0, 100, 217, 300]
+      .slice(1)
+      .map((end, k, ends) => buildPixelRows(big, k ? ends[k - 1] : 0, end));
+    expectSame(bigWhole, joinPixelRows(bigFrame, bands));
     expect(() => buildPixelRows(input, 5, 2)).toThrow(/bad row range/);
     expect(() => joinPixelRows(frame, [buildPixelRows(input, 0, 3)])).toThrow(/cover/);
   });

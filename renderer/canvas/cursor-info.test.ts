@@ -39,9 +39,10 @@ describe('describePoint', () => {
       depth: 0.5,
       width: 2,
       height: 1,
-      indptr: new Uint32Array([0, 1, 2]),
+      pixels: new Uint32Array([0, 1]),
+      lengths: new Uint32Array([0, 2]),
       voxels: new Int32Array([23, 5]),
-      weights: new Float32Array([1, 1]),
+      samples: new Uint8Array([1, 1]),
       mid: new Int32Array([23, 5]),
     },
   };

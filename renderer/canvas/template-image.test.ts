@@ -11,9 +11,10 @@ const pixelMap: PixelMap = {
   depth: 0.5,
   width: 2,
   height: 1,
-  indptr: new Uint32Array([0, 2, 2]),
+  pixels: new Uint32Array([0]),
+  lengths: new Uint32Array([0, 0, 1]),
   voxels: new Int32Array([0, 1]),
-  weights: new Float32Array([0.5, 0.5]),
+  samples: new Uint8Array([1, 1]),
   mid: new Int32Array([0, -1]),
 };
 const info: TemplateInfo = { name: 't', path: '/t.nii.gz', kind: 'volume' };

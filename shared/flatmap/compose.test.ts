@@ -40,15 +40,54 @@ describe('images from maps', () => {
   const map = {
     width: 2,
     height: 2,
-    indptr: new Uint32Array([0, 2, 2, 3, 4]),
-    voxels: new Int32Array([0, 1, 2, 3]),
-    weights: new Float32Array([0.25, 0.75, 1, 1]),
+    thick: 4,
+    // length 1: pixels 2 and 3; length 2: pixel 0
+    pixels: new Uint32Array([2, 3, 0]),
+    lengths: new Uint32Array([0, 2, 1, 0, 0]),
+    voxels: new Int32Array([2, 3, 0, 1]),
+    samples: new Uint8Array([4, 4, 1, 3]),
     mid: new Int32Array([1, -1, 2, 4]),
   };
   const values = new Float32Array([4, 8, NaN, 5, -1]);
 
   it('mean image: weighted sum, NaN off the brain or when any sample is NaN', () => {
     expect([...meanImage(map, values)]).toEqual([7, NaN, NaN, 5]);
+  });
+
+  it('mean image equals the per-pixel weighted sum for every row length (1 to thick)', () => {
+    const thick = 8;
+    const pixels = 300;
+    const values = Float32Array.from({ length: 50 }, (_, i) => Math.sin(i) * 10);
+    // rows of pseudo-random length 0…8 and counts summing to thick
+    const rows = Array.from({ length: pixels }, (_, p) => {
+      const n = (p * 7) % 9;
+      return Array.from({ length: n }, (_, j) => ({
+        voxel: (p * 13 + j * 5) % 50,
+        count: j < n - 1 ? 1 : thick - (n - 1),
+      }));
+    });
+    const lengths = new Uint32Array(thick + 1);
+    for (const r of rows) if (r.length) lengths[r.length]++;
+    const order = rows.map((r, p) => ({ r, p })).filter(({ r }) => r.length);
+    order.sort((a, b) => a.r.length - b.r.length || a.p - b.p);
+    const map = {
+      width: pixels,
+      height: 1,
+      thick,
+      pixels: Uint32Array.from(order, ({ p }) => p),
+      lengths,
+      voxels: Int32Array.from(order.flatMap(({ r }) => r.map((e) => e.voxel))),
+      samples: Uint8Array.from(order.flatMap(({ r }) => r.map((e) => e.count))),
+      mid: new Int32Array(pixels),
+    };
+    const expected = rows.map((r) =>
+      r.length ? Math.fround(r.reduce((s, e) => s + e.count * values[e.voxel], 0) / thick) : NaN,
+    );
+    const img = meanImage(map, values);
+    for (let p = 0; p < pixels; p++) {
+      if (Number.isNaN(expected[p])) expect(img[p], `pixel ${p}`).toBeNaN();
+      else expect(img[p], `pixel ${p}`).toBeCloseTo(expected[p], 5);
+    }
   });
 
   it('label image: the mid-depth voxel, NSD −1 → NaN', () => {

@@ -1,31 +1,55 @@
-import type { PixelMap } from '../api.js';
+import { PIXEL_BLOCK, type PixelMap } from '../api.js';
 
 /**
  * Per-frame image work for the renderer (pure, typed arrays only): volume values through a
  * pixel map, vertex values through a vertex map, and colour through a 256-entry LUT.
  */
 
-/** The CSR part of a pixel map that composing needs. */
-export type PixelSamples = Pick<PixelMap, 'width' | 'height' | 'indptr' | 'voxels' | 'weights' | 'mid'>;
+/** The part of a pixel map that composing needs. */
+export type PixelSamples = Pick<
+  PixelMap,
+  'width' | 'height' | 'thick' | 'pixels' | 'lengths' | 'voxels' | 'samples' | 'mid'
+>;
 
 /**
  * pycortex's flatmap of a continuous volume (§4.7, nanmean off): the weighted mean of each
- * pixel's samples; NaN where a pixel has no samples or any sample is NaN.
+ * pixel's samples; NaN where a pixel has no samples or any sample is NaN. Block by block, one
+ * loop per row length, unrolled for the common ones (1–4 voxels), so no branch depends on the row.
  */
 export function meanImage(map: PixelSamples, values: ArrayLike<number>, out?: Float32Array): Float32Array {
-  const n = map.width * map.height;
-  const img = out ?? new Float32Array(n);
-  const { indptr, voxels, weights } = map;
-  for (let p = 0; p < n; p++) {
-    const a = indptr[p];
-    const b = indptr[p + 1];
-    if (a === b) {
-      img[p] = NaN;
-      continue;
+  const size = map.width * map.height;
+  const img = out ?? new Float32Array(size);
+  const { pixels, lengths, voxels: v, samples: s } = map;
+  const stride = map.thick + 1;
+  const w = 1 / map.thick;
+  let i = 0;
+  let k = 0;
+  for (let b = 0, g = 0; g < lengths.length; b++, g += stride) {
+    img.fill(NaN, b * PIXEL_BLOCK, Math.min(size, (b + 1) * PIXEL_BLOCK));
+    for (let n = 1; n < stride; n++) {
+      const end = i + lengths[g + n];
+      if (n === 1) for (; i < end; i++, k++) img[pixels[i]] = s[k] * values[v[k]] * w;
+      else if (n === 2)
+        for (; i < end; i++, k += 2) img[pixels[i]] = (s[k] * values[v[k]] + s[k + 1] * values[v[k + 1]]) * w;
+      else if (n === 3)
+        for (; i < end; i++, k += 3)
+          img[pixels[i]] =
+            (s[k] * values[v[k]] + s[k + 1] * values[v[k + 1]] + s[k + 2] * values[v[k + 2]]) * w;
+      else if (n === 4)
+        for (; i < end; i++, k += 4)
+          img[pixels[i]] =
+            (s[k] * values[v[k]] +
+              s[k + 1] * values[v[k + 1]] +
+              s[k + 2] * values[v[k + 2]] +
+              s[k + 3] * values[v[k + 3]]) *
+            w;
+      else
+        for (; i < end; i++) {
+          let sum = 0;
+          for (const stop = k + n; k < stop; k++) sum += s[k] * values[v[k]];
+          img[pixels[i]] = sum * w;
+        }
     }
-    let s = 0;
-    for (let k = a; k < b; k++) s += weights[k] * values[voxels[k]];
-    img[p] = s;
   }
   return img;
 }

@@ -58,10 +58,16 @@ function build(thick: number, depth: number) {
   return { frame, grid, map };
 }
 
+/** Pixel p's (voxel, weight) entries, found by walking the length groups. */
 function entries(map: ReturnType<typeof build>['map'], p: number) {
-  const out: [number, number][] = [];
-  for (let k = map.indptr[p]; k < map.indptr[p + 1]; k++) out.push([map.voxels[k], map.weights[k]]);
-  return out;
+  let i = 0;
+  let k = 0;
+  for (let n = 1; n < map.lengths.length; n++) {
+    for (const end = i + map.lengths[n]; i < end; i++, k += n)
+      if (map.pixels[i] === p)
+        return Array.from({ length: n }, (_, j) => [map.voxels[k + j], map.samples[k + j] / map.thick]);
+  }
+  return [];
 }
 
 describe('pixel map on a synthetic mesh', () => {

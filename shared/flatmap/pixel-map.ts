@@ -1,4 +1,4 @@
-import type { PixelMap } from '../api.js';
+import { PIXEL_BLOCK, type PixelMap } from '../api.js';
 import type { FlatDelaunay } from './flat-delaunay.js';
 import { barycentric, locate } from './flat-delaunay.js';
 import type { FlatMask } from './flat-mask.js';
@@ -34,11 +34,11 @@ export type PixelSampling = Omit<PixelMap, 'subject' | 'transform'>;
 /** Entries grow in place; capacity is checked once per pixel (at most `thick` entries each). */
 class Entries {
   voxels: Int32Array;
-  weights: Float32Array;
+  samples: Uint8Array;
   length = 0;
   constructor(capacity: number) {
     this.voxels = new Int32Array(capacity);
-    this.weights = new Float32Array(capacity);
+    this.samples = new Uint8Array(capacity);
   }
   reserve(extra: number) {
     if (this.length + extra <= this.voxels.length) return;
@@ -46,14 +46,21 @@ class Entries {
     const v = new Int32Array(size);
     v.set(this.voxels.subarray(0, this.length));
     this.voxels = v;
-    const w = new Float32Array(size);
-    w.set(this.weights.subarray(0, this.length));
-    this.weights = w;
+    const s = new Uint8Array(size);
+    s.set(this.samples.subarray(0, this.length));
+    this.samples = s;
   }
 }
 
-/** The CSR rows [rowStart, rowEnd) of a pixel sampling: `indptr` and `mid` cover those rows only. */
-export type PixelRows = Pick<PixelSampling, 'indptr' | 'voxels' | 'weights' | 'mid'>;
+/**
+ * The image rows [rowStart, rowEnd) of a pixel sampling: the listed pixels (image indices) of
+ * those rows, grouped by block and length as in the whole map (`lengths` spans every block of
+ * the image); `mid` covers those rows only.
+ */
+export type PixelRows = Pick<PixelSampling, 'pixels' | 'lengths' | 'voxels' | 'samples' | 'mid'>;
+
+/** The most samples per pixel: a voxel's sample count is stored in a byte. */
+export const MAX_THICK = 255;
 
 export function buildPixelSampling(input: PixelSamplingInput): PixelSampling {
   const { width, height } = input.grid;
@@ -75,8 +82,8 @@ export function buildPixelRows(input: PixelSamplingInput, rowStart: number, rowE
     rowEnd <= grid.height
   ))
     throw new Error(`bad row range [${rowStart}, ${rowEnd}) for a ${grid.height}-row image`);
-  if (!(Number.isInteger(thick) && thick >= 1))
-    throw new Error(`thick must be a positive integer, got ${thick}`);
+  if (!(Number.isInteger(thick) && thick >= 1 && thick <= MAX_THICK))
+    throw new Error(`thick must be an integer from 1 to ${MAX_THICK}, got ${thick}`);
   if (!(depth >= 0 && depth <= 1)) throw new Error(`depth must be within [0, 1], got ${depth}`);
   const { width, xs, ys } = grid;
   const [nx, ny, nz] = shape;
@@ -98,7 +105,8 @@ export function buildPixelRows(input: PixelSamplingInput, rowStart: number, rowE
   const wmOf = byDelaunayPoint(wm, vertexOf);
   const skip = rowStart * width;
   const pixels = width * (rowEnd - rowStart);
-  const indptr = new Uint32Array(pixels + 1);
+  // entries go out in image order first; grouping by row length is a copy at the end
+  const rowLength = new Uint8Array(pixels);
   const mid = new Int32Array(pixels).fill(-1);
   // about three voxels per pixel across the ribbon; grows (rarely) when that is not enough
   let onBrain = 0;
@@ -111,7 +119,6 @@ export function buildPixelRows(input: PixelSamplingInput, rowStart: number, rowE
     const py = ys[r];
     for (let c = 0; c < width; c++) {
       const p = r * width + c - skip;
-      indptr[p] = out.length;
       if (!mask.mask[p + skip]) continue;
       const px = xs[c];
       let t = triOf[p];
@@ -142,7 +149,9 @@ export function buildPixelRows(input: PixelSamplingInput, rowStart: number, rowE
       if (!(p0 >= 0 && p0 < nx && p1 >= 0 && p1 < ny && p2 >= 0 && p2 < nz)) continue;
       if (!(w0 >= 0 && w0 < nx && w1 >= 0 && w1 < ny && w2 >= 0 && w2 < nz)) continue;
       out.reserve(thick);
-      out.length = sampler.sample(p0, p1, p2, w0, w1, w2, out.voxels, out.weights, out.length, 1 / thick);
+      const at = out.length;
+      out.length = sampler.sample(p0, p1, p2, w0, w1, w2, out.voxels, out.samples, at);
+      rowLength[p] = out.length - at;
       mid[p] =
         clip(roundHalfEven(p0 * midT + w0 * midU), nx) +
         nx *
@@ -150,13 +159,66 @@ export function buildPixelRows(input: PixelSamplingInput, rowStart: number, rowE
             ny * clip(roundHalfEven(p2 * midT + w2 * midU), nz));
     }
   }
-  indptr[pixels] = out.length;
-  return {
-    indptr,
-    voxels: out.voxels.slice(0, out.length),
-    weights: out.weights.slice(0, out.length),
-    mid,
-  };
+  return { ...groupByLength(rowLength, skip, width * grid.height, out, thick), mid };
+}
+
+/** Length groups per pixel block: `(thick + 1)` counters for each block of the whole image. */
+function groupCount(pixels: number, thick: number): number {
+  return Math.ceil(pixels / PIXEL_BLOCK) * (thick + 1);
+}
+
+/**
+ * Entries written in image order (`rowLength` per pixel of the rows from image pixel `skip`),
+ * regrouped by block and row length.
+ */
+function groupByLength(
+  rowLength: Uint8Array,
+  skip: number,
+  imagePixels: number,
+  entries: Entries,
+  thick: number,
+): Pick<PixelRows, 'pixels' | 'lengths' | 'voxels' | 'samples'> {
+  const stride = thick + 1;
+  const lengths = new Uint32Array(groupCount(imagePixels, thick));
+  for (let p = 0; p < rowLength.length; p++) {
+    const n = rowLength[p];
+    if (n) lengths[Math.floor((p + skip) / PIXEL_BLOCK) * stride + n]++;
+  }
+  const { pixelAt, entryAt, listed } = groupStarts(lengths, stride);
+  const pixels = new Uint32Array(listed);
+  const voxels = new Int32Array(entries.length);
+  const samples = new Uint8Array(entries.length);
+  const src = entries.voxels;
+  const srcSamples = entries.samples;
+  let k = 0;
+  for (let p = 0; p < rowLength.length; p++) {
+    const n = rowLength[p];
+    if (n === 0) continue;
+    const g = Math.floor((p + skip) / PIXEL_BLOCK) * stride + n;
+    pixels[pixelAt[g]++] = p + skip;
+    let e = entryAt[g];
+    for (const end = k + n; k < end; k++, e++) {
+      voxels[e] = src[k];
+      samples[e] = srcSamples[k];
+    }
+    entryAt[g] = e;
+  }
+  return { pixels, lengths, voxels, samples };
+}
+
+/** Where each group (block, row length) starts among the listed pixels and among the entries. */
+function groupStarts(lengths: Uint32Array, stride: number) {
+  const pixelAt = new Uint32Array(lengths.length);
+  const entryAt = new Uint32Array(lengths.length);
+  let listed = 0;
+  let entries = 0;
+  for (let g = 0; g < lengths.length; g++) {
+    pixelAt[g] = listed;
+    entryAt[g] = entries;
+    listed += lengths[g];
+    entries += (g % stride) * lengths[g];
+  }
+  return { pixelAt, entryAt, listed, entries };
 }
 
 /** Consecutive row bands (top first) back into one map. */
@@ -165,30 +227,45 @@ export function joinPixelRows(
   bands: readonly PixelRows[],
 ): PixelSampling {
   const pixels = frame.width * frame.height;
-  let entries = 0;
+  const stride = frame.thick + 1;
+  const lengths = new Uint32Array(groupCount(pixels, frame.thick));
   let rows = 0;
   for (const b of bands) {
-    entries += b.voxels.length;
+    if (b.lengths.length !== lengths.length)
+      throw new Error(`a row band has ${b.lengths.length} length groups, the image ${lengths.length}`);
+    for (let g = 0; g < lengths.length; g++) lengths[g] += b.lengths[g];
     rows += b.mid.length;
   }
   if (rows !== pixels) throw new Error(`row bands cover ${rows} pixels, the image has ${pixels}`);
-  const indptr = new Uint32Array(pixels + 1);
-  const mid = new Int32Array(pixels);
-  const voxels = new Int32Array(entries);
-  const weights = new Float32Array(entries);
+  const { pixelAt, entryAt, listed, entries } = groupStarts(lengths, stride);
+  const out = {
+    ...frame,
+    lengths,
+    pixels: new Uint32Array(listed),
+    voxels: new Int32Array(entries),
+    samples: new Uint8Array(entries),
+    mid: new Int32Array(pixels),
+  };
   let p = 0;
-  let e = 0;
   for (const b of bands) {
-    const n = b.mid.length;
-    for (let k = 0; k < n; k++) indptr[p + k] = b.indptr[k] + e;
-    mid.set(b.mid, p);
-    voxels.set(b.voxels, e);
-    weights.set(b.weights, e);
-    p += n;
-    e += b.voxels.length;
+    out.mid.set(b.mid, p);
+    p += b.mid.length;
+    // within a group, bands follow each other in image order
+    const band = groupStarts(b.lengths, stride);
+    for (let g = 0; g < lengths.length; g++) {
+      const count = b.lengths[g];
+      if (count === 0) continue;
+      const from = band.pixelAt[g];
+      out.pixels.set(b.pixels.subarray(from, from + count), pixelAt[g]);
+      pixelAt[g] += count;
+      const size = (g % stride) * count;
+      const e = band.entryAt[g];
+      out.voxels.set(b.voxels.subarray(e, e + size), entryAt[g]);
+      out.samples.set(b.samples.subarray(e, e + size), entryAt[g]);
+      entryAt[g] += size;
+    }
   }
-  indptr[pixels] = e;
-  return { ...frame, indptr, mid, voxels, weights };
+  return out;
 }
 
 /** Surface points in Delaunay point order, so neighbouring pixels read neighbouring memory. */

@@ -17,8 +17,8 @@ function bruteForce(shape: [number, number, number], depths: number[], p: number
 
 function run(sampler: SegmentSampler, p: number[], w: number[]) {
   const voxels = new Int32Array(64);
-  const counts = new Float32Array(64);
-  const end = sampler.sample(p[0], p[1], p[2], w[0], w[1], w[2], voxels, counts, 0, 1);
+  const counts = new Uint8Array(64);
+  const end = sampler.sample(p[0], p[1], p[2], w[0], w[1], w[2], voxels, counts, 0);
   return Array.from({ length: end }, (_, k) => [voxels[k], counts[k]] as [number, number]);
 }
 

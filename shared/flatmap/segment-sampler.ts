@@ -63,8 +63,8 @@ export class SegmentSampler {
   }
 
   /**
-   * Write the runs (voxel, sample count × scale) of the segment from wm (w) to pia (p), in
-   * voxel coordinates, into `voxels`/`counts` from `at`; returns the new end.
+   * Write the runs (voxel, sample count) of the segment from wm (w) to pia (p), in voxel
+   * coordinates, into `voxels`/`counts` from `at`; returns the new end.
    */
   sample(
     p0: number,
@@ -74,9 +74,8 @@ export class SegmentSampler {
     w1: number,
     w2: number, // prettier-ignore
     voxels: Int32Array,
-    counts: Float32Array,
+    counts: Uint8Array,
     at: number,
-    scale: number,
   ): number {
     const n = this.ts.length;
     const nx = this.nx;
@@ -109,12 +108,12 @@ export class SegmentSampler {
       const v = clip(idx[0], nx) + nx * (clip(idx[1], ny) + ny * clip(idx[2], nz));
       if (v === run) continue; // a change hidden by clipping at the grid edge
       voxels[at] = run;
-      counts[at++] = (q - start) * scale;
+      counts[at++] = q - start;
       run = v;
       start = q;
     }
     voxels[at] = run;
-    counts[at++] = (n - start) * scale;
+    counts[at++] = n - start;
     return at;
   }
 }
