@@ -59,7 +59,11 @@ async function cold(
   await pixelMapCacheWritten();
   await rm(cacheDir, { recursive: true, force: true });
   const mapBytes =
-    map.pixels.byteLength + map.lengths.byteLength + map.mid.byteLength + map.voxels.byteLength + map.samples.byteLength;
+    map.pixels.byteLength +
+    map.lengths.byteLength +
+    map.mid.byteLength +
+    map.voxels.byteLength +
+    map.samples.byteLength;
   const result: ColdResult = {
     ms,
     peakMB: process.resourceUsage().maxRSS / 1024,

@@ -18,7 +18,9 @@ port.on('message', (req: WorkerRequest) => {
     if (req.kind === 'pixel-rows') {
       const rows = buildPixelRows(req.input, req.rowStart, req.rowEnd);
       const reply: WorkerReply = { id: req.id, rows };
-      const buffers = [rows.pixels, rows.lengths, rows.mid, rows.voxels, rows.samples].map((a) => a.buffer as ArrayBuffer);
+      const buffers = [rows.pixels, rows.lengths, rows.mid, rows.voxels, rows.samples].map(
+        (a) => a.buffer as ArrayBuffer,
+      );
       port.postMessage(reply, buffers);
     } else if (req.kind === 'delaunay') {
       const d = buildFlatDelaunay(req.frame);
