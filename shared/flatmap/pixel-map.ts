@@ -1,9 +1,10 @@
-import { PIXEL_BLOCK, type PixelMap } from '../api.js';
+import type { PixelMap } from '../api.js';
 import type { FlatDelaunay } from './flat-delaunay.js';
 import { barycentric, locate } from './flat-delaunay.js';
 import type { FlatMask } from './flat-mask.js';
 import type { ImageGrid } from './image-grid.js';
 import { roundHalfEven } from './round-half-even.js';
+import { joinRowGroups, RowGroupWriter } from './row-groups.js';
 import { SegmentSampler } from './segment-sampler.js';
 import { rasteriseTriangles } from './triangle-raster.js';
 
@@ -30,27 +31,6 @@ export interface PixelSamplingInput {
 
 /** The pixel map as the engine computes it: the API's {@link PixelMap} before it is named. */
 export type PixelSampling = Omit<PixelMap, 'subject' | 'transform'>;
-
-/** Entries grow in place; capacity is checked once per pixel (at most `thick` entries each). */
-class Entries {
-  voxels: Int32Array;
-  samples: Uint8Array;
-  length = 0;
-  constructor(capacity: number) {
-    this.voxels = new Int32Array(capacity);
-    this.samples = new Uint8Array(capacity);
-  }
-  reserve(extra: number) {
-    if (this.length + extra <= this.voxels.length) return;
-    const size = Math.max(2 * this.voxels.length, this.length + extra);
-    const v = new Int32Array(size);
-    v.set(this.voxels.subarray(0, this.length));
-    this.voxels = v;
-    const s = new Uint8Array(size);
-    s.set(this.samples.subarray(0, this.length));
-    this.samples = s;
-  }
-}
 
 /**
  * The image rows [rowStart, rowEnd) of a pixel sampling: the listed pixels (image indices) of
@@ -105,13 +85,16 @@ export function buildPixelRows(input: PixelSamplingInput, rowStart: number, rowE
   const wmOf = byDelaunayPoint(wm, vertexOf);
   const skip = rowStart * width;
   const pixels = width * (rowEnd - rowStart);
-  // entries go out in image order first; grouping by row length is a copy at the end
-  const rowLength = new Uint8Array(pixels);
   const mid = new Int32Array(pixels).fill(-1);
   // about three voxels per pixel across the ribbon; grows (rarely) when that is not enough
   let onBrain = 0;
   for (let p = skip; p < skip + pixels; p++) onBrain += mask.mask[p];
-  const out = new Entries(Math.min(onBrain * thick, Math.ceil(onBrain * 3.5)) + thick);
+  const out = new RowGroupWriter(
+    width * grid.height,
+    thick,
+    onBrain,
+    Math.min(onBrain * thick, Math.ceil(onBrain * 3.5)),
+  );
   const l = new Float64Array(3);
   let last = 0;
 
@@ -148,10 +131,10 @@ export function buildPixelRows(input: PixelSamplingInput, rowStart: number, rowE
       // pycortex keeps a pixel only if both ends lie in [0, n) on every axis
       if (!(p0 >= 0 && p0 < nx && p1 >= 0 && p1 < ny && p2 >= 0 && p2 < nz)) continue;
       if (!(w0 >= 0 && w0 < nx && w1 >= 0 && w1 < ny && w2 >= 0 && w2 < nz)) continue;
-      out.reserve(thick);
+      out.begin(p + skip);
       const at = out.length;
       out.length = sampler.sample(p0, p1, p2, w0, w1, w2, out.voxels, out.samples, at);
-      rowLength[p] = out.length - at;
+      out.add(p + skip, out.length - at);
       mid[p] =
         clip(roundHalfEven(p0 * midT + w0 * midU), nx) +
         nx *
@@ -159,66 +142,7 @@ export function buildPixelRows(input: PixelSamplingInput, rowStart: number, rowE
             ny * clip(roundHalfEven(p2 * midT + w2 * midU), nz));
     }
   }
-  return { ...groupByLength(rowLength, skip, width * grid.height, out, thick), mid };
-}
-
-/** Length groups per pixel block: `(thick + 1)` counters for each block of the whole image. */
-function groupCount(pixels: number, thick: number): number {
-  return Math.ceil(pixels / PIXEL_BLOCK) * (thick + 1);
-}
-
-/**
- * Entries written in image order (`rowLength` per pixel of the rows from image pixel `skip`),
- * regrouped by block and row length.
- */
-function groupByLength(
-  rowLength: Uint8Array,
-  skip: number,
-  imagePixels: number,
-  entries: Entries,
-  thick: number,
-): Pick<PixelRows, 'pixels' | 'lengths' | 'voxels' | 'samples'> {
-  const stride = thick + 1;
-  const lengths = new Uint32Array(groupCount(imagePixels, thick));
-  for (let p = 0; p < rowLength.length; p++) {
-    const n = rowLength[p];
-    if (n) lengths[Math.floor((p + skip) / PIXEL_BLOCK) * stride + n]++;
-  }
-  const { pixelAt, entryAt, listed } = groupStarts(lengths, stride);
-  const pixels = new Uint32Array(listed);
-  const voxels = new Int32Array(entries.length);
-  const samples = new Uint8Array(entries.length);
-  const src = entries.voxels;
-  const srcSamples = entries.samples;
-  let k = 0;
-  for (let p = 0; p < rowLength.length; p++) {
-    const n = rowLength[p];
-    if (n === 0) continue;
-    const g = Math.floor((p + skip) / PIXEL_BLOCK) * stride + n;
-    pixels[pixelAt[g]++] = p + skip;
-    let e = entryAt[g];
-    for (const end = k + n; k < end; k++, e++) {
-      voxels[e] = src[k];
-      samples[e] = srcSamples[k];
-    }
-    entryAt[g] = e;
-  }
-  return { pixels, lengths, voxels, samples };
-}
-
-/** Where each group (block, row length) starts among the listed pixels and among the entries. */
-function groupStarts(lengths: Uint32Array, stride: number) {
-  const pixelAt = new Uint32Array(lengths.length);
-  const entryAt = new Uint32Array(lengths.length);
-  let listed = 0;
-  let entries = 0;
-  for (let g = 0; g < lengths.length; g++) {
-    pixelAt[g] = listed;
-    entryAt[g] = entries;
-    listed += lengths[g];
-    entries += (g % stride) * lengths[g];
-  }
-  return { pixelAt, entryAt, listed, entries };
+  return { ...out.finish(), mid };
 }
 
 /** Consecutive row bands (top first) back into one map. */
@@ -227,45 +151,16 @@ export function joinPixelRows(
   bands: readonly PixelRows[],
 ): PixelSampling {
   const pixels = frame.width * frame.height;
-  const stride = frame.thick + 1;
-  const lengths = new Uint32Array(groupCount(pixels, frame.thick));
   let rows = 0;
-  for (const b of bands) {
-    if (b.lengths.length !== lengths.length)
-      throw new Error(`a row band has ${b.lengths.length} length groups, the image ${lengths.length}`);
-    for (let g = 0; g < lengths.length; g++) lengths[g] += b.lengths[g];
-    rows += b.mid.length;
-  }
+  for (const b of bands) rows += b.mid.length;
   if (rows !== pixels) throw new Error(`row bands cover ${rows} pixels, the image has ${pixels}`);
-  const { pixelAt, entryAt, listed, entries } = groupStarts(lengths, stride);
-  const out = {
-    ...frame,
-    lengths,
-    pixels: new Uint32Array(listed),
-    voxels: new Int32Array(entries),
-    samples: new Uint8Array(entries),
-    mid: new Int32Array(pixels),
-  };
+  const mid = new Int32Array(pixels);
   let p = 0;
   for (const b of bands) {
-    out.mid.set(b.mid, p);
+    mid.set(b.mid, p);
     p += b.mid.length;
-    // within a group, bands follow each other in image order
-    const band = groupStarts(b.lengths, stride);
-    for (let g = 0; g < lengths.length; g++) {
-      const count = b.lengths[g];
-      if (count === 0) continue;
-      const from = band.pixelAt[g];
-      out.pixels.set(b.pixels.subarray(from, from + count), pixelAt[g]);
-      pixelAt[g] += count;
-      const size = (g % stride) * count;
-      const e = band.entryAt[g];
-      out.voxels.set(b.voxels.subarray(e, e + size), entryAt[g]);
-      out.samples.set(b.samples.subarray(e, e + size), entryAt[g]);
-      entryAt[g] += size;
-    }
   }
-  return out;
+  return { ...frame, ...joinRowGroups(pixels, frame.thick, bands), mid };
 }
 
 /** Surface points in Delaunay point order, so neighbouring pixels read neighbouring memory. */
