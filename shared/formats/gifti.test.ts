@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { decodeBase64 } from './base64.js';
 import { GiftiError, parseGiftiArrays, parseGiftiSurface } from './gifti.js';
 import { TETRA, makeGifti, surfaceGifti, type GiftiArrayFixture } from './testing/gifti-fixture.js';
 
@@ -199,4 +200,16 @@ describe('malformed GIFTI: one clear error each', () => {
       expect(err, 'should throw').toBeInstanceOf(GiftiError);
       expect((err as Error).message).toMatch(msg);
     });
+
+  it('with a lenient fast decoder: stray characters that break the data are named, harmless ones skipped', () => {
+    // like Node's (and Python's) decoder: characters outside the alphabet are dropped
+    const lenient = (text: string, start: number, end: number) => {
+      const kept = text.slice(start, end).replace(/[^A-Za-z0-9+/=]/g, '');
+      return decodeBase64(kept, 0, kept.length);
+    };
+    const replaced = pts({ payload: firstPayload.slice(0, 10) + '*' + firstPayload.slice(11) });
+    expect(() => parseGiftiSurface(replaced, { base64: lenient })).toThrow(/invalid base64 character "\*"/);
+    const inserted = pts({ payload: firstPayload.slice(0, 10) + '*' + firstPayload.slice(10) });
+    expect(Array.from(parseGiftiSurface(inserted, { base64: lenient }).points)).toEqual(TETRA.points);
+  });
 });

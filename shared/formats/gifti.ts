@@ -189,18 +189,21 @@ function decodeArray(
   if (encoding === 'ASCII') {
     data = decodeAscii(where, text.slice(start, end), count, info);
   } else if (encoding === 'Base64Binary' || encoding === 'GZipBase64Binary') {
+    const expected = count * info.size;
     let bytes: Uint8Array;
     try {
       bytes = codecs.base64(text, start, end);
+      if (encoding === 'GZipBase64Binary') bytes = inflate(where, bytes, expected, codecs.inflate);
+      if (bytes.length !== expected)
+        throw new GiftiError(
+          `${where}: payload has ${bytes.length} bytes, Dim0..Dim${dims.length - 1} (${dims.join('×')}) need ${expected}`,
+        );
     } catch (e) {
-      throw new GiftiError(`${where}: ${(e as Error).message}`);
+      // a fast decoder may skip stray characters (as Python's does); when the data then fails,
+      // the strict decoder names the character that broke it
+      if (codecs.base64 !== decodeBase64) strictBase64(where, text, start, end);
+      throw e instanceof GiftiError ? e : new GiftiError(`${where}: ${(e as Error).message}`);
     }
-    const expected = count * info.size;
-    if (encoding === 'GZipBase64Binary') bytes = inflate(where, bytes, expected, codecs.inflate);
-    if (bytes.length !== expected)
-      throw new GiftiError(
-        `${where}: payload has ${bytes.length} bytes, Dim0..Dim${dims.length - 1} (${dims.join('×')}) need ${expected}`,
-      );
     data = fromBytes(bytes, count, info, little);
   } else {
     throw new GiftiError(`${where}: unsupported Encoding ${JSON.stringify(encoding)}`);
@@ -209,6 +212,14 @@ function decodeArray(
     data = transpose(data, dims[0], dims[1]);
   }
   return { intent: attrs.Intent ?? '', dataType, dims, data };
+}
+
+function strictBase64(where: string, text: string, start: number, end: number): void {
+  try {
+    decodeBase64(text, start, end);
+  } catch (e) {
+    throw new GiftiError(`${where}: ${(e as Error).message}`);
+  }
 }
 
 function inflate(where: string, bytes: Uint8Array, expected: number, inflater: Inflater): Uint8Array {
