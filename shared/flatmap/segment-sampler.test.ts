@@ -45,5 +45,14 @@ describe('SegmentSampler', () => {
     expect(run(single, [3, 5, 1], [2, 4, 1])).toEqual([[2 + 20 * (4 + 30 * 1), 1]]);
     const s = new SegmentSampler(shape, depths);
     expect(run(s, [5.5, 1, 1], [0.5, 1, 1])).toEqual(bruteForce(shape, depths, [5.5, 1, 1], [0.5, 1, 1]));
+    // segments whose samples land on (or within an ulp of) .5 boundaries, where the predicted
+    // crossing sits on a whole sample and the exact arithmetic must decide
+    for (let k = 1; k <= 40; k++)
+      for (const w0 of [0.5, 1.5 - 1e-15, 2.5 + 4e-16, 0.25]) {
+        const w = [w0, 3 + w0 / 7, 2];
+        const p = [w0 + (33 * k) / 20, 3 + w0 / 7 - (33 * k) / 60, 2 + k / 40];
+        const clipped = p.map((x, a) => Math.min(shape[a] - 1e-9, Math.max(0, x)));
+        expect(run(s, clipped, w), `k ${k} w ${w0}`).toEqual(bruteForce(shape, depths, clipped, w));
+      }
   });
 });

@@ -5,7 +5,8 @@ import { roundHalfEven } from './round-half-even.js';
  * (pycortex-formats.md §4.6 steps 5–6), merged into runs of one voxel. Instead of rounding all
  * `thick` points, it finds on each axis the samples where the rounded index changes (the
  * coordinate is linear in depth, so changes are few and predictable) and checks each predicted
- * place against the exact per-sample arithmetic, so the result equals rounding every sample.
+ * place that lies near a whole sample against the exact per-sample arithmetic, so the result
+ * equals rounding every sample.
  */
 export class SegmentSampler {
   readonly ts: Float64Array;
@@ -47,15 +48,22 @@ export class SegmentSampler {
     const t0 = ts[0];
     // sample steps per unit of coordinate: one division per axis, not per crossing
     const stepsPerUnit = this.stepsPerT / (p - w);
+    // Within `tol` of a whole sample the prediction may be off by rounding, so the exact
+    // per-sample arithmetic decides; farther away, every sample is at least
+    // 1e-12·(|p| + |w| + 1) from the rounding boundary, orders of magnitude beyond float error.
+    const tol = 1e-7 + 1e-12 * (Math.abs(p) + Math.abs(w) + 1) * Math.abs(stepsPerUnit);
+    const offset = t0 * this.stepsPerT;
     let lo = 1;
     for (let m = a; m !== b; m += dir) {
-      // first sample whose rounded index lies beyond m, predicted from the linear coordinate,
-      // then settled with the exact per-sample arithmetic
-      let q = Math.ceil((m + 0.5 * dir - w) * stepsPerUnit - t0 * this.stepsPerT);
-      if (!(q >= lo)) q = lo;
-      if (q > last) q = last;
-      while (q > lo && (roundHalfEven(p * ts[q - 1] + w * us[q - 1]) - m) * dir > 0) q--;
-      while ((roundHalfEven(p * ts[q] + w * us[q]) - m) * dir <= 0) q++;
+      // first sample whose rounded index lies beyond m, predicted from the linear coordinate
+      const x = (m + 0.5 * dir - w) * stepsPerUnit - offset;
+      let q = Math.ceil(x);
+      if (q - x < tol || x - q + 1 < tol || q < lo || q > last) {
+        if (!(q >= lo)) q = lo;
+        if (q > last) q = last;
+        while (q > lo && (roundHalfEven(p * ts[q - 1] + w * us[q - 1]) - m) * dir > 0) q--;
+        while ((roundHalfEven(p * ts[q] + w * us[q]) - m) * dir <= 0) q++;
+      }
       if (count < this.events.length) this.events[count++] = q * 8 + tag;
       lo = q;
     }
