@@ -1,9 +1,9 @@
-import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { ApiError } from '../../shared/api.js';
 import { midSurface } from '../../shared/mesh/curvature.js';
 import { HEMIS, type HemiPair, type Surface } from '../../shared/subject.js';
 import { fileError } from './file-errors.js';
+import { fileSignature } from './file-signature.js';
 import { readSurfaceFile } from './surface-file.js';
 import { listSurfaceFiles, type SurfaceFiles } from './surface-files.js';
 
@@ -81,20 +81,6 @@ function usedFiles(files: SurfaceFiles, subject: string): string[] {
     }
   }
   return TYPES.flatMap((t) => HEMIS.map((h) => files.get(t)?.[h]).filter((f): f is string => !!f));
-}
-
-async function fileSignature(paths: string[]): Promise<string> {
-  const parts = await Promise.all(
-    paths.map(async (p) => {
-      try {
-        const s = await stat(p);
-        return `${p}:${s.size}:${s.mtimeMs}`;
-      } catch (e) {
-        throw fileError(p, e);
-      }
-    }),
-  );
-  return parts.join('|');
 }
 
 async function readAll(files: SurfaceFiles): Promise<SubjectSurfaces> {

@@ -4,6 +4,7 @@ import { ApiError, type TransformInfo } from '../../shared/api.js';
 import { spatialShape } from '../../shared/formats/nifti.js';
 import { coordMatrix, parseXfm, type Matrix4 } from '../../shared/formats/xfm.js';
 import { fileError, parseOrFail } from './file-errors.js';
+import { fileSignature } from './file-signature.js';
 import { readNiftiHeaderFile } from './nifti-file.js';
 
 /** A pycortex transform: `coord` (surface mm → voxel), the reference grid and its affine. */
@@ -37,18 +38,39 @@ export async function readTransformInfo(
   return { name: xfm, shape: spatialShape(header), affine: header.affine };
 }
 
+/** Parsed transforms while `matrices.xfm` and the reference stay the same (warm flatmaps ask often). */
+const parsed = new Map<string, { signature: string; transform: Promise<Transform> }>();
+
 /** `matrices.xfm` + reference header of one transform; `coord` recomputed from `magnet` if absent. */
 export async function readTransform(dbPath: string, subject: string, xfm: string): Promise<Transform> {
   if (!xfm || xfm.includes('/') || xfm.includes('\\') || xfm === '.' || xfm === '..')
     throw new ApiError('BAD_REQUEST', `bad transform name ${JSON.stringify(xfm)}`);
-  const file = join(dbPath, subject, 'transforms', xfm, 'matrices.xfm');
+  const dir = join(dbPath, subject, 'transforms', xfm);
+  const file = join(dir, 'matrices.xfm');
+  const signature = await fileSignature([file, join(dir, 'reference.nii.gz')]);
+  const known = parsed.get(dir);
+  if (known?.signature === signature) return known.transform;
+  const transform = parseTransform(dbPath, subject, xfm, file);
+  parsed.set(dir, { signature, transform });
+  transform.catch(() => {
+    if (parsed.get(dir)?.transform === transform) parsed.delete(dir);
+  });
+  return transform;
+}
+
+async function parseTransform(
+  dbPath: string,
+  subject: string,
+  xfm: string,
+  file: string,
+): Promise<Transform> {
   const [text, info] = await Promise.all([
     readFile(file, 'utf8').catch((e: unknown) => {
       throw fileError(file, e);
     }),
     readTransformInfo(dbPath, subject, xfm),
   ]);
-  const parsed = parseOrFail(file, () => parseXfm(text));
-  const coord = parseOrFail(file, () => coordMatrix(parsed, info.affine));
+  const matrices = parseOrFail(file, () => parseXfm(text));
+  const coord = parseOrFail(file, () => coordMatrix(matrices, info.affine));
   return { ...info, coord };
 }
