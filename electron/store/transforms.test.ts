@@ -104,6 +104,23 @@ describe('transforms: broken files', () => {
     ],
   });
 
+  it('a transform read again follows its file when it changes on disk, and a broken file is not remembered', async () => {
+    const db = await subjectWith({
+      'S/transforms/t/matrices.xfm': xfm,
+      'S/transforms/t/reference.nii.gz': ref,
+    });
+    const first = await readTransform(db, 'S', 't');
+    expect(await readTransform(db, 'S', 't')).toBe(first);
+    const file = join(db, 'S/transforms/t/matrices.xfm');
+    await writeFile(file, xfm.replace('[1, 0, 0, 0]', '[2, 0, 0, 0.5]').replace('[1,0,0,0]', '[2,0,0,0.5]'));
+    const changed = await readTransform(db, 'S', 't');
+    expect(changed.coord[0]).toEqual([2, 0, 0, 0.5]);
+    await writeFile(file, 'not json at all, and longer than before');
+    await expect(readTransform(db, 'S', 't')).rejects.toThrow(/not valid JSON/);
+    await writeFile(file, xfm);
+    expect((await readTransform(db, 'S', 't')).coord[0]).toEqual([1, 0, 0, 0]);
+  });
+
   it('a subject without transforms/ lists none', async () => {
     const db = await subjectWith({ 'S/surfaces/x': '' });
     expect(await listTransformNames(db, 'S')).toEqual([]);
