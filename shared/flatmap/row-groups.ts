@@ -93,16 +93,12 @@ export class RowGroupWriter {
     for (let r = 0; r < rows; r++) lengths[g0 + rowLength[r]]++;
     this.reserve(rows, this.length);
     // where each length's rows start in the output
-    const pixelAt = new Uint32Array(stride);
-    const entryAt = new Uint32Array(stride);
-    let listed = this.listed;
-    let entries = this.entries;
-    for (let n = 1; n < stride; n++) {
-      pixelAt[n] = listed;
-      entryAt[n] = entries;
-      listed += lengths[g0 + n];
-      entries += n * lengths[g0 + n];
-    }
+    const { pixelAt, entryAt, listed, entries } = groupStarts(
+      lengths.subarray(g0, g0 + stride),
+      stride,
+      this.listed,
+      this.entries,
+    );
     const { pixels, voxels, samples } = this.out;
     const srcVoxels = this.voxels;
     const srcSamples = this.samples;
@@ -152,12 +148,13 @@ function grow<T extends Uint32Array | Int32Array | Uint8Array>(a: T, size: numbe
   return b;
 }
 
-/** Where each group (block, row length) starts among the listed pixels and among the entries. */
-function groupStarts(lengths: Uint32Array, stride: number) {
+/**
+ * Where each group (block, row length) starts among the listed pixels and among the entries,
+ * counting from `listed`/`entries`; returns the ends too.
+ */
+function groupStarts(lengths: Uint32Array, stride: number, listed = 0, entries = 0) {
   const pixelAt = new Uint32Array(lengths.length);
   const entryAt = new Uint32Array(lengths.length);
-  let listed = 0;
-  let entries = 0;
   for (let g = 0; g < lengths.length; g++) {
     pixelAt[g] = listed;
     entryAt[g] = entries;
