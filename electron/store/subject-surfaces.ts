@@ -2,7 +2,6 @@ import { basename } from 'node:path';
 import { ApiError } from '../../shared/api.js';
 import { midSurface } from '../../shared/mesh/curvature.js';
 import { HEMIS, type HemiPair, type Surface } from '../../shared/subject.js';
-import { fileError } from './file-errors.js';
 import { fileSignature } from './file-signature.js';
 import { readSurfaceFile } from './surface-file.js';
 import { listSurfaceFiles, type SurfaceFiles } from './surface-files.js';
