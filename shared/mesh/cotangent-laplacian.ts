@@ -1,3 +1,5 @@
+import { triangleEdges } from './triangle-edges.js';
+
 /**
  * The cotangent Laplace–Beltrami pieces pycortex builds for a triangle mesh
  * (`polyutils.Surface.laplace_operator`): the lumped mass D (a third of the area of every
@@ -18,18 +20,14 @@ export interface CotangentLaplacian {
   degree: Float64Array;
 }
 
+/** Scratch for {@link triangleEdges}. */
+const edges = new Float64Array(9);
+
 /** Cotangent of the angle at `a` in triangle (a, b, c): (ab·ac)/|ab×ac|; 0 when degenerate. */
 function cotAt(p: ArrayLike<number>, a: number, b: number, c: number): number {
-  const ux = p[3 * b] - p[3 * a];
-  const uy = p[3 * b + 1] - p[3 * a + 1];
-  const uz = p[3 * b + 2] - p[3 * a + 2];
-  const vx = p[3 * c] - p[3 * a];
-  const vy = p[3 * c + 1] - p[3 * a + 1];
-  const vz = p[3 * c + 2] - p[3 * a + 2];
-  const cx = uy * vz - uz * vy;
-  const cy = uz * vx - ux * vz;
-  const cz = ux * vy - uy * vx;
-  const cot = (ux * vx + uy * vy + uz * vz) / Math.sqrt(cx * cx + cy * cy + cz * cz);
+  const e = edges;
+  triangleEdges(p, a, b, c, e);
+  const cot = (e[0] * e[3] + e[1] * e[4] + e[2] * e[5]) / Math.sqrt(e[6] * e[6] + e[7] * e[7] + e[8] * e[8]);
   return Number.isFinite(cot) ? cot : 0;
 }
 
@@ -80,16 +78,9 @@ export function cotangentLaplacian(
 }
 
 function triangleArea(p: ArrayLike<number>, a: number, b: number, c: number): number {
-  const ux = p[3 * b] - p[3 * a];
-  const uy = p[3 * b + 1] - p[3 * a + 1];
-  const uz = p[3 * b + 2] - p[3 * a + 2];
-  const vx = p[3 * c] - p[3 * a];
-  const vy = p[3 * c + 1] - p[3 * a + 1];
-  const vz = p[3 * c + 2] - p[3 * a + 2];
-  const cx = uy * vz - uz * vy;
-  const cy = uz * vx - ux * vz;
-  const cz = ux * vy - uy * vx;
-  return Math.sqrt(cx * cx + cy * cy + cz * cz) / 2;
+  const e = edges;
+  triangleEdges(p, a, b, c, e);
+  return Math.sqrt(e[6] * e[6] + e[7] * e[7] + e[8] * e[8]) / 2;
 }
 
 /** Sort each row by column and add up duplicates (an edge shared by two faces). */

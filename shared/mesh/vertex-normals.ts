@@ -1,3 +1,5 @@
+import { triangleEdges } from './triangle-edges.js';
+
 /**
  * Unit vertex normals as pycortex computes them: the mean of the unit normals of the faces
  * around a vertex (degenerate faces count as zero vectors), normalised again. A vertex in no
@@ -6,19 +8,15 @@
 export function vertexNormals(points: ArrayLike<number>, triangles: ArrayLike<number>): Float64Array {
   const n = points.length / 3;
   const acc = new Float64Array(3 * n);
+  const e = new Float64Array(9);
   for (let t = 0; t < triangles.length; t += 3) {
     const a = triangles[t];
     const b = triangles[t + 1];
     const c = triangles[t + 2];
-    const ux = points[3 * b] - points[3 * a];
-    const uy = points[3 * b + 1] - points[3 * a + 1];
-    const uz = points[3 * b + 2] - points[3 * a + 2];
-    const vx = points[3 * c] - points[3 * a];
-    const vy = points[3 * c + 1] - points[3 * a + 1];
-    const vz = points[3 * c + 2] - points[3 * a + 2];
-    let nx = uy * vz - uz * vy;
-    let ny = uz * vx - ux * vz;
-    let nz = ux * vy - uy * vx;
+    triangleEdges(points, a, b, c, e);
+    let nx = e[6];
+    let ny = e[7];
+    let nz = e[8];
     const len = Math.sqrt(nx * nx + ny * ny + nz * nz);
     if (len > 0) {
       nx /= len;
