@@ -30,6 +30,8 @@ port.on('message', (req: WorkerRequest) => {
         coords: shared(d.coords),
         triangles: shared(d.triangles),
         halfedges: shared(d.halfedges),
+        delaunatorIndex: shared(d.delaunatorIndex),
+        rasterIndex: shared(d.rasterIndex),
       };
       const reply: WorkerReply = { id: req.id, delaunay };
       port.postMessage(reply);

@@ -134,7 +134,14 @@ describe('pixel maps in row bands and on worker threads', () => {
     const there = await buildFlatDelaunayOffThread(frame);
     expect(there.coords.buffer).toBeInstanceOf(SharedArrayBuffer);
     expect(there.orientation).toBe(here.orientation);
-    for (const k of ['vertexOf', 'coords', 'triangles', 'halfedges'] as const)
+    for (const k of [
+      'vertexOf',
+      'coords',
+      'triangles',
+      'halfedges',
+      'delaunatorIndex',
+      'rasterIndex',
+    ] as const)
       expect(Buffer.compare(bytes(there[k]), bytes(here[k])), k).toBe(0);
     usePixelWorkers(0);
     expect((await buildFlatDelaunayOffThread(frame)).coords.buffer).toBeInstanceOf(ArrayBuffer);

@@ -90,6 +90,8 @@ function sharedInput(input: PixelSamplingInput): PixelSamplingInput {
       coords: shared(d.coords),
       triangles: shared(d.triangles),
       halfedges: shared(d.halfedges),
+      delaunatorIndex: shared(d.delaunatorIndex),
+      rasterIndex: shared(d.rasterIndex),
       orientation: d.orientation,
     },
     mask: { ...mask, mask: shared(mask.mask) },

@@ -13,8 +13,14 @@ export interface FlatDelaunay {
   vertexOf: Uint32Array;
   /** Delaunay point coordinates, interleaved x, y (float64 copies of the float32 flat) */
   coords: Float64Array;
+  /** triangles in raster order (see rasterTriangleOrder) */
   triangles: Uint32Array;
+  /** delaunator's half-edge twins (−1 on the hull), in its own triangle numbering: see {@link twin} */
   halfedges: Int32Array;
+  /** delaunator's number of each triangle */
+  delaunatorIndex: Uint32Array;
+  /** the raster-order number of each of delaunator's triangles */
+  rasterIndex: Uint32Array;
   /** +1 or −1: the sign of cross(b − a, c − a) for every triangle (a, b, c) */
   orientation: number;
 }
@@ -50,12 +56,22 @@ export function buildFlatDelaunay(frame: Pick<FlatFrame, 'xy' | 'valid'>): FlatD
   }
   const d = new Delaunator(coords);
   // and triangles in raster order too, so the rasteriser and the pixel map stream through them
-  const { triangles, halfedges } = rasterTriangleOrder(d.triangles, count);
+  const { triangles, order: delaunatorIndex } = rasterTriangleOrder(d.triangles, count);
+  const rasterIndex = new Uint32Array(delaunatorIndex.length);
+  for (let t = 0; t < delaunatorIndex.length; t++) rasterIndex[delaunatorIndex[t]] = t;
   if (triangles.length === 0) throw new Error('the flat surface has no valid vertices to triangulate');
   const [a, b, c] = [triangles[0], triangles[1], triangles[2]];
   const orientation = cross(coords, a, b, coords[2 * c], coords[2 * c + 1]) > 0 ? 1 : -1;
 
-  return { vertexOf, coords, triangles, halfedges, orientation };
+  return {
+    vertexOf,
+    coords,
+    triangles,
+    halfedges: d.halfedges,
+    delaunatorIndex,
+    rasterIndex,
+    orientation,
+  };
 }
 
 const adjacencies = new WeakMap<FlatDelaunay, PointAdjacency>();
@@ -64,19 +80,23 @@ const adjacencies = new WeakMap<FlatDelaunay, PointAdjacency>();
 export function pointAdjacency(d: FlatDelaunay): PointAdjacency {
   let known = adjacencies.get(d);
   if (!known) {
-    known = buildAdjacency(d.triangles, d.halfedges, d.vertexOf.length);
+    known = buildAdjacency(d);
     adjacencies.set(d, known);
   }
   return known;
 }
 
-function buildAdjacency(triangles: Uint32Array, halfedges: Int32Array, count: number): PointAdjacency {
+function buildAdjacency(d: FlatDelaunay): PointAdjacency {
+  const { triangles } = d;
+  const count = d.vertexOf.length;
   // neighbours from half-edges a→b; hull edges have no twin, so they also list a under b
+  const onHull = new Uint8Array(triangles.length);
+  for (let e = 0; e < triangles.length; e++) onHull[e] = twin(d, e) < 0 ? 1 : 0;
   const counts = new Uint32Array(count);
   let total = triangles.length;
   for (let e = 0; e < triangles.length; e++) {
     counts[triangles[e]]++;
-    if (halfedges[e] < 0) {
+    if (onHull[e]) {
       counts[triangles[next(e)]]++;
       total++;
     }
@@ -89,13 +109,22 @@ function buildAdjacency(triangles: Uint32Array, halfedges: Int32Array, count: nu
     const from = triangles[e];
     const to = triangles[next(e)];
     adj[fill[from]++] = to;
-    if (halfedges[e] < 0) adj[fill[to]++] = from;
+    if (onHull[e]) adj[fill[to]++] = from;
   }
   return { adjStart, adj };
 }
 
 export function next(e: number): number {
   return e % 3 === 2 ? e - 2 : e + 1;
+}
+
+/** The twin of half-edge e (3·triangle + corner, raster numbering), or −1 on the hull. */
+export function twin(d: FlatDelaunay, e: number): number {
+  const t = (e / 3) | 0;
+  const h = d.halfedges[3 * d.delaunatorIndex[t] + (e - 3 * t)];
+  if (h < 0) return -1;
+  const u = (h / 3) | 0;
+  return 3 * d.rasterIndex[u] + (h - 3 * u);
 }
 
 /** cross((b − a), (p − a)) for Delaunay points a, b and a query point p */
@@ -111,16 +140,16 @@ export function cross(coords: Float64Array, a: number, b: number, px: number, py
  * Returns −1 when the point is outside the convex hull.
  */
 export function locate(d: FlatDelaunay, start: number, px: number, py: number): number {
-  const { coords, triangles, halfedges, orientation } = d;
+  const { coords, triangles, orientation } = d;
   let t = start;
   for (let step = 0; ; step++) {
     let moved = false;
     for (let k = 0; k < 3; k++) {
       const e = 3 * t + ((k + step) % 3);
       if (orientation * cross(coords, triangles[e], triangles[next(e)], px, py) < 0) {
-        const twin = halfedges[e];
-        if (twin < 0) return -1; // beyond a hull edge: the whole hull is on the other side
-        t = (twin / 3) | 0;
+        const across = twin(d, e);
+        if (across < 0) return -1; // beyond a hull edge: the whole hull is on the other side
+        t = (across / 3) | 0;
         moved = true;
         break;
       }

@@ -1,5 +1,6 @@
 import Delaunator from 'delaunator';
 import { describe, expect, it } from 'vitest';
+import { next, twin, type FlatDelaunay } from './flat-delaunay.js';
 import { rasterPointOrder, rasterTriangleOrder } from './raster-order.js';
 
 function randomPoints(n: number, seed: number): Float64Array {
@@ -34,23 +35,34 @@ describe('raster orders', () => {
     expect(Math.min(...ys.slice(0, 300))).toBeGreaterThan(Math.max(...ys.slice(2700)));
   });
 
-  it('keeps every triangle with its corner order and rebuilds the same half-edge twins', () => {
+  it('keeps every triangle with its corner order; twins translate through the order', () => {
     const order = rasterPointOrder(coords);
     const sorted = new Float64Array(coords.length);
     order.forEach((i, k) => sorted.set([coords[2 * i], coords[2 * i + 1]], 2 * k));
     const d = new Delaunator(sorted);
-    const { triangles, halfedges } = rasterTriangleOrder(d.triangles, 3000);
+    const { triangles, order: made } = rasterTriangleOrder(d.triangles, 3000);
     expect(triangleSet(triangles)).toEqual(triangleSet(d.triangles));
-    const next = (e: number) => (e % 3 === 2 ? e - 2 : e + 1);
+    expect([...made].sort((a, b) => a - b)).toEqual(Array.from({ length: made.length }, (_, t) => t));
+    const rasterIndex = new Uint32Array(made.length);
+    made.forEach((u, t) => (rasterIndex[u] = t));
+    const flat: FlatDelaunay = {
+      vertexOf: new Uint32Array(3000),
+      coords: sorted,
+      triangles,
+      halfedges: d.halfedges,
+      delaunatorIndex: made,
+      rasterIndex,
+      orientation: 1,
+    };
     let hull = 0;
-    for (let e = 0; e < halfedges.length; e++) {
-      const twin = halfedges[e];
-      if (twin < 0) {
+    for (let e = 0; e < triangles.length; e++) {
+      const across = twin(flat, e);
+      if (across < 0) {
         hull++;
         continue;
       }
-      expect(halfedges[twin]).toBe(e);
-      expect([triangles[twin], triangles[next(twin)]]).toEqual([triangles[next(e)], triangles[e]]);
+      expect(twin(flat, across)).toBe(e);
+      expect([triangles[across], triangles[next(across)]]).toEqual([triangles[next(e)], triangles[e]]);
     }
     expect(hull).toBe(d.halfedges.filter((h) => h < 0).length);
     // sorted by each triangle's first point in raster order

@@ -45,14 +45,15 @@ function countingSort(key: Uint32Array, buckets: number, from: Uint32Array | nul
 
 export interface OrderedTriangles {
   triangles: Uint32Array;
-  /** the twin of each half-edge (−1 on the hull), as delaunator defines them */
-  halfedges: Int32Array;
+  /** the input index of each output triangle */
+  order: Uint32Array;
 }
 
 /**
- * Triangles over raster-ordered points, sorted by their first point in raster order, with
- * their half-edges recomputed for the new order. Each triangle keeps its corner order, so
- * orientation and barycentric arithmetic are unchanged.
+ * Triangles over raster-ordered points, sorted by their first point in raster order. Each
+ * triangle keeps its corner order, so orientation and barycentric arithmetic are unchanged.
+ * Half-edge twins are not rebuilt (a third of the cost of triangulating); callers that walk
+ * the mesh translate the input's twins through `order` (see flat-delaunay's `twin`).
  */
 export function rasterTriangleOrder(triangles: Uint32Array, pointCount: number): OrderedTriangles {
   const nt = triangles.length / 3;
@@ -76,34 +77,5 @@ export function rasterTriangleOrder(triangles: Uint32Array, pointCount: number):
     out[3 * t + 1] = triangles[old + 1];
     out[3 * t + 2] = triangles[old + 2];
   }
-  return { triangles: out, halfedges: twinHalfedges(out, pointCount) };
-}
-
-/**
- * Half-edge twins found through each point's outgoing half-edges: on a raster-ordered mesh
- * every lookup stays near the last, unlike remapping the old twins through a permutation.
- */
-function twinHalfedges(triangles: Uint32Array, pointCount: number): Int32Array {
-  const ne = triangles.length;
-  const start = new Uint32Array(pointCount + 1);
-  for (let e = 0; e < ne; e++) start[triangles[e] + 1]++;
-  for (let p = 1; p <= pointCount; p++) start[p] += start[p - 1];
-  const fill = start.slice(0, pointCount);
-  const outgoing = new Uint32Array(ne);
-  for (let e = 0; e < ne; e++) outgoing[fill[triangles[e]]++] = e;
-  const halfedges = new Int32Array(ne).fill(-1);
-  for (let e = 0; e < ne; e++) {
-    if (halfedges[e] >= 0) continue;
-    const from = triangles[e];
-    const to = triangles[e % 3 === 2 ? e - 2 : e + 1];
-    for (let k = start[to]; k < start[to + 1]; k++) {
-      const f = outgoing[k];
-      if (triangles[f % 3 === 2 ? f - 2 : f + 1] === from) {
-        halfedges[e] = f;
-        halfedges[f] = e;
-        break;
-      }
-    }
-  }
-  return halfedges;
+  return { triangles: out, order };
 }
