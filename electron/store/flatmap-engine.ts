@@ -17,7 +17,7 @@ import type { HemiPair, Surface } from '../../shared/subject.js';
 import { loadCurvature } from './curvature.js';
 import { boundaryLoopsOf, flatFrameOf } from './flat-shape.js';
 import { pixelMapFile, pixelMapKey, readPixelMapCache, writePixelMapCache } from './pixel-cache.js';
-import { loadSubjectSurfaces } from './subject-surfaces.js';
+import { loadFlatSurfaces, loadSubjectSurfaces } from './subject-surfaces.js';
 import {
   buildFlatDelaunayOffThread,
   buildPixelSamplingOffThread,
@@ -146,10 +146,8 @@ export async function pixelMapFor(
   // a single sample's depth matters; with several samples only the mid voxel uses it
   const depth = options.depth;
   warmPixelWorkers();
-  const [surfaces, xfm] = await Promise.all([
-    loadSubjectSurfaces(dbPath, subject),
-    readTransform(dbPath, subject, transform),
-  ]);
+  // the key needs no parsed surface, so a cached map is found without parsing any
+  const xfm = await readTransform(dbPath, subject, transform);
   const key = await pixelMapKey({ dbPath, subject, transform, shape: xfm.shape, height, thick, depth });
   const wrap = (m: PixelSampling, source: PixelMapResult['source']): PixelMapResult => ({
     map: { subject, transform, ...m },
@@ -164,6 +162,11 @@ export async function pixelMapFor(
   let pending = inFlight.get(key);
   if (!pending) {
     pending = loadOrCompute(key, pixelMapFile(cacheDir, subject, key), async () => {
+      const base = flatBase(await loadFlatSurfaces(dbPath, subject));
+      // with workers on, the triangulation runs on one while this thread parses pia and wm
+      const delaunay = delaunayOf(base);
+      void delaunay.catch(() => undefined); // awaited below unless the surfaces fail first
+      const surfaces = await loadSubjectSurfaces(dbPath, subject);
       // without pia and wm pycortex samples the fiducial surface once (§4.6 step 5)
       const pia = surfaces.pia ?? surfaces.fiducial;
       const wm = surfaces.wm ?? surfaces.fiducial;
@@ -172,8 +175,6 @@ export async function pixelMapFor(
           'NOT_FOUND',
           `subject ${subject}: volume flatmaps need pia and wm surfaces (or a fiducial surface) in surfaces/`,
         );
-      const base = flatBase(surfaces.flat);
-      const delaunay = delaunayOf(base);
       const { mask, grid } = rasterOf(base, height);
       return buildPixelSamplingOffThread({
         delaunay: await delaunay,
@@ -230,8 +231,7 @@ async function loadOrCompute(
 export async function vertexMapFor(dbPath: string, subject: string, height: number): Promise<VertexMap> {
   checkSubject(subject);
   checkHeight(height);
-  const surfaces = await loadSubjectSurfaces(dbPath, subject);
-  const base = flatBase(surfaces.flat);
+  const base = flatBase(await loadFlatSurfaces(dbPath, subject));
   let vertex = base.vertexMaps.get(height);
   if (!vertex) {
     const delaunay = delaunayOf(base);

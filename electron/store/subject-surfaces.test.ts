@@ -6,7 +6,7 @@ import { ApiError } from '../../shared/api.js';
 import { TETRA, surfaceGifti } from '../../shared/formats/testing/gifti-fixture.js';
 import type { Surface } from '../../shared/subject.js';
 import { SHARED, SHARED_DB, SKIP_REASON } from '../testing/shared-data.js';
-import { fiducialSurfaces, loadSubjectSurfaces } from './subject-surfaces.js';
+import { fiducialSurfaces, loadFlatSurfaces, loadSubjectSurfaces } from './subject-surfaces.js';
 import { listSurfaceFiles } from './surface-files.js';
 
 const validCount = (s: Surface) => new Set(s.triangles).size;
@@ -92,6 +92,37 @@ describe('surface validation on made-up subjects', () => {
     const b = await loadSubjectSurfaces(db, 'S');
     expect(b).not.toBe(a);
     expect(b.flat.rh.points.length).toBe(15);
+  });
+
+  it('the flat pair alone is the same object as in the full set, and survives a change to wm', async () => {
+    const db = await subject({
+      'flat_lh.gii': tetra,
+      'flat_rh.gii': tetra,
+      'wm_lh.gii': tetra,
+      'wm_rh.gii': tetra,
+    });
+    const flat = await loadFlatSurfaces(db, 'S');
+    const all = await loadSubjectSurfaces(db, 'S');
+    expect(all.flat).toBe(flat);
+    await writeFile(join(db, 'S', 'surfaces', 'wm_lh.gii'), five);
+    await writeFile(join(db, 'S', 'surfaces', 'wm_rh.gii'), five);
+    const later = new Date(Date.now() + 5000);
+    await utimes(join(db, 'S', 'surfaces', 'wm_lh.gii'), later, later);
+    // wm now has 5 vertices against flat's 4: the full set fails, the flat pair is still good
+    await expect(loadSubjectSurfaces(db, 'S')).rejects.toThrow(/wm_lh\.gii: 5 vertices/);
+    expect(await loadFlatSurfaces(db, 'S')).toBe(flat);
+    // and a flat pair that fails does not poison the full set's next attempt
+    await writeFile(join(db, 'S', 'surfaces', 'flat_lh.gii'), 'junk');
+    await utimes(join(db, 'S', 'surfaces', 'flat_lh.gii'), later, later);
+    await expect(loadFlatSurfaces(db, 'S')).rejects.toThrow(/flat_lh\.gii: not a GIFTI file/);
+    await writeFile(join(db, 'S', 'surfaces', 'flat_lh.gii'), five);
+    await writeFile(join(db, 'S', 'surfaces', 'flat_rh.gii'), five);
+    const evenLater = new Date(Date.now() + 10000);
+    await utimes(join(db, 'S', 'surfaces', 'flat_lh.gii'), evenLater, evenLater);
+    await utimes(join(db, 'S', 'surfaces', 'flat_rh.gii'), evenLater, evenLater);
+    const fixed = await loadSubjectSurfaces(db, 'S');
+    expect(fixed.flat.lh.points.length).toBe(15);
+    expect(fixed.flat).toBe(await loadFlatSurfaces(db, 'S'));
   });
 
   const broken: [string, Record<string, string>, string, RegExp][] = [

@@ -15,14 +15,49 @@ export interface SubjectSurfaces {
 }
 
 const TYPES = ['flat', 'wm', 'pia', 'fiducial'] as const;
+type SurfaceType = (typeof TYPES)[number];
 
-interface Entry {
+interface Entry<T> {
   signature: string;
-  surfaces: Promise<SubjectSurfaces>;
+  value: Promise<T>;
 }
 
-/** One parse per subject while its files stay the same (keyed by path, size and mtime); callers share the arrays and must not modify them. */
-const memo = new Map<string, Entry>();
+/**
+ * One parse per subject while its files stay the same (keyed by path, size and mtime); callers
+ * share the arrays and must not modify them. The flat pair has its own entry so the flatmap
+ * engine can start triangulating it while the other surfaces are parsed; the full set reuses
+ * that same flat object.
+ */
+const flatMemo = new Map<string, Entry<HemiPair<Surface>>>();
+const allMemo = new Map<string, Entry<SubjectSurfaces>>();
+
+function remembered<T>(
+  memo: Map<string, Entry<T>>,
+  key: string,
+  signature: string,
+  load: () => Promise<T>,
+): Promise<T> {
+  const hit = memo.get(key);
+  if (hit && hit.signature === signature) return hit.value;
+  const value = load();
+  memo.set(key, { signature, value });
+  value.catch(() => {
+    if (memo.get(key)?.value === value) memo.delete(key);
+  });
+  return value;
+}
+
+/** The flat surfaces of both hemispheres, validated as {@link loadSubjectSurfaces} does. */
+export async function loadFlatSurfaces(dbPath: string, subject: string): Promise<HemiPair<Surface>> {
+  const files = await listSurfaceFiles(dbPath, subject);
+  const signature = await fileSignature(usedFiles(files, subject, ['flat']));
+  return remembered(
+    flatMemo,
+    `${dbPath}\0${subject}`,
+    signature,
+    () => readPair(files, 'flat') as Promise<HemiPair<Surface>>,
+  );
+}
 
 /**
  * flat (required), wm, pia and fiducial (when present) of both hemispheres, validated:
@@ -31,17 +66,18 @@ const memo = new Map<string, Entry>();
  */
 export async function loadSubjectSurfaces(dbPath: string, subject: string): Promise<SubjectSurfaces> {
   const files = await listSurfaceFiles(dbPath, subject);
-  const used = usedFiles(files, subject);
-  const signature = await fileSignature(used);
-  const key = `${dbPath}\0${subject}`;
-  const hit = memo.get(key);
-  if (hit && hit.signature === signature) return hit.surfaces;
-  const surfaces = readAll(files);
-  memo.set(key, { signature, surfaces });
-  surfaces.catch(() => {
-    if (memo.get(key)?.surfaces === surfaces) memo.delete(key);
+  const signature = await fileSignature(usedFiles(files, subject, TYPES));
+  return remembered(allMemo, `${dbPath}\0${subject}`, signature, async () => {
+    const flat = await loadFlatSurfaces(dbPath, subject);
+    const [wm, pia, fiducial] = await Promise.all([
+      readPair(files, 'wm'),
+      readPair(files, 'pia'),
+      readPair(files, 'fiducial'),
+    ]);
+    const out: SubjectSurfaces = { flat, wm, pia, fiducial };
+    checkVertexCounts(out, files);
+    return out;
   });
-  return surfaces;
 }
 
 /** pycortex's fiducial: the fiducial files if present, else (wm + pia)/2 with the wm triangles. */
@@ -57,8 +93,8 @@ export function fiducialSurfaces(s: SubjectSurfaces): HemiPair<Surface> | undefi
   return { lh: mid('lh'), rh: mid('rh') };
 }
 
-function usedFiles(files: SurfaceFiles, subject: string): string[] {
-  for (const type of TYPES) {
+function usedFiles(files: SurfaceFiles, subject: string, types: readonly SurfaceType[]): string[] {
+  for (const type of types) {
     const entry = files.get(type);
     if (!entry) {
       if (type === 'flat')
@@ -79,22 +115,14 @@ function usedFiles(files: SurfaceFiles, subject: string): string[] {
       }
     }
   }
-  return TYPES.flatMap((t) => HEMIS.map((h) => files.get(t)?.[h]).filter((f): f is string => !!f));
+  return types.flatMap((t) => HEMIS.map((h) => files.get(t)?.[h]).filter((f): f is string => !!f));
 }
 
-async function readAll(files: SurfaceFiles): Promise<SubjectSurfaces> {
-  const pairs = await Promise.all(
-    TYPES.map(async (type) => {
-      const entry = files.get(type);
-      if (!entry?.lh || !entry.rh) return undefined;
-      const [lh, rh] = await Promise.all([readSurfaceFile(entry.lh), readSurfaceFile(entry.rh)]);
-      return { lh, rh };
-    }),
-  );
-  const [flat, wm, pia, fiducial] = pairs;
-  const out: SubjectSurfaces = { flat: flat as HemiPair<Surface>, wm, pia, fiducial };
-  checkVertexCounts(out, files);
-  return out;
+async function readPair(files: SurfaceFiles, type: SurfaceType): Promise<HemiPair<Surface> | undefined> {
+  const entry = files.get(type);
+  if (!entry?.lh || !entry.rh) return undefined;
+  const [lh, rh] = await Promise.all([readSurfaceFile(entry.lh), readSurfaceFile(entry.rh)]);
+  return { lh, rh };
 }
 
 function checkVertexCounts(s: SubjectSurfaces, files: SurfaceFiles): void {
