@@ -33,21 +33,22 @@ function bruteForce(d: FlatDelaunay, mask: Uint8Array, grid: ImageGrid): Int32Ar
 }
 
 /**
- * Points that stress the bounds: random ones, ones exactly on grid points and grid lines, and
- * a far pair that makes long thin hull triangles spanning most of the image.
+ * Points that stress the bounds: random ones, ones on (float32-rounded) grid points and grid
+ * lines, and a far pair that makes long thin hull triangles spanning most of the image.
  */
-function stressPoints(): { xy: Float64Array; grid: ImageGrid } {
+function stressPoints(): { xy: Float32Array; grid: ImageGrid } {
   let s = 7;
   const rand = () => (s = (s * 1103515245 + 12345) % 2147483648) / 2147483648;
   const pts: number[] = [0, 0, 40, 0, 0, 30, 40, 30, 20, -0.001, 20.5, 30.001];
   for (let i = 0; i < 200; i++) pts.push(rand() * 40, rand() * 30);
-  const grid = imageGrid(extentsOf(pts), 48);
+  const first = imageGrid(extentsOf(Float32Array.from(pts)), 48);
   for (let i = 0; i < 60; i++) {
-    const c = Math.floor(rand() * grid.width);
-    const r = Math.floor(rand() * grid.height);
-    pts.push(grid.xs[c], i % 2 ? grid.ys[r] : rand() * 30);
+    const c = Math.floor(rand() * first.width);
+    const r = Math.floor(rand() * first.height);
+    pts.push(first.xs[c], i % 2 ? first.ys[r] : rand() * 30);
   }
-  return { xy: Float64Array.from(pts), grid };
+  const xy = Float32Array.from(pts);
+  return { xy, grid: imageGrid(extentsOf(xy), 48) };
 }
 
 describe('triangle raster', () => {
