@@ -134,6 +134,37 @@ export function cross(coords: Float64Array, a: number, b: number, px: number, py
   return (coords[2 * b] - ax) * (py - ay) - (coords[2 * b + 1] - ay) * (px - ax);
 }
 
+const hulls = new WeakMap<FlatDelaunay, Uint32Array>();
+
+/** The hull half-edges as (from, to) point pairs, in the triangles' own direction; computed once. */
+function hullEdges(d: FlatDelaunay): Uint32Array {
+  let known = hulls.get(d);
+  if (!known) {
+    const pairs: number[] = [];
+    for (let h = 0; h < d.halfedges.length; h++) {
+      if (d.halfedges[h] >= 0) continue;
+      const u = (h / 3) | 0;
+      const e = 3 * d.rasterIndex[u] + (h - 3 * u);
+      pairs.push(d.triangles[e], d.triangles[next(e)]);
+    }
+    known = Uint32Array.from(pairs);
+    hulls.set(d, known);
+  }
+  return known;
+}
+
+/**
+ * Whether (px, py) lies beyond a hull edge, by the walk's own edge test: the points for which
+ * {@link locate} walks to the hull and returns −1, found without the walk (which, from a far
+ * start, crosses the whole mesh).
+ */
+export function beyondHull(d: FlatDelaunay, px: number, py: number): boolean {
+  const edges = hullEdges(d);
+  for (let k = 0; k < edges.length; k += 2)
+    if (d.orientation * cross(d.coords, edges[k], edges[k + 1], px, py) < 0) return true;
+  return false;
+}
+
 /**
  * The triangle containing (px, py), walking from triangle `start` across the edges the point
  * lies beyond (first edge tried rotates, so degenerate configurations cannot cycle forever).

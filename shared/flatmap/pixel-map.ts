@@ -1,6 +1,6 @@
 import type { PixelMap } from '../api.js';
 import type { FlatDelaunay } from './flat-delaunay.js';
-import { barycentric, locate } from './flat-delaunay.js';
+import { barycentric, beyondHull, locate } from './flat-delaunay.js';
 import type { FlatMask } from './flat-mask.js';
 import type { ImageGrid } from './image-grid.js';
 import { roundHalfEven } from './round-half-even.js';
@@ -105,7 +105,9 @@ export function buildPixelRows(input: PixelSamplingInput, rowStart: number, rowE
       if (!mask.mask[p + skip]) continue;
       const px = xs[c];
       let t = triOf[p];
-      if (t < 0) t = locate(delaunay, last, px, py);
+      // a pixel no triangle claimed: outside the hull (the mask reaches a little beyond it),
+      // or left between two triangles by rounding
+      if (t < 0) t = beyondHull(delaunay, px, py) ? -1 : locate(delaunay, last, px, py);
       // outside the hull pycortex's weights are all 0: the surface origin is sampled (B5)
       let ax = 0, ay = 0, az = 0, bx = 0, by = 0, bz = 0; // prettier-ignore
       if (t >= 0) {
