@@ -30,37 +30,37 @@ const INTENT_TRIANGLE = 'NIFTI_INTENT_TRIANGLE';
 
 interface TypeInfo {
   size: number;
-  make: (buf: ArrayBuffer, count: number) => GiftiArray;
+  make: (buf: ArrayBuffer, byteOffset: number, count: number) => GiftiArray;
   read: (view: DataView, offset: number, little: boolean) => number;
 }
 
 const TYPES: Record<string, TypeInfo> = {
   NIFTI_TYPE_FLOAT32: {
     size: 4,
-    make: (b, n) => new Float32Array(b, 0, n),
+    make: (b, o, n) => new Float32Array(b, o, n),
     read: (v, o, le) => v.getFloat32(o, le),
   },
   NIFTI_TYPE_FLOAT64: {
     size: 8,
-    make: (b, n) => new Float64Array(b, 0, n),
+    make: (b, o, n) => new Float64Array(b, o, n),
     read: (v, o, le) => v.getFloat64(o, le),
   },
   NIFTI_TYPE_INT32: {
     size: 4,
-    make: (b, n) => new Int32Array(b, 0, n),
+    make: (b, o, n) => new Int32Array(b, o, n),
     read: (v, o, le) => v.getInt32(o, le),
   },
   NIFTI_TYPE_UINT32: {
     size: 4,
-    make: (b, n) => new Uint32Array(b, 0, n),
+    make: (b, o, n) => new Uint32Array(b, o, n),
     read: (v, o, le) => v.getUint32(o, le),
   },
   NIFTI_TYPE_INT16: {
     size: 2,
-    make: (b, n) => new Int16Array(b, 0, n),
+    make: (b, o, n) => new Int16Array(b, o, n),
     read: (v, o, le) => v.getInt16(o, le),
   },
-  NIFTI_TYPE_UINT8: { size: 1, make: (b, n) => new Uint8Array(b, 0, n), read: (v, o) => v.getUint8(o) },
+  NIFTI_TYPE_UINT8: { size: 1, make: (b, o, n) => new Uint8Array(b, o, n), read: (v, o) => v.getUint8(o) },
 };
 
 const HOST_LITTLE = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
@@ -231,9 +231,10 @@ function inflate(where: string, bytes: Uint8Array, expected: number, inflater: I
 }
 
 function fromBytes(bytes: Uint8Array, count: number, info: TypeInfo, little: boolean): GiftiArray {
-  const aligned = bytes.byteOffset % info.size === 0 && bytes.byteLength === bytes.buffer.byteLength;
-  if (little === HOST_LITTLE && aligned) return info.make(bytes.buffer as ArrayBuffer, count);
-  const out = info.make(new ArrayBuffer(count * info.size), count);
+  // decoded bytes in the host's order are used in place (a view, when the decoder's buffer is larger)
+  if (little === HOST_LITTLE && bytes.byteOffset % info.size === 0)
+    return info.make(bytes.buffer as ArrayBuffer, bytes.byteOffset, count);
+  const out = info.make(new ArrayBuffer(count * info.size), 0, count);
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   for (let i = 0; i < count; i++) out[i] = info.read(view, i * info.size, little);
   return out;
@@ -243,7 +244,7 @@ function decodeAscii(where: string, s: string, count: number, info: TypeInfo): G
   const tokens = s.trim() === '' ? [] : s.trim().split(/\s+/);
   if (tokens.length !== count)
     throw new GiftiError(`${where}: ASCII data has ${tokens.length} values, dimensions need ${count}`);
-  const out = info.make(new ArrayBuffer(count * info.size), count);
+  const out = info.make(new ArrayBuffer(count * info.size), 0, count);
   for (let i = 0; i < count; i++) {
     const v = Number(tokens[i]);
     if (Number.isNaN(v) && tokens[i].toLowerCase() !== 'nan')
