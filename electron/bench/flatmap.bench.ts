@@ -17,8 +17,9 @@ import { GOLDEN, SHARED, SHARED_DB, SKIP_REASON } from '../testing/shared-data.j
  * cache: parse surfaces, transform and volume, mask, Delaunay, pixel map, first image; the
  * child also reports its peak memory. "warm" = a new volume through a pixel map already
  * computed (in memory, or read back from the disk cache). "compose" = colouring one frame.
- * Cold runs are repeated (median); a second cold figure has the pixel map computed on two
- * worker threads, as the compiled app does (under tsx each worker first loads tsx itself).
+ * Cold runs are repeated (median); a second cold figure has the triangulation and the pixel
+ * map computed on two worker threads, as the compiled app does (under tsx the workers run an
+ * esbuild bundle of the worker made when they start).
  */
 
 const here = dirname(fileURLToPath(import.meta.url));
