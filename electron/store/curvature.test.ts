@@ -1,10 +1,10 @@
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, readdir } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { npyToFloat64, parseNpz } from '../../shared/formats/npy.js';
-import { GOLDEN, SHARED, SHARED_DB, SKIP_REASON } from '../testing/shared-data.js';
+import { encodeNpz, npyToFloat64, parseNpz } from '../../shared/formats/npy.js';
+import { GOLDEN, SHARED, SHARED_DB, SKIP_REASON, copyToTemp } from '../testing/shared-data.js';
 import { loadCurvature } from './curvature.js';
 
 describe.skipIf(!SHARED)(`curvature (${SHARED ? 'shared data' : SKIP_REASON})`, () => {
@@ -51,5 +51,26 @@ describe.skipIf(!SHARED)(`curvature (${SHARED ? 'shared data' : SKIP_REASON})`, 
     expect(curv[5]).toBe(Math.fround(Number(stored.left.data[5])));
     expect(curv[32492 + 7]).toBe(Math.fround(Number(stored.right.data[7])));
     expect(existsSync(join(cache, 'curvature'))).toBe(false);
+  });
+
+  it('is remembered while surfaces and curvature.npz stay the same, and re-read when the file changes', async () => {
+    const db = await copyToTemp(['sub-hcp32k']);
+    const cache = await mkdtemp(join(tmpdir(), 'roi-studio-cache-'));
+    const first = await loadCurvature(db, 'sub-hcp32k', cache);
+    expect(await loadCurvature(db, 'sub-hcp32k', cache)).toBe(first);
+    const file = join(db, 'sub-hcp32k', 'surface-info', 'curvature.npz');
+    const ramp = (n: number) => Float64Array.from({ length: n }, (_, i) => i / n);
+    await writeFile(
+      file,
+      encodeNpz({
+        left: { data: ramp(32492), shape: [32492] },
+        right: { data: ramp(32492), shape: [32492] },
+      }),
+    );
+    const later = new Date(Date.now() + 5000);
+    await utimes(file, later, later);
+    const edited = await loadCurvature(db, 'sub-hcp32k', cache);
+    expect(edited).not.toBe(first);
+    expect(edited[32492 + 100]).toBe(Math.fround(100 / 32492));
   });
 });
