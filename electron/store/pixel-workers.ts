@@ -21,8 +21,8 @@ import { FlatmapWorker, WorkerJobError } from './flatmap-worker-client.js';
  * Bands (= workers) per map. Compiled (Electron, out/): one per core, at most 2, so the main
  * process never freezes. Run from .ts through tsx (cli, serve, bench) maps are computed in the
  * calling thread unless asked: the kernels are memory-bound, and on a 2-core machine two
- * threads slow each other enough that, with the copies into shared memory, a cold map takes
- * ~20 % longer on workers than in one thread (`npm run bench` prints both).
+ * threads slow each other so much that, with the copies into shared memory and the worker
+ * bundle, a cold map takes about as long on workers as in one thread (`npm run bench` prints both).
  */
 let bandCount = import.meta.url.endsWith('.ts') ? 0 : Math.max(1, Math.min(2, availableParallelism()));
 
