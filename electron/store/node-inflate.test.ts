@@ -1,0 +1,29 @@
+import { deflateSync, gzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { nodeInflate } from './node-inflate.js';
+
+describe('node inflate', () => {
+  const data = Uint8Array.from({ length: 10_000 }, (_, i) => (i * 31) % 251);
+
+  it('inflates zlib and gzip to the expected size, in one buffer', () => {
+    for (const packed of [deflateSync(data), gzipSync(data)]) {
+      const out = nodeInflate(packed, data.length);
+      expect(Buffer.compare(Buffer.from(out), Buffer.from(data))).toBe(0);
+      expect(out.byteOffset).toBe(0);
+      expect(out.buffer.byteLength).toBe(data.length + 1);
+    }
+  });
+
+  it('a lying expected size neither allocates it up front nor hides the real length', () => {
+    // 4 GB claimed for 10 kB: the output chunk is bounded by deflate's largest expansion
+    const out = nodeInflate(deflateSync(data), 4e9);
+    expect(out.length).toBe(data.length);
+    expect(out.buffer.byteLength).toBeLessThan(64 << 20);
+  });
+
+  it('overlong and corrupt streams are errors', () => {
+    expect(() => nodeInflate(deflateSync(data), 100)).toThrow(/longer than the expected 100 bytes/);
+    const cut = deflateSync(data).subarray(0, 40);
+    expect(() => nodeInflate(cut, data.length)).toThrow(/corrupt or truncated/);
+  });
+});
