@@ -67,4 +67,22 @@ describe('mean curvature (cotangent Laplace–Beltrami)', () => {
     const { points, triangles } = sphere(8, 8, 16);
     expect(pycortexCurvature(points, triangles, 0)).toEqual(meanCurvature(points, triangles));
   });
+
+  it('the incomplete Cholesky and the diagonal preconditioner reach the same smoothing', () => {
+    // a jittered sphere: obtuse triangles give negative cotangent weights
+    const { points, triangles } = sphere(10, 16, 32);
+    let seed = 5;
+    const jitter = Float64Array.from(
+      points,
+      (v) => v + ((seed = (seed * 16807) % 2147483647) / 2147483647 - 0.5) * 0.8,
+    );
+    const lap = cotangentLaplacian(jitter, triangles);
+    const values = meanCurvature(jitter, triangles, lap);
+    const ic = smoothOnSurface(lap, values, 20);
+    const diag = smoothOnSurface(lap, values, 20, 1e-13, 'jacobi');
+    let worst = 0;
+    for (let i = 0; i < ic.length; i++) worst = Math.max(worst, Math.abs(ic[i] - diag[i]));
+    expect(worst).toBeLessThan(1e-11);
+    expect(Math.max(...ic.map(Math.abs))).toBeGreaterThan(0.01);
+  });
 });

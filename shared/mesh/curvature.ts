@@ -1,4 +1,5 @@
 import { cotangentLaplacian, type CotangentLaplacian } from './cotangent-laplacian.js';
+import { incompleteCholesky, type Preconditioner } from './incomplete-cholesky.js';
 import { vertexNormals } from './vertex-normals.js';
 
 /**
@@ -49,58 +50,77 @@ export function meanCurvature(
  * pycortex's `Surface.smooth(values, factor)`: solve (D + factor·(V − W)) x = D·values over
  * the vertices with mass; vertices without mass become 0. The matrix is symmetric positive
  * definite (a mass plus a stiffness matrix), so preconditioned conjugate gradients reach the
- * direct solver's answer to rounding.
+ * direct solver's answer to rounding. The preconditioner is an incomplete Cholesky factor
+ * (about a third of the iterations of the diagonal one, ~1.5× faster overall on a 150k-vertex
+ * hemisphere); `jacobi` forces the diagonal one, which is also the fallback should the
+ * factorisation break down.
  */
 export function smoothOnSurface(
   lap: CotangentLaplacian,
   values: ArrayLike<number>,
   factor: number,
   tolerance = 1e-13,
+  preconditioning: 'incomplete-cholesky' | 'jacobi' = 'incomplete-cholesky',
 ): Float64Array {
   const { n, mass, degree, indptr, indices, weights } = lap;
-  // A = D + factor·(V − W): diagonal and scaled off-diagonals computed once
+  const active = (i: number) => mass[i] > 0; // no mass: not part of pycortex's system, result 0
+  // A = D + factor·(V − W): diagonal and off-diagonals computed once
   const diag = new Float64Array(n);
   const off = new Float64Array(weights.length);
   const b = new Float64Array(n);
-  const precond = new Float64Array(n);
   for (let i = 0; i < n; i++) {
-    if (!(mass[i] > 0)) continue; // no mass: not part of pycortex's system, result 0
+    if (!active(i)) continue;
     diag[i] = mass[i] + factor * degree[i];
-    for (let k = indptr[i]; k < indptr[i + 1]; k++) off[k] = factor * weights[k];
+    for (let k = indptr[i]; k < indptr[i + 1]; k++) off[k] = -factor * weights[k];
     b[i] = mass[i] * values[i];
-    precond[i] = diag[i] > 0 ? 1 / diag[i] : 1;
   }
   const apply = (x: Float64Array, out: Float64Array) => {
     for (let i = 0; i < n; i++) {
       let s = diag[i] * x[i];
-      for (let k = indptr[i]; k < indptr[i + 1]; k++) s -= off[k] * x[indices[k]];
+      for (let k = indptr[i]; k < indptr[i + 1]; k++) s += off[k] * x[indices[k]];
       out[i] = diag[i] === 0 ? 0 : s;
     }
   };
-  return conjugateGradient(apply, b, precond, tolerance, Math.max(1000, Math.ceil(40 * Math.sqrt(n))));
+  let precondition: Preconditioner | null = null;
+  if (preconditioning === 'incomplete-cholesky')
+    for (const shift of [0, 1e-3, 1e-2, 1e-1]) {
+      precondition = incompleteCholesky({ n, diag, indptr, indices, off, active }, shift);
+      if (precondition) break;
+    }
+  precondition ??= jacobi(diag);
+  return conjugateGradient(apply, b, precondition, tolerance, Math.max(1000, Math.ceil(40 * Math.sqrt(n))));
 }
 
-/** Jacobi-preconditioned CG from x = 0; stops when ‖r‖ ≤ tolerance·‖b‖. */
+function jacobi(diag: Float64Array): Preconditioner {
+  const inverse = Float64Array.from(diag, (d) => (d > 0 ? 1 / d : 1));
+  return (r, z) => {
+    for (let i = 0; i < r.length; i++) z[i] = inverse[i] * r[i];
+  };
+}
+
+/** Preconditioned CG from x = 0; stops when ‖r‖ ≤ tolerance·‖b‖. */
 function conjugateGradient(
   apply: (x: Float64Array, out: Float64Array) => void,
   b: Float64Array,
-  precond: Float64Array,
+  precondition: Preconditioner,
   tolerance: number,
   maxIterations: number,
 ): Float64Array {
   const n = b.length;
   const x = new Float64Array(n);
   const r = Float64Array.from(b);
+  const z = new Float64Array(n);
   const p = new Float64Array(n);
   const q = new Float64Array(n);
   let bb = 0;
+  for (let i = 0; i < n; i++) bb += b[i] * b[i];
+  if (bb === 0) return x;
+  precondition(r, z);
   let rz = 0;
   for (let i = 0; i < n; i++) {
-    bb += b[i] * b[i];
-    p[i] = precond[i] * r[i];
-    rz += r[i] * p[i];
+    p[i] = z[i];
+    rz += r[i] * z[i];
   }
-  if (bb === 0) return x;
   const limit = tolerance * tolerance * bb;
   for (let it = 0; it < maxIterations; it++) {
     apply(p, q);
@@ -108,18 +128,19 @@ function conjugateGradient(
     for (let i = 0; i < n; i++) pq += p[i] * q[i];
     const alpha = rz / pq;
     let rr = 0;
-    let rzNext = 0;
     for (let i = 0; i < n; i++) {
       x[i] += alpha * p[i];
       const ri = r[i] - alpha * q[i];
       r[i] = ri;
       rr += ri * ri;
-      rzNext += ri * precond[i] * ri;
     }
     if (rr <= limit) return x;
+    precondition(r, z);
+    let rzNext = 0;
+    for (let i = 0; i < n; i++) rzNext += r[i] * z[i];
     const beta = rzNext / rz;
     rz = rzNext;
-    for (let i = 0; i < n; i++) p[i] = precond[i] * r[i] + beta * p[i];
+    for (let i = 0; i < n; i++) p[i] = z[i] + beta * p[i];
   }
   throw new Error(`curvature smoothing did not converge in ${maxIterations} iterations`);
 }
