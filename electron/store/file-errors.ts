@@ -39,3 +39,12 @@ export function parseOrFail<T>(path: string, parse: () => T): T {
     throw fileError(path, e);
   }
 }
+
+/** {@link parseOrFail} for a parser that finishes asynchronously. */
+export async function parseOrFailAsync<T>(path: string, parse: () => Promise<T>): Promise<T> {
+  try {
+    return await parse();
+  } catch (e) {
+    throw fileError(path, e);
+  }
+}

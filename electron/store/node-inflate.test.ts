@@ -1,6 +1,6 @@
 import { deflateSync, gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { nodeInflate } from './node-inflate.js';
+import { nodeInflate, nodeInflateAsync } from './node-inflate.js';
 
 describe('node inflate', () => {
   const data = Uint8Array.from({ length: 10_000 }, (_, i) => (i * 31) % 251);
@@ -25,5 +25,29 @@ describe('node inflate', () => {
     expect(() => nodeInflate(deflateSync(data), 100)).toThrow(/longer than the expected 100 bytes/);
     const cut = deflateSync(data).subarray(0, 40);
     expect(() => nodeInflate(cut, data.length)).toThrow(/corrupt or truncated/);
+  });
+
+  it('the thread-pool variant gives the same bytes and the same errors', async () => {
+    for (const packed of [deflateSync(data), gzipSync(data)]) {
+      const out = await nodeInflateAsync(packed, data.length);
+      expect(Buffer.compare(Buffer.from(out), Buffer.from(data))).toBe(0);
+    }
+    expect((await nodeInflateAsync(deflateSync(data), 4e9)).length).toBe(data.length);
+    await expect(nodeInflateAsync(deflateSync(data), 100)).rejects.toThrow(
+      /longer than the expected 100 bytes/,
+    );
+    await expect(nodeInflateAsync(deflateSync(data).subarray(0, 40), data.length)).rejects.toThrow(
+      /corrupt or truncated/,
+    );
+    // not compressed at all: the same message both ways
+    const syncMessage = (() => {
+      try {
+        nodeInflate(data, data.length);
+      } catch (e) {
+        return (e as Error).message;
+      }
+      return 'no error';
+    })();
+    await expect(nodeInflateAsync(data, data.length)).rejects.toThrow(syncMessage);
   });
 });

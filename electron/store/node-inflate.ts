@@ -1,4 +1,5 @@
-import { gunzipSync, inflateSync } from 'node:zlib';
+import { gunzip, gunzipSync, inflate, inflateSync, type ZlibOptions } from 'node:zlib';
+import type { AsyncInflater } from '../../shared/formats/gifti.js';
 import { InflateError, isGzipData, type Inflater } from '../../shared/formats/inflate.js';
 
 /**
@@ -6,24 +7,41 @@ import { InflateError, isGzipData, type Inflater } from '../../shared/formats/in
  * multi-megabyte surfaces, and it verifies the checksums itself.
  */
 export const nodeInflate: Inflater = (bytes, expectedSize) => {
-  // one output chunk of the expected size (+1 to notice overlong data) saves zlib's chunk
-  // joining, half the time on a surface; deflate expands at most ~1032×, which bounds what a
-  // lying size attribute can make it allocate up front
-  const options =
-    expectedSize === undefined
-      ? {}
-      : {
-          maxOutputLength: Math.max(1, expectedSize + 1),
-          chunkSize: Math.max(64, Math.min(expectedSize + 1, bytes.length * 1032 + 64)),
-        };
+  const options = optionsFor(bytes, expectedSize);
   try {
     return isGzipData(bytes) ? gunzipSync(bytes, options) : inflateSync(bytes, options);
   } catch (e) {
-    const err = e as NodeJS.ErrnoException;
-    if (err.code === 'ERR_BUFFER_TOO_LARGE')
-      throw new InflateError(`longer than the expected ${expectedSize} bytes`, { cause: e });
-    if (err.code === 'Z_DATA_ERROR' && /header/.test(err.message))
-      throw new InflateError(`not a zlib/gzip stream (${err.message})`, { cause: e });
-    throw new InflateError(`corrupt or truncated (${err.message})`, { cause: e });
+    throw inflateError(e, expectedSize);
   }
 };
+
+/** {@link nodeInflate} on libuv's thread pool: several payloads inflate side by side. */
+export const nodeInflateAsync: AsyncInflater = (bytes, expectedSize) =>
+  new Promise((resolve, reject) => {
+    const done = (e: Error | null, out: Buffer) => (e ? reject(inflateError(e, expectedSize)) : resolve(out));
+    const options = optionsFor(bytes, expectedSize);
+    if (isGzipData(bytes)) gunzip(bytes, options, done);
+    else inflate(bytes, options, done);
+  });
+
+/**
+ * One output chunk of the expected size (+1 to notice overlong data) saves zlib's chunk
+ * joining, half the time on a surface; deflate expands at most ~1032×, which bounds what a
+ * lying size attribute can make it allocate up front.
+ */
+function optionsFor(bytes: Uint8Array, expectedSize?: number): ZlibOptions {
+  if (expectedSize === undefined) return {};
+  return {
+    maxOutputLength: Math.max(1, expectedSize + 1),
+    chunkSize: Math.max(64, Math.min(expectedSize + 1, bytes.length * 1032 + 64)),
+  };
+}
+
+function inflateError(e: unknown, expectedSize?: number): InflateError {
+  const err = e as NodeJS.ErrnoException;
+  if (err.code === 'ERR_BUFFER_TOO_LARGE')
+    return new InflateError(`longer than the expected ${expectedSize} bytes`, { cause: e });
+  if (err.code === 'Z_DATA_ERROR' && /header/.test(err.message))
+    return new InflateError(`not a zlib/gzip stream (${err.message})`, { cause: e });
+  return new InflateError(`corrupt or truncated (${err.message})`, { cause: e });
+}

@@ -1,10 +1,10 @@
 import { extname } from 'node:path';
-import { parseGiftiSurface } from '../../shared/formats/gifti.js';
+import { parseGiftiSurfaceAsync } from '../../shared/formats/gifti.js';
 import { npyToFloat64, parseNpz } from '../../shared/formats/npy.js';
 import type { Surface } from '../../shared/subject.js';
-import { fileError, parseOrFail, readFileOrFail } from './file-errors.js';
+import { fileError, parseOrFail, parseOrFailAsync, readFileOrFail } from './file-errors.js';
 import { nodeBase64 } from './node-base64.js';
-import { nodeInflate } from './node-inflate.js';
+import { nodeInflateAsync } from './node-inflate.js';
 
 /** One hemisphere surface file: GIFTI, or pycortex's `.npz` with `pts` and `polys`. */
 export async function readSurfaceFile(path: string): Promise<Surface> {
@@ -12,7 +12,10 @@ export async function readSurfaceFile(path: string): Promise<Surface> {
   const ext = extname(path).toLowerCase();
   if (ext === '.gii') {
     const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
-    return parseOrFail(path, () => parseGiftiSurface(text, { inflate: nodeInflate, base64: nodeBase64 }));
+    // the payloads inflate on the thread pool while this thread reads the next file
+    return parseOrFailAsync(path, () =>
+      parseGiftiSurfaceAsync(text, nodeInflateAsync, { base64: nodeBase64 }),
+    );
   }
   if (ext === '.npz') return parseOrFail(path, () => npzSurface(bytes));
   throw fileError(path, new Error(`${ext} surfaces are not supported; convert to GIFTI (.gii)`));

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decodeBase64 } from './base64.js';
-import { GiftiError, parseGiftiArrays, parseGiftiSurface } from './gifti.js';
+import { GiftiError, parseGiftiArrays, parseGiftiSurface, parseGiftiSurfaceAsync } from './gifti.js';
+import { inflateAny } from './inflate.js';
 import { TETRA, makeGifti, surfaceGifti, type GiftiArrayFixture } from './testing/gifti-fixture.js';
 
 const ENCODINGS = ['ASCII', 'Base64Binary', 'GZipBase64Binary'] as const;
@@ -189,8 +190,13 @@ describe('malformed GIFTI: one clear error each', () => {
     ],
     ['no <Data>', good.replace(/<Data>[^<]*<\/Data>/, ''), /no <Data> element/],
   ];
+  // the asynchronous path, with the portable inflater behind a promise
+  const later = async (bytes: Uint8Array, expected?: number) => {
+    await Promise.resolve();
+    return inflateAny(bytes, expected);
+  };
   for (const [name, text, msg] of cases)
-    it(name, () => {
+    it(name, async () => {
       let err: unknown;
       try {
         parseGiftiSurface(text);
@@ -199,7 +205,40 @@ describe('malformed GIFTI: one clear error each', () => {
       }
       expect(err, 'should throw').toBeInstanceOf(GiftiError);
       expect((err as Error).message).toMatch(msg);
+      const asyncErr = await parseGiftiSurfaceAsync(text, later).catch((e: unknown) => e);
+      expect(asyncErr, 'async should reject').toBeInstanceOf(GiftiError);
+      expect((asyncErr as Error).message).toBe((err as Error).message);
     });
+
+  it('async: a broken payload then a broken array rejects once, leaving no rejection unhandled', async () => {
+    const unhandled: unknown[] = [];
+    const note = (e: unknown) => unhandled.push(e);
+    process.on('unhandledRejection', note);
+    try {
+      const text = pts({ payload: firstPayload.slice(0, 16) }).replace(
+        /(<DataArray[^>]*?Intent="NIFTI_INTENT_TRIANGLE"[^>]*?)DataType="[A-Z_0-9]+"|(<DataArray[^>]*?)DataType="[A-Z_0-9]+"([^>]*?Intent="NIFTI_INTENT_TRIANGLE")/,
+        (_m, a?: string, b?: string, c?: string) =>
+          a ? `${a}DataType="NIFTI_TYPE_COMPLEX"` : `${b}DataType="NIFTI_TYPE_COMPLEX"${c}`,
+      );
+      expect(text).toContain('NIFTI_TYPE_COMPLEX');
+      // the scan stops at the second array while the first one's inflate is still to fail
+      await expect(parseGiftiSurfaceAsync(text, later)).rejects.toThrow(/DataArray 1: unsupported DataType/);
+      await new Promise((r) => setTimeout(r, 20));
+      expect(unhandled).toEqual([]);
+    } finally {
+      process.off('unhandledRejection', note);
+    }
+  });
+
+  it('async and sync read the same arrays from compressed payloads', async () => {
+    for (const gzipMagic of [false, true]) {
+      const text = big({ gzipMagic });
+      const sync = parseGiftiSurface(text);
+      const viaPromise = await parseGiftiSurfaceAsync(text, later);
+      expect(Array.from(viaPromise.points)).toEqual(Array.from(sync.points));
+      expect(Array.from(viaPromise.triangles)).toEqual(Array.from(sync.triangles));
+    }
+  });
 
   it('with a lenient fast decoder: stray characters that break the data are named, harmless ones skipped', () => {
     // like Node's (and Python's) decoder: characters outside the alphabet are dropped

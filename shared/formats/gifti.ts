@@ -25,6 +25,9 @@ export interface GiftiOptions {
   base64?: (text: string, start: number, end: number) => Uint8Array;
 }
 
+/** An inflater that runs off the calling thread (the store passes Node's thread-pool zlib). */
+export type AsyncInflater = (bytes: Uint8Array, expectedSize?: number) => Promise<Uint8Array>;
+
 const INTENT_POINTSET = 'NIFTI_INTENT_POINTSET';
 const INTENT_TRIANGLE = 'NIFTI_INTENT_TRIANGLE';
 
@@ -66,12 +69,51 @@ const TYPES: Record<string, TypeInfo> = {
 const HOST_LITTLE = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
 export function parseGiftiArrays(text: string, options: GiftiOptions = {}): GiftiDataArray[] {
+  const codecs = codecsOf(options);
+  // each compressed payload is inflated before the next array is read, so errors come in file order
+  return scanArrays(text, codecs, (c) => {
+    let inflated: Uint8Array;
+    try {
+      inflated = codecs.inflate(c.bytes, c.expected);
+    } catch (e) {
+      throw c.failure(e);
+    }
+    return c.finish(inflated);
+  });
+}
+
+/**
+ * {@link parseGiftiArrays} with the compressed payloads inflated by `inflateAsync`, all at
+ * once: on a multi-core machine they inflate side by side while this thread goes on.
+ */
+export async function parseGiftiArraysAsync(
+  text: string,
+  inflateAsync: AsyncInflater,
+  options: GiftiOptions = {},
+): Promise<GiftiDataArray[]> {
+  const pending = scanArrays<GiftiDataArray | Promise<GiftiDataArray>>(text, codecsOf(options), (c) => {
+    const array = inflateAsync(c.bytes, c.expected).then(c.finish, (e: unknown) => {
+      throw c.failure(e);
+    });
+    // handled here too: a later array's error ends the scan before Promise.all sees this one
+    array.catch(() => undefined);
+    return array;
+  });
+  return Promise.all(pending);
+}
+
+function codecsOf(options: GiftiOptions): Required<GiftiOptions> {
+  return { inflate: options.inflate ?? inflateAny, base64: options.base64 ?? decodeBase64 };
+}
+
+/** Every DataArray in file order; compressed payloads go through `complete`. */
+function scanArrays<T>(
+  text: string,
+  codecs: Required<GiftiOptions>,
+  complete: (c: Compressed) => T,
+): (GiftiDataArray | T)[] {
   if (!/<GIFTI[\s>]/.test(text)) throw new GiftiError('not a GIFTI file (no <GIFTI> element)');
-  const arrays: GiftiDataArray[] = [];
-  const codecs: Required<GiftiOptions> = {
-    inflate: options.inflate ?? inflateAny,
-    base64: options.base64 ?? decodeBase64,
-  };
+  const arrays: (GiftiDataArray | T)[] = [];
   let pos = 0;
   for (;;) {
     const open = text.indexOf('<DataArray', pos);
@@ -97,7 +139,8 @@ export function parseGiftiArrays(text: string, options: GiftiOptions = {}): Gift
       }
     }
     if (payloadStart < 0) throw new GiftiError(`DataArray ${arrays.length}: no <Data> element`);
-    arrays.push(decodeArray(arrays.length, attrs, text, payloadStart, payloadEnd, codecs));
+    const decoded = decodeArray(arrays.length, attrs, text, payloadStart, payloadEnd, codecs);
+    arrays.push('finish' in decoded ? complete(decoded) : decoded);
     pos = close + '</DataArray>'.length;
   }
   if (arrays.length === 0 && !text.includes('</GIFTI>')) throw new GiftiError('file truncated (no </GIFTI>)');
@@ -106,7 +149,19 @@ export function parseGiftiArrays(text: string, options: GiftiOptions = {}): Gift
 
 /** The first POINTSET array as N×3 float32 and the first TRIANGLE array as M×3 indices, as pycortex takes them. */
 export function parseGiftiSurface(text: string, options: GiftiOptions = {}): Surface {
-  const arrays = parseGiftiArrays(text, options);
+  return surfaceOf(parseGiftiArrays(text, options));
+}
+
+/** {@link parseGiftiSurface} with the payloads inflated by `inflateAsync` (see {@link parseGiftiArraysAsync}). */
+export async function parseGiftiSurfaceAsync(
+  text: string,
+  inflateAsync: AsyncInflater,
+  options: GiftiOptions = {},
+): Promise<Surface> {
+  return surfaceOf(await parseGiftiArraysAsync(text, inflateAsync, options));
+}
+
+function surfaceOf(arrays: GiftiDataArray[]): Surface {
   const pts = arrays.find((a) => a.intent === INTENT_POINTSET);
   const tris = arrays.find((a) => a.intent === INTENT_TRIANGLE);
   if (!pts) throw new GiftiError('no NIFTI_INTENT_POINTSET data array');
@@ -155,6 +210,16 @@ function parseAttributes(s: string): Record<string, string> {
   return out;
 }
 
+/** A payload decoded from base64 and still compressed. */
+interface Compressed {
+  bytes: Uint8Array;
+  expected: number;
+  /** the array from the inflated bytes (their size checked) */
+  finish: (inflated: Uint8Array) => GiftiDataArray;
+  /** the error for a failed inflate (naming a bad base64 character instead when there is one) */
+  failure: (e: unknown) => GiftiError;
+}
+
 function decodeArray(
   index: number,
   attrs: Record<string, string>,
@@ -162,7 +227,7 @@ function decodeArray(
   start: number,
   end: number,
   codecs: Required<GiftiOptions>,
-): GiftiDataArray {
+): GiftiDataArray | Compressed {
   const where = `DataArray ${index}`;
   const dataType = attrs.DataType ?? '';
   const info = TYPES[dataType];
@@ -185,33 +250,44 @@ function decodeArray(
   if (!little && endian !== 'BigEndian' && endian !== 'GIFTI_ENDIAN_BIG')
     throw new GiftiError(`${where}: unknown Endian ${JSON.stringify(endian)}`);
 
-  let data: GiftiArray;
-  if (encoding === 'ASCII') {
-    data = decodeAscii(where, text.slice(start, end), count, info);
-  } else if (encoding === 'Base64Binary' || encoding === 'GZipBase64Binary') {
-    const expected = count * info.size;
-    let bytes: Uint8Array;
-    try {
-      bytes = codecs.base64(text, start, end);
-      if (encoding === 'GZipBase64Binary') bytes = inflate(where, bytes, expected, codecs.inflate);
-      if (bytes.length !== expected)
-        throw new GiftiError(
-          `${where}: payload has ${bytes.length} bytes, Dim0..Dim${dims.length - 1} (${dims.join('×')}) need ${expected}`,
-        );
-    } catch (e) {
-      // a fast decoder may skip stray characters (as Python's does); when the data then fails,
-      // the strict decoder names the character that broke it
-      if (codecs.base64 !== decodeBase64) strictBase64(where, text, start, end);
-      throw e instanceof GiftiError ? e : new GiftiError(`${where}: ${(e as Error).message}`);
-    }
-    data = fromBytes(bytes, count, info, little);
-  } else {
+  const array = (data: GiftiArray): GiftiDataArray => {
+    if ((attrs.ArrayIndexingOrder ?? 'RowMajorOrder') === 'ColumnMajorOrder' && dims.length === 2)
+      data = transpose(data, dims[0], dims[1]);
+    return { intent: attrs.Intent ?? '', dataType, dims, data };
+  };
+  if (encoding === 'ASCII') return array(decodeAscii(where, text.slice(start, end), count, info));
+  if (encoding !== 'Base64Binary' && encoding !== 'GZipBase64Binary')
     throw new GiftiError(`${where}: unsupported Encoding ${JSON.stringify(encoding)}`);
+
+  const expected = count * info.size;
+  // a fast decoder may skip stray characters (as Python's does); when the data then fails,
+  // the strict decoder names the character that broke it
+  const failed = (e: unknown): GiftiError => {
+    if (codecs.base64 !== decodeBase64) strictBase64(where, text, start, end);
+    return e instanceof GiftiError ? e : new GiftiError(`${where}: ${(e as Error).message}`);
+  };
+  const finish = (bytes: Uint8Array): GiftiDataArray => {
+    if (bytes.length !== expected)
+      throw failed(
+        new GiftiError(
+          `${where}: payload has ${bytes.length} bytes, Dim0..Dim${dims.length - 1} (${dims.join('×')}) need ${expected}`,
+        ),
+      );
+    return array(fromBytes(bytes, count, info, little));
+  };
+  let bytes: Uint8Array;
+  try {
+    bytes = codecs.base64(text, start, end);
+  } catch (e) {
+    throw failed(e);
   }
-  if ((attrs.ArrayIndexingOrder ?? 'RowMajorOrder') === 'ColumnMajorOrder' && dims.length === 2) {
-    data = transpose(data, dims[0], dims[1]);
-  }
-  return { intent: attrs.Intent ?? '', dataType, dims, data };
+  if (encoding === 'Base64Binary') return finish(bytes);
+  return {
+    bytes,
+    expected,
+    finish,
+    failure: (e) => failed(new GiftiError(`${where}: compressed payload is ${(e as Error).message}`)),
+  };
 }
 
 function strictBase64(where: string, text: string, start: number, end: number): void {
@@ -219,14 +295,6 @@ function strictBase64(where: string, text: string, start: number, end: number): 
     decodeBase64(text, start, end);
   } catch (e) {
     throw new GiftiError(`${where}: ${(e as Error).message}`);
-  }
-}
-
-function inflate(where: string, bytes: Uint8Array, expected: number, inflater: Inflater): Uint8Array {
-  try {
-    return inflater(bytes, expected);
-  } catch (e) {
-    throw new GiftiError(`${where}: compressed payload is ${(e as Error).message}`);
   }
 }
 
