@@ -3,7 +3,7 @@ import { ApiError, type OverlaySnapshot, type RoiStudioApi, type SaveRequest } f
 import { setApi } from './api-holder.js';
 import { commit, editor, INITIAL_STATE, isDirty } from './editor-store.js';
 import { addRoi, documentFromSnapshot, newRoiKey, pathFromRing } from './roi-document.js';
-import { restoreDraft, save } from './session-actions.js';
+import { reloadOverlay, restoreDraft, save } from './session-actions.js';
 
 const base: OverlaySnapshot = {
   subject: 'demo',
@@ -138,5 +138,37 @@ describe('restoreDraft', () => {
     expect(s.draftOffer).toBeNull();
     expect(s.history.past.map((e) => e.label)).toEqual(['Restore draft']);
     expect(s.notice).toMatch(/changed since the draft/);
+  });
+});
+
+describe('reloadOverlay', () => {
+  beforeEach(open);
+
+  it('drops local edits and, as on open, starts the ROIs hidden in the file hidden', async () => {
+    const onDisk: OverlaySnapshot = {
+      ...base,
+      revision: 'r3',
+      layers: [
+        {
+          ...base.layers[0],
+          shapes: [
+            ...base.layers[0].shapes,
+            { name: 'B', paths: [{ d: 'M 1,1 L 2,1 L 2,2 Z' }], visible: false, locked: false, issues: [] },
+          ],
+        },
+      ],
+    };
+    setApi({
+      loadOverlay: () => Promise.resolve(onDisk),
+      getRoiVertices: () => Promise.resolve({}),
+    } as unknown as RoiStudioApi);
+    drawA();
+    await reloadOverlay();
+    const s = editor.get();
+    expect(s.overlay?.revision).toBe('r3');
+    expect(isDirty(s)).toBe(false);
+    expect(s.history.past).toEqual([]);
+    expect(s.doc.rois.map((r) => r.name)).toEqual(['V1', 'B']);
+    expect([...s.hiddenKeys]).toEqual([s.doc.rois[1].key]);
   });
 });

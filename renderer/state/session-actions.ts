@@ -72,6 +72,20 @@ export async function chooseDatabase(): Promise<string | null> {
   }
 }
 
+/** The overlay as read from disk becomes the document, its saved state, the sulci and what starts hidden. */
+function adoptOverlay(subject: string, snapshot: OverlaySnapshot): void {
+  const doc = documentFromSnapshot(snapshot);
+  const sulci = snapshot.layers.find((l) => l.name === 'sulci');
+  editor.set({
+    overlay: snapshot,
+    doc,
+    savedDoc: doc,
+    sulci: sulci ? sulci.shapes.flatMap((s) => s.paths.map((p) => p.d)) : [],
+    hiddenKeys: hiddenInFile(snapshot, doc),
+  });
+  void refreshMembership(subject);
+}
+
 /** ROIs hidden in the file (display:none, e.g. from Inkscape) start hidden here too; membership ignores it. */
 function hiddenInFile(snapshot: OverlaySnapshot, doc: RoiDocument): Set<string> {
   const hidden = new Set(
@@ -172,17 +186,8 @@ export async function openSubject(name: string): Promise<void> {
     () => undefined,
   );
   if (overlay.status === 'fulfilled') {
-    const doc = documentFromSnapshot(overlay.value);
-    const sulci = overlay.value.layers.find((l) => l.name === 'sulci');
-    editor.set({
-      overlay: overlay.value,
-      doc,
-      savedDoc: doc,
-      sulci: sulci ? sulci.shapes.flatMap((s) => s.paths.map((p) => p.d)) : [],
-      hiddenKeys: hiddenInFile(overlay.value, doc),
-    });
+    adoptOverlay(name, overlay.value);
     void offerDraft(name);
-    void refreshMembership(name);
   } else {
     showProblem(`Could not read the overlay of ${name}; ROIs cannot be saved`, overlay.reason);
   }
@@ -345,19 +350,8 @@ export async function reloadOverlay(): Promise<void> {
   editor.set({ busy: 'Reloading the overlay…' });
   try {
     const overlay = await api().loadOverlay(subject);
-    const doc = documentFromSnapshot(overlay);
-    editor.set({
-      overlay,
-      doc,
-      savedDoc: doc,
-      history: EMPTY_HISTORY,
-      selectedKey: null,
-      busy: null,
-      conflict: null,
-    });
-    const sulci = overlay.layers.find((l) => l.name === 'sulci');
-    editor.set({ sulci: sulci ? sulci.shapes.flatMap((x) => x.paths.map((p) => p.d)) : [] });
-    void refreshMembership(subject);
+    editor.set({ history: EMPTY_HISTORY, selectedKey: null, busy: null, conflict: null });
+    adoptOverlay(subject, overlay);
   } catch (e) {
     showProblem('Could not reload the overlay', e);
   }
