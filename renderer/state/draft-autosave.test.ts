@@ -4,7 +4,7 @@ import { setApi } from './api-holder.js';
 import { autosaveDraftOnce } from './draft-autosave.js';
 import { commit, editor, INITIAL_STATE, undoEdit } from './editor-store.js';
 import type { RoiDocument } from './roi-document.js';
-import { addRoi, newRoiKey, pathFromRing } from './roi-document.js';
+import { addRoi, newRoi, pathFromRing } from './roi-document.js';
 
 const overlay = {
   subject: 'demo',
@@ -43,16 +43,7 @@ describe('draft autosave', () => {
     autosaveDraftOnce(state);
     expect(calls).toEqual([]); // clean, and no draft of ours: nothing to do
 
-    const roi = {
-      key: newRoiKey(),
-      name: 'A',
-      savedName: null,
-      paths: [pathFromRing([1, 1, 2, 1, 2, 2])],
-      pathsChanged: true,
-      normalise: false,
-      issues: [],
-    };
-    commit('Create A', addRoi(editor.get().doc, roi));
+    commit('Create A', addRoi(editor.get().doc, newRoi('A', [pathFromRing([1, 1, 2, 1, 2, 2])])));
     autosaveDraftOnce(state);
     autosaveDraftOnce(state); // unchanged: not written twice
     expect(calls).toEqual(['save 1']);

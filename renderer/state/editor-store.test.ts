@@ -1,16 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { commit, editor, INITIAL_STATE, isDirty, redoEdit, undoEdit } from './editor-store.js';
-import { addRoi, newRoiKey, pathFromRing } from './roi-document.js';
+import { addRoi, newRoi, pathFromRing } from './roi-document.js';
 
-const roi = (name: string) => ({
-  key: newRoiKey(),
-  name,
-  savedName: null,
-  paths: [pathFromRing([0, 0, 1, 0, 1, 1])],
-  pathsChanged: true,
-  normalise: false,
-  issues: [],
-});
+const roi = (name: string) => newRoi(name, [pathFromRing([0, 0, 1, 0, 1, 1])]);
 
 describe('editor store history', () => {
   beforeEach(() => editor.set(INITIAL_STATE, true));

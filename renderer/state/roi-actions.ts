@@ -4,6 +4,7 @@ import { checkRoiName } from './roi-names.js';
 import {
   addRoi,
   findRoi,
+  newRoi,
   newRoiKey,
   pathFromRing,
   removeRoi,
@@ -40,15 +41,7 @@ export function namePendingRing(name: string): string | null {
   const check = checkRoiName(name, otherNames(null));
   if (!check.ok) return check.reason;
   const key = newRoiKey();
-  const doc = addRoi(s.doc, {
-    key,
-    name,
-    savedName: null,
-    paths: [pathFromRing(ring)],
-    pathsChanged: true,
-    normalise: false,
-    issues: [],
-  });
+  const doc = addRoi(s.doc, newRoi(name, [pathFromRing(ring)], key));
   editor.set({ pendingRing: null });
   commit(`Create ${name}`, doc, key);
   return null;
@@ -115,15 +108,14 @@ export async function traceLabelAsRoi(labelIndex: number, labelName: string): Pr
     }
     const name = nameForLabel(labelName);
     const key = newRoiKey();
-    const doc = addRoi(editor.get().doc, {
-      key,
-      name,
-      savedName: null,
-      paths: first.paths.map((d) => ({ d })),
-      pathsChanged: true,
-      normalise: false,
-      issues: [],
-    });
+    const doc = addRoi(
+      editor.get().doc,
+      newRoi(
+        name,
+        first.paths.map((d) => ({ d })),
+        key,
+      ),
+    );
     editor.set({ busy: null });
     commit(`Outline ${labelName} as ${name}`, doc, key);
     editor.set({

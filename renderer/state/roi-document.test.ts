@@ -4,7 +4,7 @@ import {
   addRoi,
   documentFromSnapshot,
   documentToEdits,
-  newRoiKey,
+  newRoi,
   pathFromRing,
   removeRoi,
   setRoiPaths,
@@ -59,15 +59,7 @@ describe('documentToEdits', () => {
     doc = updateRoi(doc, v1.key, (r) => ({ ...r, name: 'V1v' }));
     doc = updateRoi(doc, v1.key, (r) => setRoiPaths(r, [pathFromRing([0, 0, 4, 0, 4, 4])]));
     doc = updateRoi(doc, v2.key, (r) => ({ ...r, normalise: true }));
-    doc = addRoi(doc, {
-      key: newRoiKey(),
-      name: 'V3',
-      savedName: null,
-      paths: [pathFromRing([1, 1, 2, 1, 2, 2]), pathFromRing([5, 5, 6, 5, 6, 6])],
-      pathsChanged: true,
-      normalise: false,
-      issues: [],
-    });
+    doc = addRoi(doc, newRoi('V3', [pathFromRing([1, 1, 2, 1, 2, 2]), pathFromRing([5, 5, 6, 5, 6, 6])]));
     expect(documentToEdits(doc, base)).toEqual([
       { kind: 'delete', name: 'V3' },
       { kind: 'rename', from: 'V1', to: 'V1v' },

@@ -107,6 +107,11 @@ export function documentToEdits(doc: RoiDocument, baseNames: readonly string[]):
   return edits;
 }
 
+/** A ROI created in this session (drawn, traced, restored or replayed), not yet in the file. */
+export function newRoi(name: string, paths: readonly RoiPath[], key = newRoiKey()): Roi {
+  return { key, name, savedName: null, paths, pathsChanged: true, normalise: false, issues: [] };
+}
+
 /** Replay saved edits (a draft) onto a document; edits naming ROIs that no longer exist are skipped. */
 export function applyEdits(doc: RoiDocument, edits: readonly OverlayEdit[]): RoiDocument {
   let out = doc;
@@ -116,18 +121,7 @@ export function applyEdits(doc: RoiDocument, edits: readonly OverlayEdit[]): Roi
       const paths = e.paths.map((d) => ({ d }));
       const existing = byName(e.name);
       if (existing) out = updateRoi(out, existing.key, (r) => setRoiPaths(r, paths));
-      else {
-        const roi: Roi = {
-          key: newRoiKey(),
-          name: e.name,
-          savedName: null,
-          paths,
-          pathsChanged: true,
-          normalise: false,
-          issues: [],
-        };
-        out = addRoi(out, roi);
-      }
+      else out = addRoi(out, newRoi(e.name, paths));
     } else if (e.kind === 'rename') {
       const r = byName(e.from);
       if (r) out = updateRoi(out, r.key, (x) => ({ ...x, name: e.to }));

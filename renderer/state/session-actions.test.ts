@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { ApiError, type OverlaySnapshot, type RoiStudioApi, type SaveRequest } from '../../shared/api.js';
 import { setApi } from './api-holder.js';
 import { commit, editor, INITIAL_STATE, isDirty } from './editor-store.js';
-import { addRoi, documentFromSnapshot, newRoiKey, pathFromRing } from './roi-document.js';
+import { addRoi, documentFromSnapshot, newRoi, pathFromRing } from './roi-document.js';
 import { reloadOverlay, restoreDraft, save } from './session-actions.js';
 
 const base: OverlaySnapshot = {
@@ -30,18 +30,7 @@ function open(): void {
 }
 
 function drawA(): void {
-  commit(
-    'Create A',
-    addRoi(editor.get().doc, {
-      key: newRoiKey(),
-      name: 'A',
-      savedName: null,
-      paths: [pathFromRing([1, 1, 2, 1, 2, 2])],
-      pathsChanged: true,
-      normalise: false,
-      issues: [],
-    }),
-  );
+  commit('Create A', addRoi(editor.get().doc, newRoi('A', [pathFromRing([1, 1, 2, 1, 2, 2])])));
 }
 
 describe('save', () => {

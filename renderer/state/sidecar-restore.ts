@@ -1,5 +1,5 @@
 import type { RestoredRoi } from '../../shared/api.js';
-import { addRoi, newRoiKey, setRoiPaths, updateRoi, type RoiDocument } from './roi-document.js';
+import { addRoi, newRoi, setRoiPaths, updateRoi, type RoiDocument } from './roi-document.js';
 
 /**
  * ROIs re-drawn from the sidecar into the document: an ROI of the same name (ignoring case) gets
@@ -21,15 +21,7 @@ export function restoreIntoDocument(
       out = updateRoi(out, same.key, (roi) => setRoiPaths(roi, paths));
       replaced++;
     } else {
-      out = addRoi(out, {
-        key: newRoiKey(),
-        name: r.name,
-        savedName: null,
-        paths,
-        pathsChanged: true,
-        normalise: false,
-        issues: [],
-      });
+      out = addRoi(out, newRoi(r.name, paths));
       added++;
     }
   }

@@ -1,6 +1,6 @@
 import type { TracedRoi } from '../../shared/api.js';
 import { checkRoiName } from './roi-names.js';
-import { addRoi, newRoiKey } from './roi-document.js';
+import { addRoi, newRoi } from './roi-document.js';
 import type { RoiDocument } from './roi-document.js';
 
 /**
@@ -51,15 +51,13 @@ export function addTracedRois(
       });
       continue;
     }
-    out = addRoi(out, {
-      key: newRoiKey(),
-      name,
-      savedName: null,
-      paths: t.paths.map((d) => ({ d })),
-      pathsChanged: true,
-      normalise: false,
-      issues: [],
-    });
+    out = addRoi(
+      out,
+      newRoi(
+        name,
+        t.paths.map((d) => ({ d })),
+      ),
+    );
     rows.push({ ...row, status: 'added' });
   }
   return { doc: out, rows };
