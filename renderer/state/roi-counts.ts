@@ -12,7 +12,6 @@ import type { Roi } from './roi-document.js';
 export type RoiCount = { lh: number; rh: number } | { error: string };
 
 const contexts = new WeakMap<FlatGeometry, MembershipContext>();
-const live = new WeakMap<readonly unknown[], RoiCount>();
 
 function contextFor(g: FlatGeometry): MembershipContext {
   let ctx = contexts.get(g);
@@ -33,26 +32,8 @@ export function countRoi(
   geometry: FlatGeometry,
   saved: Record<string, RoiVertices> | null,
 ): RoiCount {
-  if (saved && !roi.pathsChanged && roi.savedName !== null && saved[roi.savedName]) {
-    const v = saved[roi.savedName];
-    return { lh: v.lh.length, rh: v.rh.length };
-  }
-  let c = live.get(roi.paths);
-  if (!c) {
-    try {
-      const merged = roiVertices(
-        roi.paths.map((p) => p.d),
-        contextFor(geometry),
-      );
-      let lh = 0;
-      for (const v of merged) if (v < geometry.nL) lh++;
-      c = { lh, rh: merged.length - lh };
-    } catch (e) {
-      c = { error: e instanceof Error ? e.message : String(e) };
-    }
-    live.set(roi.paths, c);
-  }
-  return c;
+  const m = roiMembership(roi, geometry, saved);
+  return 'error' in m ? m : { lh: m.lh.length, rh: m.rh.length };
 }
 
 export type RoiMembership = RoiVertices | { error: string };
