@@ -2,38 +2,17 @@
 import { act } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ExportRequest, OverlaySnapshot, RoiStudioApi } from '../../shared/api.js';
+import type { ExportRequest, RoiStudioApi } from '../../shared/api.js';
 import { ApiError } from '../../shared/api.js';
 import { setApi } from '../state/api-holder.js';
-import { editor, INITIAL_STATE } from '../state/editor-store.js';
+import { editor } from '../state/editor-store.js';
 import { openExportDialog, useExportDialog } from '../state/export-actions.js';
-import { documentFromSnapshot } from '../state/roi-document.js';
+import { openInEditor, overlaySnapshot } from '../state/overlay-test-helpers.js';
 import { ExportDialog } from './ExportDialog.js';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
-const overlay: OverlaySnapshot = {
-  subject: 'demo',
-  path: '/db/demo/overlays.svg',
-  exists: true,
-  revision: 'r1',
-  width: 100,
-  height: 100,
-  issues: [],
-  layers: [
-    {
-      name: 'rois',
-      visible: true,
-      shapes: ['V1', 'V2'].map((name) => ({
-        name,
-        paths: [{ d: 'M 0,0 L 5,0 L 5,5 Z' }],
-        visible: true,
-        locked: false,
-        issues: [],
-      })),
-    },
-  ],
-};
+const overlay = overlaySnapshot({ V1: 'M 0,0 L 5,0 L 5,5 Z', V2: 'M 0,0 L 5,0 L 5,5 Z' });
 
 let host: HTMLDivElement;
 let root: Root;
@@ -51,20 +30,8 @@ beforeEach(() => {
         : Promise.resolve({ files: [`${r.out}/lh.V2.label`] });
     },
   } as unknown as RoiStudioApi);
-  const doc = documentFromSnapshot(overlay);
-  editor.set(
-    {
-      ...INITIAL_STATE,
-      database: { path: '/db', source: 'argument', recent: [] },
-      subject: 'demo',
-      transform: 'xfm',
-      overlay,
-      doc,
-      savedDoc: doc,
-      selectedKey: doc.rois[1].key,
-    },
-    true,
-  );
+  openInEditor(overlay, { database: { path: '/db', source: 'argument', recent: [] }, transform: 'xfm' });
+  editor.set({ selectedKey: editor.get().doc.rois[1].key });
   host = document.createElement('div');
   document.body.append(host);
   root = createRoot(host);

@@ -1,21 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import type { Draft, OverlaySnapshot, RoiStudioApi } from '../../shared/api.js';
+import type { Draft, RoiStudioApi } from '../../shared/api.js';
 import { setApi } from './api-holder.js';
 import { autosaveDraftOnce } from './draft-autosave.js';
-import { commit, editor, INITIAL_STATE, undoEdit } from './editor-store.js';
+import { commit, editor, undoEdit } from './editor-store.js';
+import { openInEditor, overlaySnapshot } from './overlay-test-helpers.js';
 import type { RoiDocument } from './roi-document.js';
 import { addRoi, newRoi, pathFromRing } from './roi-document.js';
 
-const overlay = {
-  subject: 'demo',
-  path: '/db/demo/overlays.svg',
-  exists: true,
-  revision: 'r1',
-  width: 10,
-  height: 10,
-  issues: [],
-  layers: [],
-} as OverlaySnapshot;
+const overlay = overlaySnapshot();
 
 describe('draft autosave', () => {
   it('writes a draft while dirty and removes it after undoing back to the saved file', () => {
@@ -30,15 +22,7 @@ describe('draft autosave', () => {
         return Promise.resolve();
       },
     } as unknown as RoiStudioApi);
-    editor.set(
-      {
-        ...INITIAL_STATE,
-        subject: 'demo',
-        database: { path: '/db', source: 'argument', recent: [] },
-        overlay,
-      },
-      true,
-    );
+    openInEditor(overlay, { database: { path: '/db', source: 'argument', recent: [] } });
     const state = { lastSaved: null as RoiDocument | null, draftFor: null as string | null };
     autosaveDraftOnce(state);
     expect(calls).toEqual([]); // clean, and no draft of ours: nothing to do

@@ -1,32 +1,15 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ApiError, type OverlaySnapshot, type RoiStudioApi, type SaveRequest } from '../../shared/api.js';
 import { setApi } from './api-holder.js';
-import { commit, editor, INITIAL_STATE, isDirty } from './editor-store.js';
-import { addRoi, documentFromSnapshot, newRoi, pathFromRing } from './roi-document.js';
+import { commit, editor, isDirty } from './editor-store.js';
+import { openInEditor, overlaySnapshot } from './overlay-test-helpers.js';
+import { addRoi, newRoi, pathFromRing } from './roi-document.js';
 import { reloadOverlay, restoreDraft, save } from './session-actions.js';
 
-const base: OverlaySnapshot = {
-  subject: 'demo',
-  path: '/db/demo/overlays.svg',
-  exists: true,
-  revision: 'r1',
-  width: 100,
-  height: 100,
-  issues: [],
-  layers: [
-    {
-      name: 'rois',
-      visible: true,
-      shapes: [
-        { name: 'V1', paths: [{ d: 'M 0,0 L 5,0 L 5,5 Z' }], visible: true, locked: false, issues: [] },
-      ],
-    },
-  ],
-};
+const base = overlaySnapshot({ V1: 'M 0,0 L 5,0 L 5,5 Z' });
 
 function open(): void {
-  const doc = documentFromSnapshot(base);
-  editor.set({ ...INITIAL_STATE, subject: 'demo', overlay: base, doc, savedDoc: doc }, true);
+  openInEditor(base);
 }
 
 function drawA(): void {
