@@ -1,7 +1,8 @@
 import { parentPort } from 'node:worker_threads';
-import { buildFlatDelaunay, type FlatDelaunay } from '../../shared/flatmap/flat-delaunay.js';
+import { buildFlatDelaunay, mapDelaunayArrays } from '../../shared/flatmap/flat-delaunay.js';
 import { buildPixelRows } from '../../shared/flatmap/pixel-map.js';
 import { pycortexCurvature } from '../../shared/mesh/curvature.js';
+import { toShared } from './shared-memory.js';
 import type { WorkerReply, WorkerRequest } from './flatmap-worker-protocol.js';
 
 /**
@@ -23,16 +24,7 @@ port.on('message', (req: WorkerRequest) => {
       );
       port.postMessage(reply, buffers);
     } else if (req.kind === 'delaunay') {
-      const d = buildFlatDelaunay(req.frame);
-      const delaunay: FlatDelaunay = {
-        ...d,
-        vertexOf: shared(d.vertexOf),
-        coords: shared(d.coords),
-        triangles: shared(d.triangles),
-        halfedges: shared(d.halfedges),
-        delaunatorIndex: shared(d.delaunatorIndex),
-        rasterIndex: shared(d.rasterIndex),
-      };
+      const delaunay = mapDelaunayArrays(buildFlatDelaunay(req.frame), toShared);
       const reply: WorkerReply = { id: req.id, delaunay };
       port.postMessage(reply);
     } else {
@@ -45,10 +37,3 @@ port.on('message', (req: WorkerRequest) => {
     port.postMessage(reply);
   }
 });
-
-function shared<T extends Float64Array | Uint32Array | Int32Array>(a: T): T {
-  const Ctor = a.constructor as new (b: SharedArrayBuffer) => T;
-  const copy = new Ctor(new SharedArrayBuffer(a.byteLength));
-  copy.set(a as never);
-  return copy;
-}

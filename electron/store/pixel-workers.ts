@@ -6,8 +6,13 @@ import {
   type PixelSampling,
   type PixelSamplingInput,
 } from '../../shared/flatmap/pixel-map.js';
-import { buildFlatDelaunay, type FlatDelaunay } from '../../shared/flatmap/flat-delaunay.js';
+import {
+  buildFlatDelaunay,
+  mapDelaunayArrays,
+  type FlatDelaunay,
+} from '../../shared/flatmap/flat-delaunay.js';
 import type { FlatFrame } from '../../shared/flatmap/flat-frame.js';
+import { toShared, type ShareableArray } from './shared-memory.js';
 import { FlatmapWorker, WorkerJobError } from './flatmap-worker-client.js';
 
 /**
@@ -69,13 +74,10 @@ export function warmPixelWorkers(): void {
 /** A copy in shared memory, made once per source array (the engine keeps its inputs alive). */
 const sharedCopies = new WeakMap<object, unknown>();
 
-function shared<T extends Float64Array | Float32Array | Uint32Array | Int32Array | Uint8Array>(a: T): T {
-  if (a.buffer instanceof SharedArrayBuffer) return a;
+function shared<T extends ShareableArray>(a: T): T {
   let copy = sharedCopies.get(a) as T | undefined;
   if (!copy) {
-    const Ctor = a.constructor as new (b: SharedArrayBuffer) => T;
-    copy = new Ctor(new SharedArrayBuffer(a.byteLength));
-    copy.set(a as never);
+    copy = toShared(a);
     sharedCopies.set(a, copy);
   }
   return copy;
@@ -85,21 +87,11 @@ function sharedInput(input: PixelSamplingInput): PixelSamplingInput {
   const { delaunay: d, mask, grid } = input;
   return {
     ...input,
-    delaunay: {
-      vertexOf: shared(d.vertexOf),
-      coords: shared(d.coords),
-      triangles: shared(d.triangles),
-      halfedges: shared(d.halfedges),
-      delaunatorIndex: shared(d.delaunatorIndex),
-      rasterIndex: shared(d.rasterIndex),
-      orientation: d.orientation,
-    },
+    delaunay: mapDelaunayArrays(d, shared),
     mask: { ...mask, mask: shared(mask.mask) },
     grid: { ...grid, xs: shared(grid.xs), ys: shared(grid.ys) },
     pia: shared(input.pia),
     wm: shared(input.wm),
-    coord: input.coord.map((r) => [...r]),
-    shape: [...input.shape] as [number, number, number],
   };
 }
 

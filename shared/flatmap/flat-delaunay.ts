@@ -25,6 +25,25 @@ export interface FlatDelaunay {
   orientation: number;
 }
 
+/** The typed-array fields of a {@link FlatDelaunay}. */
+export const FLAT_DELAUNAY_ARRAYS = [
+  'vertexOf',
+  'coords',
+  'triangles',
+  'halfedges',
+  'delaunatorIndex',
+  'rasterIndex',
+] as const;
+
+type DelaunayArray = FlatDelaunay[(typeof FLAT_DELAUNAY_ARRAYS)[number]];
+
+/** The triangulation with every array passed through `f` (e.g. copied into shared memory). */
+export function mapDelaunayArrays(d: FlatDelaunay, f: <T extends DelaunayArray>(a: T) => T): FlatDelaunay {
+  const out = { ...d };
+  for (const k of FLAT_DELAUNAY_ARRAYS) (out as Record<string, unknown>)[k] = f(d[k]);
+  return out;
+}
+
 /** Neighbours of each Delaunay point, CSR. */
 export interface PointAdjacency {
   adjStart: Uint32Array;
