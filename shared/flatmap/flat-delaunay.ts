@@ -110,7 +110,7 @@ function buildAdjacency(d: FlatDelaunay): PointAdjacency {
   const count = d.vertexOf.length;
   // neighbours from half-edges a→b; hull edges have no twin, so they also list a under b
   const onHull = new Uint8Array(triangles.length);
-  for (let e = 0; e < triangles.length; e++) onHull[e] = twin(d, e) < 0 ? 1 : 0;
+  for (let h = 0; h < d.halfedges.length; h++) if (d.halfedges[h] < 0) onHull[toRaster(d, h)] = 1;
   const counts = new Uint32Array(count);
   let total = triangles.length;
   for (let e = 0; e < triangles.length; e++) {
@@ -141,7 +141,11 @@ export function next(e: number): number {
 export function twin(d: FlatDelaunay, e: number): number {
   const t = (e / 3) | 0;
   const h = d.halfedges[3 * d.delaunatorIndex[t] + (e - 3 * t)];
-  if (h < 0) return -1;
+  return h < 0 ? -1 : toRaster(d, h);
+}
+
+/** Half-edge h of delaunator's numbering in the raster numbering. */
+function toRaster(d: FlatDelaunay, h: number): number {
   const u = (h / 3) | 0;
   return 3 * d.rasterIndex[u] + (h - 3 * u);
 }
@@ -162,8 +166,7 @@ function hullEdges(d: FlatDelaunay): Uint32Array {
     const pairs: number[] = [];
     for (let h = 0; h < d.halfedges.length; h++) {
       if (d.halfedges[h] >= 0) continue;
-      const u = (h / 3) | 0;
-      const e = 3 * d.rasterIndex[u] + (h - 3 * u);
+      const e = toRaster(d, h);
       pairs.push(d.triangles[e], d.triangles[next(e)]);
     }
     known = Uint32Array.from(pairs);
