@@ -5,9 +5,9 @@ import { ApiError } from '../../shared/api.js';
 import { encodeNpz, npyToFloat64, parseNpz } from '../../shared/formats/npy.js';
 import { HEMIS } from '../../shared/subject.js';
 import { pycortexCurvatureOffThread } from './curvature-off-thread.js';
-import { fileError, parseOrFail, readFileOrFail } from './file-errors.js';
+import { fileError, parseOrFail } from './file-errors.js';
 import { listSurfaceFiles } from './surface-files.js';
-import { fileSignature } from './file-signature.js';
+import { fileHash, fileSignature } from './file-signature.js';
 import { fiducialSurfaces, loadSubjectSurfaces, type SubjectSurfaces } from './subject-surfaces.js';
 
 /**
@@ -108,14 +108,11 @@ async function fiducialSources(dbPath: string, subject: string): Promise<string[
   return types.flatMap((t) => HEMIS.map((h) => files.get(t)?.[h] ?? `${t}_${h} (missing)`));
 }
 
+/** Hash of the source files' contents (each remembered while its size and mtime stay the same). */
 async function contentKey(paths: string[]): Promise<string> {
+  const parts = await Promise.all(paths.map((p) => fileHash(p).catch(() => 'missing')));
   const hash = createHash('sha256');
-  hash.update('pycortex-curvature-v1 smooth=20\n');
-  for (const p of paths) {
-    const bytes = await readFileOrFail(p).catch(() => new Uint8Array(0));
-    hash.update(`${bytes.length}\n`);
-    hash.update(bytes);
-  }
+  hash.update(`pycortex-curvature-v2 smooth=20\n${parts.join('\n')}\n`);
   return hash.digest('hex').slice(0, 24);
 }
 

@@ -1,4 +1,5 @@
-import { stat } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { readFile, stat } from 'node:fs/promises';
 import { fileError } from './file-errors.js';
 
 /**
@@ -17,4 +18,27 @@ export async function fileSignature(paths: readonly string[]): Promise<string> {
     }),
   );
   return parts.join('|');
+}
+
+const fileHashes = new Map<string, { size: number; mtimeMs: number; hash: string }>();
+
+/** Content hash of one file, remembered while its size and modification time stay the same. */
+export async function fileHash(path: string): Promise<string> {
+  let info;
+  try {
+    info = await stat(path);
+  } catch (e) {
+    throw fileError(path, e);
+  }
+  const known = fileHashes.get(path);
+  if (known && known.size === info.size && known.mtimeMs === info.mtimeMs) return known.hash;
+  let bytes;
+  try {
+    bytes = await readFile(path);
+  } catch (e) {
+    throw fileError(path, e);
+  }
+  const hash = createHash('sha1').update(bytes).digest('hex');
+  fileHashes.set(path, { size: info.size, mtimeMs: info.mtimeMs, hash });
+  return hash;
 }

@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, readdir, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir, rename, unlink, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { PIXEL_BLOCK } from '../../shared/api.js';
 import type { PixelSampling } from '../../shared/flatmap/pixel-map.js';
 import { fileError } from './file-errors.js';
+import { fileHash } from './file-signature.js';
 
 /**
  * The pixel map on disk, in ROI Studio's cache folder (never in the user's database), keyed by
@@ -16,29 +17,6 @@ const MAGIC = 0x324d5052; // "RPM2" little-endian
 
 /** Surface files a flatmap depends on: flat, wm, pia and fiducial of both hemispheres. */
 const SURFACE_FILE = /^(flat|wm|pia|fiducial)_(lh|rh)\.(gii|npz|vtk|off|stl)$/i;
-
-const fileHashes = new Map<string, { size: number; mtimeMs: number; hash: string }>();
-
-/** Content hash of one file, remembered while its size and modification time stay the same. */
-async function fileHash(path: string): Promise<string> {
-  let info;
-  try {
-    info = await stat(path);
-  } catch (e) {
-    throw fileError(path, e);
-  }
-  const known = fileHashes.get(path);
-  if (known && known.size === info.size && known.mtimeMs === info.mtimeMs) return known.hash;
-  let bytes;
-  try {
-    bytes = await readFile(path);
-  } catch (e) {
-    throw fileError(path, e);
-  }
-  const hash = createHash('sha1').update(bytes).digest('hex');
-  fileHashes.set(path, { size: info.size, mtimeMs: info.mtimeMs, hash });
-  return hash;
-}
 
 export interface PixelMapKeyInput {
   dbPath: string;
