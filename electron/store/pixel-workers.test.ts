@@ -21,6 +21,7 @@ import {
   pixelWorkersAnswering,
   usePixelWorkers,
 } from './pixel-workers.js';
+import { WorkerJobError } from './flatmap-worker-client.js';
 import { readTransform } from './transforms.js';
 
 /** A jittered 30×30 sheet per hemisphere, folded in 3-D so segments cross several voxels. */
@@ -125,6 +126,13 @@ describe('pixel maps in row bands and on worker threads', () => {
     ]);
     expectSame(buildPixelSampling(input), a);
     expectSame(buildPixelSampling(other), b);
+  });
+
+  it('a map that fails on the workers is reported, not computed again in this thread', async () => {
+    usePixelWorkers(2);
+    const err = await buildPixelSamplingOffThread({ ...synthetic(), thick: 0 }).catch((e: unknown) => e);
+    expect((err as Error).message).toMatch(/thick must be an integer/);
+    expect((err as Error).cause).toBeInstanceOf(WorkerJobError);
   });
 
   it('the Delaunay triangulation from a worker is the same, in shared memory', async () => {

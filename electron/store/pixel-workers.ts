@@ -155,7 +155,9 @@ export async function buildPixelSamplingOffThread(input: PixelSamplingInput): Pr
         ),
       );
       return joinPixelRows({ width, height, thick: input.thick, depth: input.depth }, parts);
-    } catch {
+    } catch (e) {
+      // the computation itself failed: this thread would fail the same way, a second later
+      if (e instanceof WorkerJobError) throw new Error(e.message, { cause: e });
       // a worker that failed to start or died: this thread computes the same map
     }
   }
