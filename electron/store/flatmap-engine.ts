@@ -7,7 +7,6 @@ import {
 } from '../../shared/api.js';
 import { shadeCurvature } from '../../shared/flatmap/curvature-shading.js';
 import type { FlatDelaunay } from '../../shared/flatmap/flat-delaunay.js';
-import type { FlatFrame } from '../../shared/flatmap/flat-frame.js';
 import { buildFlatMask, type FlatMask } from '../../shared/flatmap/flat-mask.js';
 import { imageGrid, type ImageGrid } from '../../shared/flatmap/image-grid.js';
 import { mergedPoints } from '../../shared/flatmap/merge-surfaces.js';
@@ -27,15 +26,15 @@ import { readTransform } from './transforms.js';
 
 /**
  * The flatmap engine on top of the store: subject surfaces in, pixel maps, vertex maps and the
- * curvature background out. Per flat surface it keeps the frame, the Delaunay triangulation
- * and the masks in memory; pixel maps also go to the disk cache.
+ * curvature background out. Per flat surface it keeps the Delaunay triangulation, the masks
+ * and the vertex maps in memory (the frame and loops are flat-shape's); pixel maps also go to
+ * the disk cache.
  */
 
 export const MAX_HEIGHT = 8192;
 
 interface FlatBase {
   flat: HemiPair<Surface>;
-  frame: FlatFrame;
   /** computed on a worker when workers are on, while this thread traces loops and masks */
   delaunay?: Promise<FlatDelaunay>;
   rasters: Map<number, { mask: FlatMask; grid: ImageGrid }>;
@@ -50,7 +49,6 @@ function flatBase(flat: HemiPair<Surface>): FlatBase {
   if (!base) {
     base = {
       flat,
-      frame: flatFrameOf(flat),
       rasters: new Map(),
       vertexMaps: new Map(),
     };
@@ -72,14 +70,17 @@ function mergedOf(pair: HemiPair<Surface>): Float32Array {
 }
 
 function delaunayOf(base: FlatBase): Promise<FlatDelaunay> {
-  return (base.delaunay ??= buildFlatDelaunayOffThread(base.frame));
+  return (base.delaunay ??= buildFlatDelaunayOffThread(flatFrameOf(base.flat)));
 }
 
 function rasterOf(base: FlatBase, height: number) {
   let r = base.rasters.get(height);
   if (!r) {
-    const loops = boundaryLoopsOf(base.flat);
-    r = { mask: buildFlatMask(base.frame, height, loops), grid: imageGrid(base.frame.extents, height) };
+    const frame = flatFrameOf(base.flat);
+    r = {
+      mask: buildFlatMask(frame, height, boundaryLoopsOf(base.flat)),
+      grid: imageGrid(frame.extents, height),
+    };
     base.rasters.set(height, r);
   }
   return r;
@@ -145,7 +146,6 @@ export async function pixelMapFor(
   const { height, thick } = options;
   // a single sample's depth matters; with several samples only the mid voxel uses it
   const depth = options.depth;
-  warmPixelWorkers();
   // the key needs no parsed surface, so a cached map is found without parsing any
   const xfm = await readTransform(dbPath, subject, transform);
   const key = await pixelMapKey({ dbPath, subject, transform, shape: xfm.shape, height, thick, depth });
@@ -162,6 +162,7 @@ export async function pixelMapFor(
   let pending = inFlight.get(key);
   if (!pending) {
     pending = loadOrCompute(key, pixelMapFile(cacheDir, subject, key), async () => {
+      warmPixelWorkers(); // they load while the flat surfaces are parsed
       const base = flatBase(await loadFlatSurfaces(dbPath, subject));
       // with workers on, the triangulation runs on one while this thread parses pia and wm
       const delaunay = delaunayOf(base);
