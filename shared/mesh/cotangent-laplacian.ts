@@ -23,12 +23,21 @@ export interface CotangentLaplacian {
 /** Scratch for {@link triangleEdges}. */
 const edges = new Float64Array(9);
 
-/** Cotangent of the angle at `a` in triangle (a, b, c): (ab·ac)/|ab×ac|; 0 when degenerate. */
-function cotAt(p: ArrayLike<number>, a: number, b: number, c: number): number {
-  const e = edges;
-  triangleEdges(p, a, b, c, e);
-  const cot = (e[0] * e[3] + e[1] * e[4] + e[2] * e[5]) / Math.sqrt(e[6] * e[6] + e[7] * e[7] + e[8] * e[8]);
+/** |u × v| of {@link triangleEdges}' output: twice the triangle's area. */
+function crossLength(e: Float64Array): number {
+  return Math.sqrt(e[6] * e[6] + e[7] * e[7] + e[8] * e[8]);
+}
+
+/** Cotangent of the angle between u and v: (u·v)/|u×v|; 0 when degenerate. */
+function cotangent(e: Float64Array, cross: number): number {
+  const cot = (e[0] * e[3] + e[1] * e[4] + e[2] * e[5]) / cross;
   return Number.isFinite(cot) ? cot : 0;
+}
+
+/** Cotangent of the angle at `a` in triangle (a, b, c). */
+function cotAt(p: ArrayLike<number>, a: number, b: number, c: number): number {
+  triangleEdges(p, a, b, c, edges);
+  return cotangent(edges, crossLength(edges));
 }
 
 export function cotangentLaplacian(
@@ -46,10 +55,6 @@ export function cotangentLaplacian(
     count[a + 1] += 2;
     count[b + 1] += 2;
     count[c + 1] += 2;
-    const area = triangleArea(points, a, b, c);
-    mass[a] += area / 3;
-    mass[b] += area / 3;
-    mass[c] += area / 3;
   }
   for (let i = 0; i < n; i++) count[i + 1] += count[i];
   // Unmerged entries: every triangle adds both directions of its three edges.
@@ -64,7 +69,14 @@ export function cotangentLaplacian(
     const a = triangles[3 * t];
     const b = triangles[3 * t + 1];
     const c = triangles[3 * t + 2];
-    const wa = cotAt(points, a, b, c) / 2; // opposite edge b–c
+    // corner a's edges give the area and a's cotangent alike
+    triangleEdges(points, a, b, c, edges);
+    const cross = crossLength(edges);
+    const area = cross / 2;
+    mass[a] += area / 3;
+    mass[b] += area / 3;
+    mass[c] += area / 3;
+    const wa = cotangent(edges, cross) / 2; // opposite edge b–c
     const wb = cotAt(points, b, c, a) / 2; // opposite edge c–a
     const wc = cotAt(points, c, a, b) / 2; // opposite edge a–b
     put(b, c, wa);
@@ -75,12 +87,6 @@ export function cotangentLaplacian(
     put(b, a, wc);
   }
   return mergeRows(n, count, cols, vals, mass);
-}
-
-function triangleArea(p: ArrayLike<number>, a: number, b: number, c: number): number {
-  const e = edges;
-  triangleEdges(p, a, b, c, e);
-  return Math.sqrt(e[6] * e[6] + e[7] * e[7] + e[8] * e[8]) / 2;
 }
 
 /** Sort each row by column and add up duplicates (an edge shared by two faces). */
