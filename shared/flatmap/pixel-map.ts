@@ -134,9 +134,8 @@ export function buildPixelRows(input: PixelSamplingInput, rowStart: number, rowE
       if (!(p0 >= 0 && p0 < nx && p1 >= 0 && p1 < ny && p2 >= 0 && p2 < nz)) continue;
       if (!(w0 >= 0 && w0 < nx && w1 >= 0 && w1 < ny && w2 >= 0 && w2 < nz)) continue;
       out.begin(p + skip);
-      const at = out.length;
-      out.length = sampler.sample(p0, p1, p2, w0, w1, w2, out.voxels, out.samples, at);
-      out.add(p + skip, out.length - at);
+      out.length = sampler.sample(p0, p1, p2, w0, w1, w2, out.voxels, out.samples, out.length);
+      out.end();
       mid[p] =
         clip(roundHalfEven(p0 * midT + w0 * midU), nx) +
         nx *

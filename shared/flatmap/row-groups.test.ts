@@ -24,7 +24,7 @@ function write(from: number, to: number, hint: number): RowGroups {
       w.voxels[w.length] = v;
       w.samples[w.length++] = (v % 9) + 1;
     }
-    w.add(p, row.length);
+    w.end();
   }
   return w.finish();
 }

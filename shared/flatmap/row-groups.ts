@@ -17,8 +17,8 @@ export function groupCount(imagePixels: number, thick: number): number {
 }
 
 /**
- * Collects rows in image order. The caller samples a pixel's entries into `voxels`/`samples`
- * from `length` and calls {@link add}; rows wait in this small scratch (one block, cache
+ * Collects rows in image order. Between {@link begin} and {@link end} the caller samples a
+ * pixel's entries into `voxels`/`samples` from `length` and advances `length`; rows wait in this small scratch (one block, cache
  * resident) and are regrouped by length when the next block begins.
  */
 export class RowGroupWriter {
@@ -30,6 +30,9 @@ export class RowGroupWriter {
   private rowLength = new Uint8Array(1024);
   private rows = 0;
   private block = -1;
+  /** the row begun: its pixel and where its entries start */
+  private pixel = 0;
+  private start = 0;
   private readonly stride: number;
   private readonly lengths: Uint32Array;
   private out: { pixels: Uint32Array; voxels: Int32Array; samples: Uint8Array };
@@ -61,16 +64,18 @@ export class RowGroupWriter {
       this.block = p >>> BLOCK_SHIFT;
     }
     if (this.length + this.stride > this.voxels.length) this.growScratch();
+    this.pixel = p;
+    this.start = this.length;
   }
 
-  /** Pixel p's row is the last n scratch entries. */
-  add(p: number, n: number): void {
+  /** The begun pixel's row is the scratch entries sampled since {@link begin}. */
+  end(): void {
     if (this.rows === this.rowPixel.length) {
       this.rowPixel = grow(this.rowPixel, 2 * this.rows);
       this.rowLength = grow(this.rowLength, 2 * this.rows);
     }
-    this.rowPixel[this.rows] = p;
-    this.rowLength[this.rows++] = n;
+    this.rowPixel[this.rows] = this.pixel;
+    this.rowLength[this.rows++] = this.length - this.start;
   }
 
   finish(): RowGroups {
