@@ -1,10 +1,10 @@
 import { expect, test, type Page } from '@playwright/test';
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { appendFileSync, copyFileSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { appendFileSync, copyFileSync, existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { GOLDEN, SHARED, SKIP_REASON, copyToTemp } from '../electron/testing/shared-data.js';
+import { watchConsole } from './page-helpers.js';
+import { cli, demoDatabase, startServe, type Served } from './start-serve.js';
 
 /**
  * The editor end to end in Chromium against `serve` on a temporary demo database: open, pick,
@@ -15,72 +15,21 @@ import { GOLDEN, SHARED, SKIP_REASON, copyToTemp } from '../electron/testing/sha
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const SHOTS = join(ROOT, 'test-results', 'editor');
 
-function cli(args: string[]): string {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'electron/cli.ts', ...args], {
-    cwd: ROOT,
-    encoding: 'utf8',
-  });
-  if (r.status !== 0) throw new Error(`roi-studio ${args.join(' ')} failed: ${r.stderr}`);
-  return r.stdout;
-}
-
 let db = '';
 let url = '';
-let server: ChildProcess | null = null;
+let server: Served | null = null;
 
 test.describe.configure({ mode: 'serial' });
 
-/** `serve --port 0` on a database; resolves with the printed URL. */
-async function startServe(database: string, home: string): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', 'electron/cli.ts', 'serve', '--db', database, '--port', '0'],
-    {
-      cwd: ROOT,
-      env: { ...process.env, ROI_STUDIO_HOME: home },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
-  const printed = await new Promise<string>((ok, fail) => {
-    let out = '';
-    let err = '';
-    const timer = setTimeout(() => fail(new Error(`serve printed no URL: ${err}`)), 60_000);
-    child.stderr!.on('data', (c: Buffer) => (err += c.toString()));
-    child.stdout!.on('data', (c: Buffer) => {
-      out += c.toString();
-      const m = /Serving at (http:\/\/\S+)/.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        ok(m[1]);
-      }
-    });
-    child.once('exit', (code) => fail(new Error(`serve exited with ${code}: ${err}`)));
-  });
-  return { url: printed, child };
-}
-
 test.beforeAll(async () => {
-  const tmp = mkdtempSync(join(tmpdir(), 'roi-studio-editor-'));
-  db = join(tmp, 'db');
-  cli(['demo', '--out', db]);
-  const served = await startServe(db, join(tmp, 'home'));
-  url = served.url;
-  server = served.child;
+  db = await demoDatabase();
+  server = await startServe(db);
+  url = server.url;
 });
 
-test.afterAll(() => {
-  server?.kill('SIGTERM');
+test.afterAll(async () => {
+  await server?.stop();
 });
-
-/** Console errors, except the browser's own line for an HTTP error status (the API's rejections). */
-function watchConsole(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error' && !/Failed to load resource/.test(m.text())) errors.push(m.text());
-  });
-  page.on('pageerror', (e) => errors.push(e.message));
-  return errors;
-}
 
 async function openDemo(page: Page, target = url): Promise<void> {
   await page.setViewportSize({ width: 1400, height: 860 });
@@ -409,7 +358,7 @@ test('a real subject (S1): saved ROIs with pycortex counts; a new ROI saved and 
   const s1 = await copyToTemp(['S1']);
   // S1 comes without an overlay; pycortex's own one with the lab's Inkscape-drawn ROIs
   copyFileSync(join(GOLDEN, 'S1', 'overlays-rois.svg'), join(s1, 'S1', 'overlays.svg'));
-  const served = await startServe(s1, mkdtempSync(join(tmpdir(), 'roi-studio-editor-home-')));
+  const served = await startServe(s1);
   try {
     await page.setViewportSize({ width: 1400, height: 860 });
     await page.goto(served.url);
@@ -446,6 +395,6 @@ test('a real subject (S1): saved ROIs with pycortex counts; a new ROI saved and 
     await page.screenshot({ path: join(SHOTS, '7-s1-saved.png') });
     expect(errors).toEqual([]);
   } finally {
-    served.child.kill('SIGTERM');
+    await served.stop();
   }
 });

@@ -2,6 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { watchConsole } from './page-helpers.js';
 import { cli, demoDatabase, startServe, type Served } from './start-serve.js';
 
 /**
@@ -26,15 +27,6 @@ test.beforeAll(async () => {
 test.afterAll(async () => {
   await served?.stop();
 });
-
-function watchConsole(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error' && !/Failed to load resource/.test(m.text())) errors.push(m.text());
-  });
-  page.on('pageerror', (e) => errors.push(e.message));
-  return errors;
-}
 
 async function openWithTemplate(page: Page): Promise<void> {
   await page.setViewportSize({ width: 1400, height: 900 });
