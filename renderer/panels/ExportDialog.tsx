@@ -10,6 +10,7 @@ import {
   runExport,
   useExportDialog,
 } from '../state/export-actions.js';
+import { savedRoiNames } from '../state/roi-document.js';
 import { save } from '../state/session-actions.js';
 
 /** Export the saved ROIs: vertex lists, FreeSurfer labels, NIfTI masks, or a figure. */
@@ -26,10 +27,7 @@ function ExportForm() {
   const template = useEditor((s) => s.template);
   const dirty = useEditor(isDirty);
   const overlay = useEditor((s) => s.overlay);
-  const savedNames = useMemo(
-    () => overlay?.layers.find((l) => l.name === 'rois')?.shapes.map((r) => r.name) ?? [],
-    [overlay],
-  );
+  const savedNames = useMemo(() => (overlay ? savedRoiNames(overlay) : []), [overlay]);
   const selected = useEditor((s) => s.doc.rois.find((r) => r.key === s.selectedKey) ?? null);
   const onServer = typeof window !== 'undefined' && !window.roiStudioShell;
 

@@ -8,13 +8,13 @@ import { editor } from './editor-store.js';
  * (the back end computes memberships from the file), so unsaved changes are not in them.
  */
 
-export const EXPORT_KINDS: { kind: ExportKind; label: string; figure: boolean }[] = [
-  { kind: 'json', label: 'Vertex lists (JSON)', figure: false },
-  { kind: 'csv', label: 'Vertex lists (CSV)', figure: false },
-  { kind: 'label', label: 'FreeSurfer .label (per hemisphere)', figure: false },
-  { kind: 'nifti', label: 'NIfTI mask (transform’s reference space)', figure: false },
-  { kind: 'png', label: 'Figure (PNG)', figure: true },
-  { kind: 'svg', label: 'Figure (SVG)', figure: true },
+export const EXPORT_KINDS: { kind: ExportKind; label: string }[] = [
+  { kind: 'json', label: 'Vertex lists (JSON)' },
+  { kind: 'csv', label: 'Vertex lists (CSV)' },
+  { kind: 'label', label: 'FreeSurfer .label (per hemisphere)' },
+  { kind: 'nifti', label: 'NIfTI mask (transform’s reference space)' },
+  { kind: 'png', label: 'Figure (PNG)' },
+  { kind: 'svg', label: 'Figure (SVG)' },
 ];
 
 export function isFigure(kind: ExportKind): boolean {

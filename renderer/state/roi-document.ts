@@ -39,6 +39,11 @@ export function newRoiKey(): string {
   return `roi-${keyCounter}`;
 }
 
+/** The names of the ROIs in the file's `rois` layer, in file order. */
+export function savedRoiNames(snapshot: OverlaySnapshot): string[] {
+  return snapshot.layers.find((l) => l.name === 'rois')?.shapes.map((r) => r.name) ?? [];
+}
+
 /** The `rois` layer of a snapshot as a document. */
 export function documentFromSnapshot(snapshot: OverlaySnapshot): RoiDocument {
   const layer = snapshot.layers.find((l) => l.name === 'rois');

@@ -10,6 +10,7 @@ import {
   documentFromSnapshot,
   documentToEdits,
   EMPTY_DOCUMENT,
+  savedRoiNames,
 } from './roi-document.js';
 import type { RoiDocument } from './roi-document.js';
 import { recallView, rememberView } from './session-memory.js';
@@ -300,7 +301,7 @@ export async function chooseTemplateFile(): Promise<string | null> {
 export async function save(saveAs?: string): Promise<boolean> {
   const s = editor.get();
   if (!s.subject || !s.overlay) return false;
-  const baseNames = s.overlay.layers.find((l) => l.name === 'rois')?.shapes.map((r) => r.name) ?? [];
+  const baseNames = savedRoiNames(s.overlay);
   const edits = documentToEdits(s.doc, baseNames);
   if (edits.length === 0 && !saveAs) {
     editor.set({ notice: 'Nothing to save.' });
