@@ -285,6 +285,16 @@ test('a rotated view is display-only: the same polygon selects the same vertices
   await drawPolygon('rot0');
   await page.getByRole('button', { name: 'Rotate right' }).click();
   await expect.poll(() => page.evaluate(() => window.__roiStudioFlatmap!.view().rotation)).toBe(90);
+  // the zoom keys step about the centre; fitting again restores the view the drawing expects
+  const fitted = await page.evaluate(() => window.__roiStudioFlatmap!.view().scale);
+  await page.keyboard.press('+');
+  await expect
+    .poll(() => page.evaluate(() => window.__roiStudioFlatmap!.view().scale))
+    .toBeCloseTo(fitted * 1.25, 6);
+  await page.keyboard.press('0');
+  await expect
+    .poll(() => page.evaluate(() => window.__roiStudioFlatmap!.view().scale))
+    .toBeCloseTo(fitted, 6);
   await drawPolygon('rot90');
   await page.screenshot({ path: join(SHOTS, '10-rotated.png') });
   const count0 = await roiRow(page, 'rot0').getByLabel('Vertices of rot0').textContent();

@@ -11,7 +11,7 @@ import { RoiStatsPanel } from './panels/RoiStatsPanel.js';
 import { SessionPickers } from './panels/SessionPickers.js';
 import { StatusBar } from './panels/StatusBar.js';
 import { TemplateDisplayPanel } from './panels/TemplateDisplayPanel.js';
-import { rotate, Toolbar } from './panels/Toolbar.js';
+import { rotate, Toolbar, zoomStep } from './panels/Toolbar.js';
 import { startDraftAutosave } from './state/draft-autosave.js';
 import { openExportDialog } from './state/export-actions.js';
 import { editor, isDirty, redoEdit, undoEdit, useEditor } from './state/editor-store.js';
@@ -42,8 +42,8 @@ export function App({ shell }: { shell: ShellBridge }) {
         else if (c.command === 'undo') undoEdit();
         else if (c.command === 'redo') redoEdit();
         else if (c.command === 'zoom-fit') editor.set({ fitRequest: editor.get().fitRequest + 1 });
-        else if (c.command === 'zoom-in') window.__roiStudioFlatmap?.zoomBy(1.25);
-        else if (c.command === 'zoom-out') window.__roiStudioFlatmap?.zoomBy(0.8);
+        else if (c.command === 'zoom-in') zoomStep('in');
+        else if (c.command === 'zoom-out') zoomStep('out');
         else if (c.command === 'rotate-left') rotate(-90);
         else if (c.command === 'rotate-right') rotate(90);
       }),

@@ -34,7 +34,6 @@ function makeTools(): Record<DrawingTool, Tool> {
 export interface FlatmapHandle {
   view(): View;
   /** zoom by a factor around the middle of the stage (menu and keyboard zoom) */
-  zoomBy(factor: number): void;
   /** the SVG frame's size (overlays.svg root width/height) */
   frame(): { width: number; height: number };
   setView(view: View): void;
@@ -90,8 +89,6 @@ export function FlatmapView() {
         return { width: g?.svgWidth ?? 0, height: g?.svgHeight ?? 0 };
       },
       setView: applyView,
-      zoomBy: (factor: number) =>
-        applyView(zoomAt(view, scene.stage.width() / 2, scene.stage.height() / 2, factor)),
       scene,
     };
 
@@ -263,6 +260,8 @@ export function FlatmapView() {
         scene.setRois(s.doc, s.selectedKey, s.hiddenKeys, s.showRoiLabels, s.showRoiColours);
       }
       if (s.fitRequest !== prev?.fitRequest || s.rotation !== prev?.rotation) fit();
+      if (s.zoomRequest && s.zoomRequest !== prev?.zoomRequest)
+        applyView(zoomAt(view, scene.stage.width() / 2, scene.stage.height() / 2, s.zoomRequest.factor));
       if (s.tool !== prev?.tool) {
         if (prev) for (const t of Object.values(tools)) t.cancel();
         host.dataset.tool = s.tool;

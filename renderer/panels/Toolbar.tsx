@@ -98,6 +98,11 @@ export function Toolbar({ onHelp }: { onHelp: () => void }) {
   );
 }
 
+/** One zoom step in or out about the centre of the view (menu and keyboard). */
+export function zoomStep(direction: 'in' | 'out'): void {
+  editor.set({ zoomRequest: { factor: direction === 'in' ? 1.25 : 0.8 } });
+}
+
 export function rotate(by: 90 | -90): void {
   const r = (editor.get().rotation + by + 360) % 360;
   editor.set({ rotation: r as 0 | 90 | 180 | 270 });

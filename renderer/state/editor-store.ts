@@ -72,6 +72,8 @@ export interface EditorState {
   rotation: Rotation;
   /** bumped to ask the canvas to fit the flatmap to the window */
   fitRequest: number;
+  /** a new object asks the canvas to zoom about the view's centre by `factor` */
+  zoomRequest: { factor: number } | null;
 
   /** overlays.svg as last read or saved */
   overlay: OverlaySnapshot | null;
@@ -113,6 +115,7 @@ export const INITIAL_STATE: EditorState = {
   showRoiColours: false,
   rotation: 0,
   fitRequest: 0,
+  zoomRequest: null,
   overlay: null,
   sulci: [],
   doc: EMPTY_DOCUMENT,

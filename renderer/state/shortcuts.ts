@@ -1,4 +1,4 @@
-import { rotate } from '../panels/Toolbar.js';
+import { rotate, zoomStep } from '../panels/Toolbar.js';
 import { editor, redoEdit, setTool, undoEdit } from './editor-store.js';
 import { deleteRoi } from './roi-actions.js';
 import { save } from './session-actions.js';
@@ -46,8 +46,8 @@ export function handleShortcut(e: KeyboardEvent, openHelp: () => void): void {
   if (tools[key] && !editor.get().gestureActive) setTool(tools[key]);
   else if (e.key === '?') openHelp();
   else if (e.key === '0') editor.set({ fitRequest: editor.get().fitRequest + 1 });
-  else if (e.key === '+' || e.key === '=') window.__roiStudioFlatmap?.zoomBy(1.25);
-  else if (e.key === '-') window.__roiStudioFlatmap?.zoomBy(0.8);
+  else if (e.key === '+' || e.key === '=') zoomStep('in');
+  else if (e.key === '-') zoomStep('out');
   else if (e.key === '[') rotate(-90);
   else if (e.key === ']') rotate(90);
   else if (e.key === 'Delete' || (e.key === 'Backspace' && editor.get().tool === 'edit')) {
