@@ -1,6 +1,6 @@
 import { api } from './api-holder.js';
 import { commit, editor, showProblem } from './editor-store.js';
-import { checkRoiName } from './roi-names.js';
+import { checkRoiName, freeRoiName, roiNameFromLabel } from './roi-names.js';
 import {
   addRoi,
   findRoi,
@@ -12,7 +12,7 @@ import {
   updateRoi,
 } from './roi-document.js';
 import { restoreIntoDocument } from './sidecar-restore.js';
-import { addTracedRois, roiNameFromLabel, traceSummaryLine } from './traced-rois.js';
+import { addTracedRois, traceSummaryLine } from './traced-rois.js';
 
 /** ROI commands from the panels (each one undoable). */
 
@@ -77,13 +77,8 @@ export function normaliseRoi(key: string): void {
 }
 
 /** A valid, unused ROI name derived from a label name ("V1v", else "V1v 2", …). */
-export function nameForLabel(label: string): string {
-  const base = roiNameFromLabel(label);
-  const names = otherNames(null);
-  for (let i = 1; ; i++) {
-    const candidate = i === 1 ? base : `${base} ${i}`;
-    if (checkRoiName(candidate, names).ok) return candidate;
-  }
+function nameForLabel(label: string): string {
+  return freeRoiName(roiNameFromLabel(label), otherNames(null));
 }
 
 /**

@@ -6,6 +6,8 @@
 
 export const ROI_NAME_MAX_LENGTH = 64;
 const ALLOWED = /^[A-Za-z0-9][A-Za-z0-9 _.+()-]*$/;
+/** any character outside ALLOWED's set */
+const DISALLOWED = /[^A-Za-z0-9 _.+()-]/g;
 
 export type NameCheck = { ok: true } | { ok: false; reason: string };
 
@@ -29,6 +31,28 @@ export function checkRoiName(name: string, existing: readonly string[]): NameChe
   const clash = existing.find((n) => n.toLowerCase() === lower);
   if (clash !== undefined) return { ok: false, reason: `An ROI named "${clash}" already exists.` };
   return { ok: true };
+}
+
+/**
+ * A valid ROI name from a `.ctab` label name: other characters become `_`, and it is cut to
+ * leave room for a " 2"-style suffix within {@link ROI_NAME_MAX_LENGTH}.
+ */
+export function roiNameFromLabel(label: string): string {
+  return (
+    label
+      .replace(DISALLOWED, '_')
+      .replace(/^[^A-Za-z0-9]+/, '')
+      .trim()
+      .slice(0, ROI_NAME_MAX_LENGTH - 4) || 'label'
+  );
+}
+
+/** `base`, or `base 2`, `base 3`… : the first that is a valid name not among `existing`. */
+export function freeRoiName(base: string, existing: readonly string[]): string {
+  for (let i = 1; ; i++) {
+    const candidate = i === 1 ? base : `${base} ${i}`;
+    if (checkRoiName(candidate, existing).ok) return candidate;
+  }
 }
 
 /** A free default name such as "ROI 3". */

@@ -4,7 +4,8 @@ import { setApi } from './api-holder.js';
 import { editor, INITIAL_STATE, isDirty, redoEdit, undoEdit } from './editor-store.js';
 import { addAllLabels } from './roi-actions.js';
 import { addRoi, newRoiKey } from './roi-document.js';
-import { addTracedRois, roiNameFromLabel, traceSummaryLine } from './traced-rois.js';
+import { roiNameFromLabel } from './roi-names.js';
+import { addTracedRois, traceSummaryLine } from './traced-rois.js';
 
 const traced: TracedRoi[] = [
   { name: 'V2v', labelIndex: 3, paths: ['M 5,5 L 6,5 L 6,6 Z'], jaccard: 0.91 },

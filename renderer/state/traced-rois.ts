@@ -1,5 +1,5 @@
 import type { TracedRoi } from '../../shared/api.js';
-import { checkRoiName } from './roi-names.js';
+import { checkRoiName, roiNameFromLabel } from './roi-names.js';
 import { addRoi, newRoi } from './roi-document.js';
 import type { RoiDocument } from './roi-document.js';
 
@@ -16,17 +16,6 @@ export interface TraceSummaryRow {
   roi: string;
   jaccard: number;
   status: 'added' | 'exists' | 'empty';
-}
-
-/** A valid ROI name from a `.ctab` label name (characters pycortex and Inkscape accept). */
-export function roiNameFromLabel(label: string): string {
-  return (
-    label
-      .replace(/[^A-Za-z0-9 _.+()-]/g, '_')
-      .replace(/^[^A-Za-z0-9]+/, '')
-      .trim()
-      .slice(0, 60) || 'label'
-  );
 }
 
 export function addTracedRois(
