@@ -12,7 +12,7 @@ import {
   updateRoi,
 } from './roi-document.js';
 import { restoreIntoDocument } from './sidecar-restore.js';
-import { addTracedRois, traceSummaryLine } from './traced-rois.js';
+import { addTracedRois, jaccardRange, traceSummaryLine } from './traced-rois.js';
 
 /** ROI commands from the panels (each one undoable). */
 
@@ -163,9 +163,7 @@ export async function restoreSidecarRois(): Promise<void> {
     editor.set({
       notice:
         `Restored ${added} new and ${replaced} existing ROI${replaced === 1 ? '' : 's'} from the sidecar` +
-        (j.length
-          ? ` (agreement with the stored vertices: Jaccard ${Math.min(...j).toFixed(2)}–${Math.max(...j).toFixed(2)}); save to keep them`
-          : ''),
+        (j.length ? ` (agreement with the stored vertices: ${jaccardRange(j)}); save to keep them` : ''),
     });
   } catch (e) {
     showProblem('Could not restore ROIs from the sidecar', e);

@@ -52,6 +52,11 @@ export function addTracedRois(
   return { doc: out, rows };
 }
 
+/** "Jaccard 0.91–0.98": the range of agreements of traced outlines with their vertices. */
+export function jaccardRange(values: readonly number[]): string {
+  return `Jaccard ${Math.min(...values).toFixed(2)}–${Math.max(...values).toFixed(2)}`;
+}
+
 /** One line for the status bar: how many were added, skipped, and the agreement range. */
 export function traceSummaryLine(rows: readonly TraceSummaryRow[]): string {
   const added = rows.filter((r) => r.status === 'added');
@@ -59,8 +64,7 @@ export function traceSummaryLine(rows: readonly TraceSummaryRow[]): string {
   const empty = rows.filter((r) => r.status === 'empty').length;
   const parts = [`Added ${added.length} label ROI${added.length === 1 ? '' : 's'}`];
   if (added.length > 0) {
-    const j = added.map((r) => r.jaccard);
-    parts.push(`Jaccard ${Math.min(...j).toFixed(2)}–${Math.max(...j).toFixed(2)}`);
+    parts.push(jaccardRange(added.map((r) => r.jaccard)));
   }
   if (exists) parts.push(`${exists} skipped (name already used)`);
   if (empty) parts.push(`${empty} not on the flatmap`);
