@@ -7,7 +7,7 @@ import { HEMIS } from '../../shared/subject.js';
 import { pycortexCurvatureOffThread } from './curvature-off-thread.js';
 import { fileError, parseOrFail } from './file-errors.js';
 import { listSurfaceFiles } from './surface-files.js';
-import { fileHash, fileSignature } from './file-signature.js';
+import { fileHash, fileSignature, rememberedWhile, type Remembered } from './file-signature.js';
 import { fiducialSurfaces, loadSubjectSurfaces, type SubjectSurfaces } from './subject-surfaces.js';
 
 /**
@@ -26,26 +26,19 @@ export async function loadCurvature(
   // the surface loader hands out the same object while the surfaces are unchanged; the
   // stored file is compared by stat (absent is a signature too)
   const storedSignature = await fileSignature([stored]).catch(() => 'absent');
-  const key = `${dbPath}\0${subject}\0${cacheDir}`;
-  const hit = remembered.get(key);
-  if (hit && hit.surfaces === surfaces && hit.stored === storedSignature) return hit.curvature;
-  const curvature = readOrCompute(surfaces, dbPath, subject, cacheDir, stored);
-  remembered.set(key, { surfaces, stored: storedSignature, curvature });
-  curvature.catch(() => {
-    if (remembered.get(key)?.curvature === curvature) remembered.delete(key);
-  });
-  return curvature;
+  let memo = remembered.get(surfaces);
+  if (!memo) remembered.set(surfaces, (memo = new Map()));
+  return rememberedWhile(memo, cacheDir, storedSignature, () =>
+    readOrCompute(surfaces, dbPath, subject, cacheDir, stored),
+  );
 }
 
-/** The last curvature per (database, subject, cache folder), so reopening a subject reads nothing. */
-const remembered = new Map<
-  string,
-  { surfaces: SubjectSurfaces; stored: string; curvature: Promise<Float32Array> }
->();
+/** Curvature per surface set (the subject's, while unchanged) and cache folder: a reopen reads nothing. */
+let remembered = new WeakMap<SubjectSurfaces, Map<string, Remembered<Float32Array>>>();
 
 /** Forget the remembered curvatures (the bench measures the disk cache with it). */
 export function forgetRememberedCurvature(): void {
-  remembered.clear();
+  remembered = new WeakMap();
 }
 
 async function readOrCompute(

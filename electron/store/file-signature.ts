@@ -20,6 +20,32 @@ export async function fileSignature(paths: readonly string[]): Promise<string> {
   return parts.join('|');
 }
 
+/** A memo entry: what was loaded, and the signature of the files it was loaded from. */
+export interface Remembered<T> {
+  signature: string;
+  value: Promise<T>;
+}
+
+/**
+ * `load()` once per key while `signature` stays the same; callers share the result. A load that
+ * fails is forgotten, so the next call tries again.
+ */
+export function rememberedWhile<T>(
+  memo: Map<string, Remembered<T>>,
+  key: string,
+  signature: string,
+  load: () => Promise<T>,
+): Promise<T> {
+  const hit = memo.get(key);
+  if (hit && hit.signature === signature) return hit.value;
+  const value = load();
+  memo.set(key, { signature, value });
+  value.catch(() => {
+    if (memo.get(key)?.value === value) memo.delete(key);
+  });
+  return value;
+}
+
 const fileHashes = new Map<string, { size: number; mtimeMs: number; hash: string }>();
 
 /** Content hash of one file, remembered while its size and modification time stay the same. */

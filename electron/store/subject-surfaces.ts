@@ -2,7 +2,7 @@ import { basename } from 'node:path';
 import { ApiError } from '../../shared/api.js';
 import { midSurface } from '../../shared/mesh/curvature.js';
 import { HEMIS, type HemiPair, type Surface } from '../../shared/subject.js';
-import { fileSignature } from './file-signature.js';
+import { fileSignature, rememberedWhile, type Remembered } from './file-signature.js';
 import { readSurfaceFile } from './surface-file.js';
 import { listSurfaceFiles, type SurfaceFiles } from './surface-files.js';
 
@@ -17,41 +17,20 @@ export interface SubjectSurfaces {
 const TYPES = ['flat', 'wm', 'pia', 'fiducial'] as const;
 type SurfaceType = (typeof TYPES)[number];
 
-interface Entry<T> {
-  signature: string;
-  value: Promise<T>;
-}
-
 /**
  * One parse per subject while its files stay the same (keyed by path, size and mtime); callers
  * share the arrays and must not modify them. The flat pair has its own entry so the flatmap
  * engine can start triangulating it while the other surfaces are parsed; the full set reuses
  * that same flat object.
  */
-const flatMemo = new Map<string, Entry<HemiPair<Surface>>>();
-const allMemo = new Map<string, Entry<SubjectSurfaces>>();
-
-function remembered<T>(
-  memo: Map<string, Entry<T>>,
-  key: string,
-  signature: string,
-  load: () => Promise<T>,
-): Promise<T> {
-  const hit = memo.get(key);
-  if (hit && hit.signature === signature) return hit.value;
-  const value = load();
-  memo.set(key, { signature, value });
-  value.catch(() => {
-    if (memo.get(key)?.value === value) memo.delete(key);
-  });
-  return value;
-}
+const flatMemo = new Map<string, Remembered<HemiPair<Surface>>>();
+const allMemo = new Map<string, Remembered<SubjectSurfaces>>();
 
 /** The flat surfaces of both hemispheres, validated as {@link loadSubjectSurfaces} does. */
 export async function loadFlatSurfaces(dbPath: string, subject: string): Promise<HemiPair<Surface>> {
   const files = await listSurfaceFiles(dbPath, subject);
   const signature = await fileSignature(usedFiles(files, subject, ['flat']));
-  return remembered(
+  return rememberedWhile(
     flatMemo,
     `${dbPath}\0${subject}`,
     signature,
@@ -67,7 +46,7 @@ export async function loadFlatSurfaces(dbPath: string, subject: string): Promise
 export async function loadSubjectSurfaces(dbPath: string, subject: string): Promise<SubjectSurfaces> {
   const files = await listSurfaceFiles(dbPath, subject);
   const signature = await fileSignature(usedFiles(files, subject, TYPES));
-  return remembered(allMemo, `${dbPath}\0${subject}`, signature, async () => {
+  return rememberedWhile(allMemo, `${dbPath}\0${subject}`, signature, async () => {
     const flat = await loadFlatSurfaces(dbPath, subject);
     const [wm, pia, fiducial] = await Promise.all([
       readPair(files, 'wm'),

@@ -4,7 +4,7 @@ import { ApiError, type TransformInfo } from '../../shared/api.js';
 import { spatialShape } from '../../shared/formats/nifti.js';
 import { coordMatrix, parseXfm, type Matrix4 } from '../../shared/formats/xfm.js';
 import { fileError, parseOrFail } from './file-errors.js';
-import { fileSignature } from './file-signature.js';
+import { fileSignature, rememberedWhile, type Remembered } from './file-signature.js';
 import { readNiftiHeaderFile } from './nifti-file.js';
 
 /** A pycortex transform: `coord` (surface mm → voxel), the reference grid and its affine. */
@@ -39,7 +39,7 @@ export async function readTransformInfo(
 }
 
 /** Parsed transforms while `matrices.xfm` and the reference stay the same (warm flatmaps ask often). */
-const parsed = new Map<string, { signature: string; transform: Promise<Transform> }>();
+const parsed = new Map<string, Remembered<Transform>>();
 
 /** `matrices.xfm` + reference header of one transform; `coord` recomputed from `magnet` if absent. */
 export async function readTransform(dbPath: string, subject: string, xfm: string): Promise<Transform> {
@@ -48,14 +48,7 @@ export async function readTransform(dbPath: string, subject: string, xfm: string
   const dir = join(dbPath, subject, 'transforms', xfm);
   const file = join(dir, 'matrices.xfm');
   const signature = await fileSignature([file, join(dir, 'reference.nii.gz')]);
-  const known = parsed.get(dir);
-  if (known?.signature === signature) return known.transform;
-  const transform = parseTransform(dbPath, subject, xfm, file);
-  parsed.set(dir, { signature, transform });
-  transform.catch(() => {
-    if (parsed.get(dir)?.transform === transform) parsed.delete(dir);
-  });
-  return transform;
+  return rememberedWhile(parsed, dir, signature, () => parseTransform(dbPath, subject, xfm, file));
 }
 
 async function parseTransform(
