@@ -13,10 +13,11 @@ export function RoiStatsPanel() {
   const roi = useEditor((s) => s.doc.rois.find((r) => r.key === s.selectedKey) ?? null);
   const geometry = useEditor((s) => s.subjectData?.geometry ?? null);
   const vertexMap = useEditor((s) => s.subjectData?.vertexMap ?? null);
-  const template = useEditor((s) => s.template);
-  const display = useEditor((s) => s.display);
+  // only whether the template shows as labels matters here, not the colour map or range
+  const labelTemplate = useEditor((s) =>
+    s.template && isLabelTemplate(s.template, s.display) ? s.template : null,
+  );
   const saved = useSavedMembership((s) => s.byName);
-  const labelTemplate = template && isLabelTemplate(template, display) ? template : null;
 
   const result = useMemo(() => {
     if (!roi || !geometry) return null;

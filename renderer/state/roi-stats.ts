@@ -41,13 +41,9 @@ export function selectedRoiStats(
   labelTemplate: TemplateData | null,
   vertexMap: VertexMap | null,
 ): RoiStats {
-  const labels = labelTemplate ? templateVertexLabels(labelTemplate, geometry, vertexMap) : null;
+  if (!labelTemplate) return roiStats(membership, geometry);
+  const labels = templateVertexLabels(labelTemplate, geometry, vertexMap);
   return labels
-    ? roiStats(
-        membership,
-        geometry,
-        labels,
-        labelTemplate ? [...(templateLabels(labelTemplate) ?? [])] : undefined,
-      )
+    ? roiStats(membership, geometry, labels, templateLabels(labelTemplate))
     : roiStats(membership, geometry);
 }

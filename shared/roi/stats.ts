@@ -31,7 +31,7 @@ export function roiStats(
   roi: RoiVertices,
   geometry: Geometry,
   vertexLabels?: ArrayLike<number>,
-  labelTable?: LabelEntry[],
+  labelTable?: readonly LabelEntry[],
 ): RoiStats {
   const { nL, svgXY, triangles } = geometry;
   const n = svgXY.length / 2;
@@ -63,7 +63,7 @@ export function roiStats(
 function labelOverlap(
   member: Uint8Array,
   vertexLabels: ArrayLike<number>,
-  table?: LabelEntry[],
+  table?: readonly LabelEntry[],
 ): LabelOverlap[] {
   const counts = new Map<number, number>();
   let total = 0;
