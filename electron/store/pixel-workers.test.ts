@@ -13,8 +13,8 @@ import {
   type PixelSamplingInput,
 } from '../../shared/flatmap/pixel-map.js';
 import type { HemiPair, Surface } from '../../shared/subject.js';
-import { subjectFrame, subjectSurfaces } from '../testing/flatmap-fixtures.js';
-import { SHARED, SHARED_DB } from '../testing/shared-data.js';
+import { subjectSamplingInput } from '../testing/flatmap-fixtures.js';
+import { SHARED } from '../testing/shared-data.js';
 import {
   buildFlatDelaunayOffThread,
   buildPixelSamplingOffThread,
@@ -22,7 +22,6 @@ import {
   usePixelWorkers,
 } from './pixel-workers.js';
 import { WorkerJobError } from './flatmap-worker-client.js';
-import { readTransform } from './transforms.js';
 
 /** A jittered 30×30 sheet per hemisphere, folded in 3-D so segments cross several voxels. */
 function synthetic(height = 97): PixelSamplingInput {
@@ -149,22 +148,7 @@ describe('pixel maps in row bands and on worker threads', () => {
 
   describe.skipIf(!SHARED)('on a real subject', () => {
     it('S1 fullhead at height 1024: workers and this thread agree exactly', async () => {
-      const [frame, surfaces, xfm] = await Promise.all([
-        subjectFrame('S1'),
-        subjectSurfaces('S1'),
-        readTransform(SHARED_DB, 'S1', 'fullhead'),
-      ]);
-      const input: PixelSamplingInput = {
-        delaunay: buildFlatDelaunay(frame),
-        mask: buildFlatMask(frame, 1024),
-        grid: imageGrid(frame.extents, 1024),
-        pia: mergedPoints(surfaces.pia!),
-        wm: mergedPoints(surfaces.wm!),
-        coord: xfm.coord,
-        shape: xfm.shape,
-        thick: 32,
-        depth: 0.5,
-      };
+      const input = await subjectSamplingInput('S1', 'fullhead', 32);
       usePixelWorkers(2);
       const threaded = await buildPixelSamplingOffThread(input);
       expect(pixelWorkersAnswering()).toBe(2);

@@ -1,9 +1,15 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { buildFlatDelaunay } from '../../shared/flatmap/flat-delaunay.js';
 import { buildFlatFrame, type FlatFrame } from '../../shared/flatmap/flat-frame.js';
+import { buildFlatMask } from '../../shared/flatmap/flat-mask.js';
+import { imageGrid } from '../../shared/flatmap/image-grid.js';
+import { mergedPoints } from '../../shared/flatmap/merge-surfaces.js';
+import type { PixelSamplingInput } from '../../shared/flatmap/pixel-map.js';
 import { unzipSync } from 'fflate';
 import { parseNpy, type NpyArray } from '../../shared/formats/npy.js';
 import { loadSubjectSurfaces, type SubjectSurfaces } from '../store/subject-surfaces.js';
+import { readTransform } from '../store/transforms.js';
 import { GOLDEN, SHARED_DB } from './shared-data.js';
 
 /** Real-subject inputs and pycortex goldens for the flatmap engine's tests (loaded once per file). */
@@ -18,6 +24,30 @@ export function subjectSurfaces(subject: string): Promise<SubjectSurfaces> {
 
 export async function subjectFrame(subject: string): Promise<FlatFrame> {
   return buildFlatFrame((await subjectSurfaces(subject)).flat);
+}
+
+/** The pixel-sampling input of a real subject and transform at height 1024, as the engine builds it. */
+export async function subjectSamplingInput(
+  subject: string,
+  xfm: string,
+  thick: number,
+): Promise<PixelSamplingInput> {
+  const [frame, surfaces, transform] = await Promise.all([
+    subjectFrame(subject),
+    subjectSurfaces(subject),
+    readTransform(SHARED_DB, subject, xfm),
+  ]);
+  return {
+    delaunay: buildFlatDelaunay(frame),
+    mask: buildFlatMask(frame, 1024),
+    grid: imageGrid(frame.extents, 1024),
+    pia: mergedPoints(surfaces.pia!),
+    wm: mergedPoints(surfaces.wm!),
+    coord: transform.coord,
+    shape: transform.shape,
+    thick,
+    depth: 0.5,
+  };
 }
 
 /** The numeric arrays of an .npz (entries of other dtypes, such as strings, are skipped). */

@@ -1,39 +1,18 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readTransform } from '../../electron/store/transforms.js';
 import { readVolumeFile } from '../../electron/store/volumes.js';
 import {
   goldenPath,
   imageAgreement,
   readNpzFile,
-  subjectFrame,
-  subjectSurfaces,
+  subjectSamplingInput,
 } from '../../electron/testing/flatmap-fixtures.js';
 import { SHARED, SHARED_DB } from '../../electron/testing/shared-data.js';
 import { labelImage, meanImage } from './compose.js';
-import { buildFlatDelaunay } from './flat-delaunay.js';
-import { buildFlatMask } from './flat-mask.js';
-import { imageGrid } from './image-grid.js';
-import { mergedPoints } from './merge-surfaces.js';
 import { buildPixelSampling, type PixelSampling } from './pixel-map.js';
 
 async function sampling(subject: string, xfm: string, thick: number): Promise<PixelSampling> {
-  const [frame, surfaces, transform] = await Promise.all([
-    subjectFrame(subject),
-    subjectSurfaces(subject),
-    readTransform(SHARED_DB, subject, xfm),
-  ]);
-  return buildPixelSampling({
-    delaunay: buildFlatDelaunay(frame),
-    mask: buildFlatMask(frame, 1024),
-    grid: imageGrid(frame.extents, 1024),
-    pia: mergedPoints(surfaces.pia!),
-    wm: mergedPoints(surfaces.wm!),
-    coord: transform.coord,
-    shape: transform.shape,
-    thick,
-    depth: 0.5,
-  });
+  return buildPixelSampling(await subjectSamplingInput(subject, xfm, thick));
 }
 
 async function compare(
