@@ -4,15 +4,15 @@ import { stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { once } from 'node:events';
-import type { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { createGzip, type Gzip } from 'node:zlib';
+import { createGzip } from 'node:zlib';
 import { extname, join, resolve } from 'node:path';
 import { ApiError, type ApiErrorCode, type RoiStudioApi } from '../shared/api.js';
 import { encodeFrameChunks, FRAME_CONTENT_TYPE } from '../shared/api-codec.js';
 import { callApi, toErrorShape } from './api-arguments.js';
 import type { BackendContext } from './backend/context.js';
 import { SECURITY_HEADERS } from './csp.js';
+import { GzipCache } from './gzip-cache.js';
 import { isInside } from './store/path-guard.js';
 
 /**
@@ -133,27 +133,25 @@ const GZIP_FROM = 16 * 1024;
 const acceptsGzip = (req: IncomingMessage) => /\bgzip\b/i.test(String(req.headers['accept-encoding'] ?? ''));
 
 /**
- * Write the frame chunk by chunk, waiting for the socket (or the compressor) to drain: large
- * arrays are never copied into one buffer.
+ * Large frames go gzipped to clients that accept it, compressed once per content (`zipped`);
+ * others are written chunk by chunk, waiting for the socket to drain, never copied into one
+ * buffer.
  */
-async function sendFrame(req: IncomingMessage, res: ServerResponse, value: unknown) {
+async function sendFrame(req: IncomingMessage, res: ServerResponse, value: unknown, zipped: GzipCache) {
   const chunks = encodeFrameChunks(value);
   const size = chunks.reduce((n, c) => n + c.length, 0);
-  const gzip = size >= GZIP_FROM && acceptsGzip(req);
-  res.writeHead(200, {
-    ...SECURITY_HEADERS,
-    'Content-Type': FRAME_CONTENT_TYPE,
-    Vary: 'Accept-Encoding',
-    ...(gzip ? { 'Content-Encoding': 'gzip' } : { 'Content-Length': size }),
-  });
-  const sink: Writable = gzip ? createGzip({ level: 1, chunkSize: 1 << 20 }) : res;
-  const done = gzip ? pipeline(sink as Gzip, res) : Promise.resolve();
-  done.catch(() => undefined); // a broken connection is reported by the await below
-  for (const chunk of chunks) {
-    if (!sink.write(chunk)) await once(sink, 'drain');
+  const head = { ...SECURITY_HEADERS, 'Content-Type': FRAME_CONTENT_TYPE, Vary: 'Accept-Encoding' };
+  if (size >= GZIP_FROM && acceptsGzip(req)) {
+    const body = await zipped.gzip(chunks);
+    res.writeHead(200, { ...head, 'Content-Encoding': 'gzip', 'Content-Length': body.length });
+    res.end(body);
+    return;
   }
-  sink.end();
-  await done;
+  res.writeHead(200, { ...head, 'Content-Length': size });
+  for (const chunk of chunks) {
+    if (!res.write(chunk)) await once(res, 'drain');
+  }
+  res.end();
 }
 
 async function handleApi(
@@ -162,6 +160,7 @@ async function handleApi(
   method: string,
   api: RoiStudioApi,
   ctx: BackendContext,
+  zipped: GzipCache,
 ) {
   if (req.method !== 'POST') {
     sendJson(res, 405, { code: 'BAD_REQUEST', message: 'API calls are POST requests' }, { Allow: 'POST' });
@@ -177,7 +176,7 @@ async function handleApi(
   } catch {
     throw new ApiError('BAD_REQUEST', `${method}: the body is not JSON`);
   }
-  await sendFrame(req, res, await callApi(ctx, api, method, args));
+  await sendFrame(req, res, await callApi(ctx, api, method, args), zipped);
 }
 
 async function handleStatic(
@@ -238,6 +237,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     chooseTemplateFile: async () => null,
   };
   let cookieName = 'roi-studio-token';
+  const zipped = new GzipCache();
 
   const server = createServer((req, res) => {
     void (async () => {
@@ -251,7 +251,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       if (!authorised)
         throw new ApiError('UNAUTHORIZED', 'missing or wrong token: open the URL serve printed');
       if (url.pathname.startsWith('/api/')) {
-        await handleApi(req, res, url.pathname.slice('/api/'.length), api, ctx);
+        await handleApi(req, res, url.pathname.slice('/api/'.length), api, ctx, zipped);
         return;
       }
       const setCookie: Record<string, string> = sameToken(queryToken, token)
