@@ -9,6 +9,7 @@ import { HelpPanel } from './panels/HelpPanel.js';
 import { RoiList } from './panels/RoiList.js';
 import { RoiStatsPanel } from './panels/RoiStatsPanel.js';
 import { SessionPickers } from './panels/SessionPickers.js';
+import { StageHint } from './panels/StageHint.js';
 import { StatusBar } from './panels/StatusBar.js';
 import { TemplateDisplayPanel } from './panels/TemplateDisplayPanel.js';
 import { rotate, Toolbar, zoomStep } from './panels/Toolbar.js';
@@ -23,7 +24,6 @@ export function App({ shell }: { shell: ShellBridge }) {
   const [help, setHelp] = useState(false);
   const subject = useEditor((s) => s.subject);
   const hasMap = useEditor((s) => s.subjectData !== null);
-  const busy = useEditor((s) => s.busy);
   const dirty = useEditor(isDirty);
 
   useEffect(() => {
@@ -82,11 +82,7 @@ export function App({ shell }: { shell: ShellBridge }) {
         </aside>
         <main className="stage-area">
           <FlatmapView />
-          {!hasMap && (
-            <div className="stage-empty" aria-hidden="true">
-              {busy ?? (subject ? '' : 'Open a database and choose a subject to see its flatmap.')}
-            </div>
-          )}
+          {!hasMap && <StageHint />}
           <FirstRun />
         </main>
       </div>

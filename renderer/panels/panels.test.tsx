@@ -8,6 +8,7 @@ import { editor, INITIAL_STATE, undoEdit } from '../state/editor-store.js';
 import { documentFromSnapshot } from '../state/roi-document.js';
 import { ConflictDialog, NameDialog } from './Dialogs.js';
 import { RoiList } from './RoiList.js';
+import { StageHint } from './StageHint.js';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
@@ -155,5 +156,18 @@ describe('ConflictDialog', () => {
     expect(editor.get().overlay?.revision).toBe('r2');
     expect(editor.get().doc.rois).toEqual([]);
     expect(host.querySelector('[role="alertdialog"]')).toBeNull();
+  });
+});
+
+describe('StageHint', () => {
+  it('names the next step to a flatmap, or what is being done', () => {
+    render(<StageHint />);
+    expect(host.textContent).toBe('Open a database and choose a subject to see its flatmap.');
+    act(() => editor.set({ database: { path: '/db', source: 'opened', recent: ['/db'] } }));
+    expect(host.textContent).toBe('Choose a subject to see its flatmap.');
+    act(() => editor.set({ subject: 'S1', busy: 'Opening S1…' }));
+    expect(host.textContent).toBe('Opening S1…');
+    act(() => editor.set({ busy: null }));
+    expect(host.textContent).toBe('');
   });
 });
