@@ -59,7 +59,8 @@ describe.skipIf(!SHARED)('figure export (sub-hcp32k, compared with pycortex make
     );
     expect(both).toBeGreaterThan(1_000_000);
     expect(same / both).toBeGreaterThanOrEqual(0.999);
-    expect(matched / outline).toBeGreaterThanOrEqual(0.6);
+    // outlines, and names in the same font at the same place (73 % with a bitmap font)
+    expect(matched / outline).toBeGreaterThanOrEqual(0.9);
 
     const half = join(dir, 'half.png');
     await exportFigure(SHARED_DB, { subject: 'sub-hcp32k', out: half, dpi: 50, overlay, cacheDir });

@@ -14,6 +14,7 @@ import { colormapLut, labelLut } from '../../shared/flatmap/colormaps.js';
 import { labelImage, meanImage } from '../../shared/flatmap/compose.js';
 import { parsePath } from '../../shared/formats/svg-path.js';
 import { readOverlayRois } from './exports.js';
+import { figureFonts } from './figure-fonts.js';
 import { parseOrFail } from './file-errors.js';
 import { curvatureImageFor, pixelMapFor } from './flatmap-engine.js';
 import { readLabelTable } from './template-trace.js';
@@ -103,7 +104,7 @@ export async function exportFigure(db: string, o: FigureOptions): Promise<string
 
   let bytes: Uint8Array | string;
   if (kind === '.png') {
-    const c = makeFigure({ ...base, scale });
+    const c = makeFigure({ ...base, scale, fonts: await figureFonts() });
     bytes = encodePng(c.width, c.height, c.rgba);
   } else {
     const png = encodePng(grid.width, grid.height, composeBase(base));

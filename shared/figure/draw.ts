@@ -1,8 +1,9 @@
-import { ADVANCE, GLYPH_HEIGHT, glyph } from './font5x7.js';
+import type { Layer } from './coverage.js';
 
 /**
- * Minimal RGBA drawing for figure export: round-capped thick lines with antialiased edges and
- * bitmap text. `rgba` is row-major, 4 bytes per pixel, straight alpha; colours are [r, g, b, a].
+ * Minimal RGBA drawing for figure export: round-capped thick lines with antialiased edges, and
+ * coverage layers painted in a colour. `rgba` is row-major, 4 bytes per pixel, straight alpha;
+ * colours are [r, g, b, a].
  */
 
 export interface Canvas {
@@ -32,21 +33,56 @@ export function strokePolyline(
   width: number,
   colour: Rgba,
 ): void {
+  const box = polylineCoverage(c, xy, closed, width);
+  if (!box) return;
+  const { x0, y0, w, cover } = box;
+  for (let k = 0; k < cover.length; k++) blend(c, x0 + (k % w), y0 + Math.floor(k / w), colour, cover[k]);
+}
+
+/** The same polyline added to a coverage layer (each pixel keeps the larger coverage). */
+export function strokeCoverage(layer: Layer, xy: ArrayLike<number>, closed: boolean, width: number): void {
+  const box = polylineCoverage(layer, xy, closed, width);
+  if (!box) return;
+  const { x0, y0, w, cover } = box;
+  for (let k = 0; k < cover.length; k++) {
+    const i = (y0 + Math.floor(k / w)) * layer.width + x0 + (k % w);
+    const v = Math.round(255 * Math.min(1, cover[k]));
+    if (v > layer.alpha[i]) layer.alpha[i] = v;
+  }
+}
+
+/** Paint a coverage layer in one colour. */
+export function paintLayer(c: Canvas, layer: Layer, colour: Rgba): void {
+  for (let i = 0; i < layer.alpha.length; i++)
+    if (layer.alpha[i]) blend(c, i % c.width, Math.floor(i / c.width), colour, layer.alpha[i] / 255);
+}
+
+/**
+ * Coverage (may exceed 1 inside) of a round-capped polyline over its bounding box on a
+ * `size.width` × `size.height` image: per pixel the maximum over segments, so joints are not
+ * counted twice. Null when nothing is on the image.
+ */
+function polylineCoverage(
+  size: { width: number; height: number },
+  xy: ArrayLike<number>,
+  closed: boolean,
+  width: number,
+): { x0: number; y0: number; w: number; cover: Float32Array } | null {
   const n = xy.length / 2;
-  if (n < 2) return;
+  if (n < 2) return null;
   const r = width / 2;
-  // coverage per pixel = max over segments, so joints are not painted twice
-  const x0 = Math.max(0, Math.floor(Math.min(...Array.from({ length: n }, (_, i) => xy[2 * i])) - r - 1));
-  const x1 = Math.min(
-    c.width - 1,
-    Math.ceil(Math.max(...Array.from({ length: n }, (_, i) => xy[2 * i])) + r + 1),
-  );
-  const y0 = Math.max(0, Math.floor(Math.min(...Array.from({ length: n }, (_, i) => xy[2 * i + 1])) - r - 1));
-  const y1 = Math.min(
-    c.height - 1,
-    Math.ceil(Math.max(...Array.from({ length: n }, (_, i) => xy[2 * i + 1])) + r + 1),
-  );
-  if (x0 > x1 || y0 > y1) return;
+  let minX = Infinity, maxX = -Infinity, minY = Infinity, maxY = -Infinity; // prettier-ignore
+  for (let i = 0; i < n; i++) {
+    minX = Math.min(minX, xy[2 * i]);
+    maxX = Math.max(maxX, xy[2 * i]);
+    minY = Math.min(minY, xy[2 * i + 1]);
+    maxY = Math.max(maxY, xy[2 * i + 1]);
+  }
+  const x0 = Math.max(0, Math.floor(minX - r - 1));
+  const x1 = Math.min(size.width - 1, Math.ceil(maxX + r + 1));
+  const y0 = Math.max(0, Math.floor(minY - r - 1));
+  const y1 = Math.min(size.height - 1, Math.ceil(maxY + r + 1));
+  if (x0 > x1 || y0 > y1) return null;
   const bw = x1 - x0 + 1;
   const cover = new Float32Array(bw * (y1 - y0 + 1));
   const segs = closed ? n : n - 1;
@@ -74,35 +110,5 @@ export function strokePolyline(
         if (cov > cover[k]) cover[k] = cov;
       }
   }
-  for (let y = y0; y <= y1; y++)
-    for (let x = x0; x <= x1; x++) blend(c, x, y, colour, cover[(y - y0) * bw + (x - x0)]);
-}
-
-/** Width in pixels of `text` at `scale` pixels per glyph pixel. */
-export function textWidth(text: string, scale: number): number {
-  return text.length === 0 ? 0 : (text.length * ADVANCE - 1) * scale;
-}
-
-/** Text with its centre (anchor 'middle') or left edge at x, vertical centre at y. */
-export function drawText(
-  c: Canvas,
-  text: string,
-  x: number,
-  y: number,
-  scale: number,
-  colour: Rgba,
-  anchor: 'start' | 'middle' = 'middle',
-): void {
-  const left = Math.round(anchor === 'middle' ? x - textWidth(text, scale) / 2 : x);
-  const top = Math.round(y - (GLYPH_HEIGHT * scale) / 2);
-  for (let i = 0; i < text.length; i++) {
-    const rows = glyph(text[i]);
-    const gx = left + i * ADVANCE * scale;
-    for (let r = 0; r < GLYPH_HEIGHT; r++)
-      for (let col = 0; col < 5; col++) {
-        if (!(rows[r] & (16 >> col))) continue;
-        for (let dy = 0; dy < scale; dy++)
-          for (let dx = 0; dx < scale; dx++) blend(c, gx + col * scale + dx, top + r * scale + dy, colour, 1);
-      }
-  }
+  return { x0, y0, w: bw, cover };
 }

@@ -2,7 +2,9 @@ import type { Segment } from '../formats/svg-path.js';
 import { colourise, colouriseLabels, drawOver } from '../flatmap/compose.js';
 import { flattenCubic } from '../roi/agg-flatten.js';
 import { labelPosition } from '../roi/label-position.js';
-import { drawText, strokePolyline, type Canvas, type Rgba } from './draw.js';
+import { blurred, newLayer } from './coverage.js';
+import { paintLayer, strokeCoverage, strokePolyline, type Canvas, type Rgba } from './draw.js';
+import { capHeight, fillText, type OutlineFont } from './vector-text.js';
 
 /**
  * A figure like `quickflat.make_figure(vol, with_curvature=True, with_rois=True,
@@ -28,6 +30,14 @@ export interface FigureRoi {
   paths: Segment[][];
 }
 
+/** The fonts of a figure: matplotlib's default family, DejaVu Sans. */
+export interface FigureFonts {
+  /** ROI names (pycortex's label style is bold italic) */
+  label: OutlineFont;
+  /** colour-bar ticks */
+  tick: OutlineFont;
+}
+
 export interface FigureInput {
   width: number;
   height: number;
@@ -40,11 +50,16 @@ export interface FigureInput {
   scale: number;
   labels?: boolean;
   colorbar?: boolean;
+  fonts: FigureFonts;
 }
 
 const WHITE: Rgba = [255, 255, 255, 255];
 const BLACK: Rgba = [0, 0, 0, 255];
-const SHADOW: Rgba = [0, 0, 0, 140];
+
+/** pycortex's label size, 14pt, in SVG user units (1pt = 4/3 units). */
+const LABEL_SIZE = (14 * 4) / 3;
+/** The standard deviation of pycortex's `dropshadow` filter, in SVG user units. */
+const SHADOW_SIGMA = 2;
 
 /** matplotlib's 'center' colour-bar box, figure fractions (left, bottom, width, height). */
 export const COLORBAR_BOX = [0.4, 0.07, 0.2, 0.04] as const;
@@ -89,27 +104,30 @@ export function makeFigure(input: FigureInput): Canvas {
     }
   }
 
-  // SVG units → output pixels; outlines 2 SVG units wide, as the rois_paths default
+  // SVG units → output pixels; outlines 2 SVG units wide, as the rois_paths default. Outlines
+  // and names are white over a black halo (their coverage blurred), as pycortex's dropshadow
   const kx = W / input.svgWidth;
   const ky = H / input.svgHeight;
   const unit = H / input.svgHeight;
+  const white = newLayer(W, H);
   for (const roi of input.rois)
     for (const segs of roi.paths)
       for (const ring of polylines(segs)) {
         const px = ring.xy.map((v, i) => (i % 2 === 0 ? v * kx : v * ky));
-        strokePolyline(c, px, ring.closed, 2 * unit, WHITE);
+        strokeCoverage(white, px, ring.closed, 2 * unit);
       }
-  if (input.labels !== false) {
-    const size = Math.max(1, Math.round(2.5 * unit));
+  if (input.labels !== false)
     for (const roi of input.rois)
       for (const segs of roi.paths) {
         if (segs.length < 2) continue;
         const [x, y] = labelPosition(segs);
-        drawText(c, roi.name, x * kx + size, y * ky + size, size, SHADOW);
-        drawText(c, roi.name, x * kx, y * ky, size, WHITE);
+        // the SVG text's y is its baseline, centred on x (text-anchor middle)
+        fillText(white, input.fonts.label, roi.name, x * kx, y * ky, LABEL_SIZE * unit);
       }
-  }
-  if (input.colorbar !== false && input.data && !input.data.categorical) drawColorbar(c, input.data);
+  paintLayer(c, blurred(white, SHADOW_SIGMA * unit), BLACK);
+  paintLayer(c, white, WHITE);
+  if (input.colorbar !== false && input.data && !input.data.categorical)
+    drawColorbar(c, input.data, input.fonts.tick, input.scale);
   return c;
 }
 
@@ -152,7 +170,11 @@ export function tickLabel(v: number): string {
   return String(Number(v.toFixed(Math.min(digits, 6))));
 }
 
-function drawColorbar(c: Canvas, d: FigureData): void {
+/** matplotlib's tick geometry at 100 dpi, in pixels: 3.5pt ticks and padding, 10pt labels. */
+const TICK_LENGTH = (3.5 * 100) / 72;
+const TICK_LABEL_SIZE = (10 * 100) / 72;
+
+function drawColorbar(c: Canvas, d: FigureData, font: OutlineFont, scale: number): void {
   const [l, b, w, h] = COLORBAR_BOX;
   const x0 = Math.round(l * c.width);
   const x1 = Math.round((l + w) * c.width);
@@ -168,17 +190,21 @@ function drawColorbar(c: Canvas, d: FigureData): void {
   }
   const frame = [x0, y0, x1, y0, x1, y1, x0, y1];
   strokePolyline(c, frame, true, 1, BLACK);
-  const size = Math.max(1, Math.round(c.height / 512));
-  const ty = y1 + 6 * size;
+  const tick = TICK_LENGTH * scale;
+  const size = TICK_LABEL_SIZE * scale;
+  // labels hang below the ticks (matplotlib's va='top'): baseline = top + cap height
+  const baseline = y1 + 2 * tick + capHeight(font, size);
+  const labels = newLayer(c.width, c.height);
   for (const [k, v] of [
     [0, d.vmin],
     [0.5, (d.vmin + d.vmax) / 2],
     [1, d.vmax],
   ] as const) {
     const x = x0 + k * (x1 - x0);
-    strokePolyline(c, [x, y1, x, y1 + 2 * size], false, 1, BLACK);
-    drawText(c, tickLabel(v), x, ty, size, BLACK);
+    strokePolyline(c, [x, y1, x, y1 + tick], false, Math.max(1, scale), BLACK);
+    fillText(labels, font, tickLabel(v), x, baseline, size);
   }
+  paintLayer(c, labels, BLACK);
 }
 
 /** numpy's percentile with linear interpolation, of values with NaN counted as 0 (§5.2). */
