@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import type { TransformInfo } from '../../shared/api.js';
 import { useEditor } from '../state/editor-store.js';
 import {
   chooseTemplateFile,
@@ -19,6 +20,7 @@ export function SessionPickers() {
   const isDesktop = navigator.userAgent.includes('Electron');
   const templates = summary?.templates ?? [];
   const otherFile = templatePath && !templates.some((t) => t.path === templatePath);
+  const chosenTransform = summary?.transforms.find((t) => t.name === transform);
 
   return (
     <section className="panel" aria-labelledby="session-heading">
@@ -43,6 +45,8 @@ export function SessionPickers() {
         <select
           aria-label="Transform"
           value={transform ?? ''}
+          // the narrow sidebar cuts long names: the whole one shows on hover
+          title={chosenTransform ? transformLabel(chosenTransform) : undefined}
           disabled={!summary}
           onChange={(e) => void selectTransform(e.target.value)}
         >
@@ -51,7 +55,7 @@ export function SessionPickers() {
           </option>
           {summary?.transforms.map((t) => (
             <option key={t.name} value={t.name}>
-              {t.name} ({t.shape.join('×')})
+              {transformLabel(t)}
             </option>
           ))}
         </select>
@@ -61,6 +65,7 @@ export function SessionPickers() {
         <select
           aria-label="Template"
           value={templatePath ?? ''}
+          title={templatePath ?? undefined}
           disabled={!summary}
           onChange={(e) => void selectTemplate(e.target.value || null)}
         >
@@ -103,4 +108,9 @@ export function SessionPickers() {
       )}
     </section>
   );
+}
+
+/** A transform as the picker lists it: its name and the shape of its reference volume. */
+function transformLabel(t: TransformInfo): string {
+  return `${t.name} (${t.shape.join('×')})`;
 }

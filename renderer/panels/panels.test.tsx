@@ -8,6 +8,7 @@ import { editor, INITIAL_STATE, undoEdit } from '../state/editor-store.js';
 import { documentFromSnapshot } from '../state/roi-document.js';
 import { ConflictDialog, NameDialog } from './Dialogs.js';
 import { RoiList } from './RoiList.js';
+import { SessionPickers } from './SessionPickers.js';
 import { StageHint } from './StageHint.js';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
@@ -169,5 +170,33 @@ describe('StageHint', () => {
     expect(host.textContent).toBe('Opening S1…');
     act(() => editor.set({ busy: null }));
     expect(host.textContent).toBe('');
+  });
+});
+
+describe('SessionPickers', () => {
+  it('shows the whole transform and template on hover, where the narrow pickers cut them', () => {
+    const transforms = [
+      { name: 'func1pt8mm', shape: [120, 144, 120] as [number, number, number], affine: [] },
+    ];
+    editor.set({
+      subjects: [
+        {
+          name: 'subj01',
+          surfaces: ['flat'],
+          transforms,
+          templates: [],
+          hasOverlay: true,
+          hasSidecar: false,
+        },
+      ],
+      subject: 'subj01',
+      transform: 'func1pt8mm',
+      templatePath: '/data/nsd/subj01/func1pt8mm/roi/floc-places.nii.gz',
+    });
+    render(<SessionPickers />);
+    const picker = (name: string) => host.querySelector<HTMLSelectElement>(`select[aria-label="${name}"]`)!;
+    expect(picker('Transform').title).toBe('func1pt8mm (120×144×120)');
+    expect(picker('Transform').selectedOptions[0].textContent).toBe('func1pt8mm (120×144×120)');
+    expect(picker('Template').title).toBe('/data/nsd/subj01/func1pt8mm/roi/floc-places.nii.gz');
   });
 });
