@@ -102,7 +102,15 @@ export function ConflictDialog() {
   const suggestion = path.replace(/\.svg$/, '') + '.mine.svg';
   return (
     <div className="dialog-backdrop">
-      <div className="dialog" role="alertdialog" aria-modal="true" aria-labelledby="conflict-title">
+      <div
+        className="dialog"
+        role="alertdialog"
+        aria-modal="true"
+        aria-labelledby="conflict-title"
+        onKeyDown={(e) => {
+          if (e.key === 'Escape') editor.set({ conflict: null });
+        }}
+      >
         <h2 id="conflict-title">overlays.svg changed on disk</h2>
         <p>{conflict}</p>
         <p>
@@ -130,7 +138,8 @@ export function ConflictDialog() {
           </p>
         )}
         <div className="dialog-buttons">
-          <button type="button" onClick={() => editor.set({ conflict: null })}>
+          {/* the choice that loses nothing has the focus */}
+          <button type="button" onClick={() => editor.set({ conflict: null })} autoFocus>
             Cancel
           </button>
           <button type="button" className="danger" onClick={() => void reloadOverlay()}>

@@ -94,7 +94,13 @@ function ExportForm() {
         <h2>Export ROIs of {subject}</h2>
         <label className="field">
           <span>Format</span>
-          <select aria-label="Format" value={kind} onChange={(e) => changeKind(e.target.value as ExportKind)}>
+          <select
+            aria-label="Format"
+            value={kind}
+            onChange={(e) => changeKind(e.target.value as ExportKind)}
+            // focus starts in the dialog, so the keyboard (and Escape) work at once
+            autoFocus
+          >
             {EXPORT_KINDS.map((k) => (
               <option key={k.kind} value={k.kind}>
                 {k.label}

@@ -85,3 +85,16 @@ describe('ExportDialog', () => {
     expect(host.querySelector('ul[aria-label="Written files"]')).toBeNull();
   });
 });
+
+describe('ExportDialog keyboard', () => {
+  it('opens with the focus inside, and Escape closes it', () => {
+    act(() => openExportDialog());
+    const format = q<HTMLSelectElement>('select[aria-label="Format"]');
+    expect(document.activeElement).toBe(format);
+    act(() => {
+      format.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    });
+    expect(useExportDialog.getState().open).toBe(false);
+    expect(host.querySelector('form[aria-label="Export"]')).toBeNull();
+  });
+});

@@ -158,6 +158,20 @@ describe('ConflictDialog', () => {
     expect(editor.get().doc.rois).toEqual([]);
     expect(host.querySelector('[role="alertdialog"]')).toBeNull();
   });
+
+  it('opens on Cancel, and Escape cancels, keeping the edits', () => {
+    const doc = documentFromSnapshot(snapshot);
+    editor.set({ subject: 'demo', overlay: snapshot, doc, savedDoc: doc, conflict: 'changed on disk' });
+    render(<ConflictDialog />);
+    const cancel = [...host.querySelectorAll('button')].find((b) => b.textContent === 'Cancel')!;
+    expect(document.activeElement).toBe(cancel);
+    act(() => {
+      cancel.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    });
+    expect(editor.get().conflict).toBeNull();
+    expect(editor.get().doc).toBe(doc);
+    expect(host.querySelector('[role="alertdialog"]')).toBeNull();
+  });
 });
 
 describe('StageHint', () => {
