@@ -3,6 +3,7 @@ import { editor, useEditor } from '../state/editor-store.js';
 import { otherNames, namePendingRing } from '../state/roi-actions.js';
 import { checkRoiName, nextRoiName } from '../state/roi-names.js';
 import { discardDraft, reloadOverlay, restoreDraft, save } from '../state/session-actions.js';
+import { Modal } from './Modal.js';
 
 /** Modal questions: the new ROI's name, the stale-file conflict, and problems. */
 
@@ -25,71 +26,56 @@ function NameForm() {
     if (e) setError(e);
   };
 
+  const discard = () => editor.set({ pendingRing: null, notice: 'Outline discarded.' });
+
   return (
-    <div className="dialog-backdrop">
-      <form
-        className="dialog"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby="name-title"
-        onSubmit={(e) => {
-          e.preventDefault();
-          submit();
-        }}
-        onKeyDown={(e) => {
-          if (e.key === 'Escape') editor.set({ pendingRing: null, notice: 'Outline discarded.' });
-        }}
-      >
-        <h2 id="name-title">Name the new ROI</h2>
-        <label className="field">
-          <span>ROI name</span>
-          <input
-            aria-label="ROI name"
-            autoFocus
-            value={name}
-            onFocus={(e) => e.target.select()}
-            onChange={(e) => {
-              setName(e.target.value);
-              setError(null);
-            }}
-          />
-        </label>
-        {joins ? (
-          <p className="hint">
-            Adds this outline as another part of “{name.trim()}” (e.g. its other hemisphere).
-          </p>
-        ) : (
-          check &&
-          !check.ok &&
-          name.length > 0 && (
-            <p className="field-error" role="alert">
-              {check.reason}
-            </p>
-          )
-        )}
-        {error && (
+    <Modal labelledBy="name-title" onEscape={discard} onSubmit={submit}>
+      <h2 id="name-title">Name the new ROI</h2>
+      <label className="field">
+        <span>ROI name</span>
+        <input
+          aria-label="ROI name"
+          autoFocus
+          value={name}
+          onFocus={(e) => e.target.select()}
+          onChange={(e) => {
+            setName(e.target.value);
+            setError(null);
+          }}
+        />
+      </label>
+      {joins ? (
+        <p className="hint">
+          Adds this outline as another part of “{name.trim()}” (e.g. its other hemisphere).
+        </p>
+      ) : (
+        check &&
+        !check.ok &&
+        name.length > 0 && (
           <p className="field-error" role="alert">
-            {error}
+            {check.reason}
           </p>
+        )
+      )}
+      {error && (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      )}
+      <div className="dialog-buttons">
+        {selected && !joins && (
+          <button type="button" onClick={() => setName(selected)}>
+            Add to {selected}
+          </button>
         )}
-        <div className="dialog-buttons">
-          {selected && !joins && (
-            <button type="button" onClick={() => setName(selected)}>
-              Add to {selected}
-            </button>
-          )}
-          <button
-            type="button"
-            onClick={() => editor.set({ pendingRing: null, notice: 'Outline discarded.' })}
-          >
-            Discard
-          </button>
-          <button type="submit" className="primary" disabled={!joins && check !== null && !check.ok}>
-            {joins ? 'Add part' : 'Create ROI'}
-          </button>
-        </div>
-      </form>
-    </div>
+        <button type="button" onClick={discard}>
+          Discard
+        </button>
+        <button type="submit" className="primary" disabled={!joins && check !== null && !check.ok}>
+          {joins ? 'Add part' : 'Create ROI'}
+        </button>
+      </div>
+    </Modal>
   );
 }
 
@@ -100,54 +86,45 @@ export function ConflictDialog() {
   const problem = useEditor((s) => s.problem);
   if (!conflict) return null;
   const suggestion = path.replace(/\.svg$/, '') + '.mine.svg';
+  const cancel = () => editor.set({ conflict: null });
   return (
-    <div className="dialog-backdrop">
-      <div
-        className="dialog"
-        role="alertdialog"
-        aria-modal="true"
-        aria-labelledby="conflict-title"
-        onKeyDown={(e) => {
-          if (e.key === 'Escape') editor.set({ conflict: null });
+    <Modal role="alertdialog" labelledBy="conflict-title" onEscape={cancel}>
+      <h2 id="conflict-title">overlays.svg changed on disk</h2>
+      <p>{conflict}</p>
+      <p>
+        Someone (or another program) saved this subject’s overlay after you opened it. Reload it to see their
+        version (your unsaved changes are dropped), or save your version as a separate file.
+      </p>
+      <form
+        className="row"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void save(target.trim() || suggestion);
         }}
       >
-        <h2 id="conflict-title">overlays.svg changed on disk</h2>
-        <p>{conflict}</p>
-        <p>
-          Someone (or another program) saved this subject’s overlay after you opened it. Reload it to see
-          their version (your unsaved changes are dropped), or save your version as a separate file.
+        <input
+          aria-label="Save as file"
+          placeholder={suggestion}
+          value={target}
+          onChange={(e) => setTarget(e.target.value)}
+        />
+        <button type="submit">Save as</button>
+      </form>
+      {problem && (
+        <p className="field-error" role="alert">
+          {problem.title}: {problem.message}
         </p>
-        <form
-          className="row"
-          onSubmit={(e) => {
-            e.preventDefault();
-            void save(target.trim() || suggestion);
-          }}
-        >
-          <input
-            aria-label="Save as file"
-            placeholder={suggestion}
-            value={target}
-            onChange={(e) => setTarget(e.target.value)}
-          />
-          <button type="submit">Save as</button>
-        </form>
-        {problem && (
-          <p className="field-error" role="alert">
-            {problem.title}: {problem.message}
-          </p>
-        )}
-        <div className="dialog-buttons">
-          {/* the choice that loses nothing has the focus */}
-          <button type="button" onClick={() => editor.set({ conflict: null })} autoFocus>
-            Cancel
-          </button>
-          <button type="button" className="danger" onClick={() => void reloadOverlay()}>
-            Reload from disk
-          </button>
-        </div>
+      )}
+      <div className="dialog-buttons">
+        {/* the choice that loses nothing has the focus */}
+        <button type="button" onClick={cancel} autoFocus>
+          Cancel
+        </button>
+        <button type="button" className="danger" onClick={() => void reloadOverlay()}>
+          Reload from disk
+        </button>
       </div>
-    </div>
+    </Modal>
   );
 }
 

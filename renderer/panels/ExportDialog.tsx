@@ -12,6 +12,7 @@ import {
 } from '../state/export-actions.js';
 import { savedRoiNames } from '../state/roi-document.js';
 import { save } from '../state/session-actions.js';
+import { Modal } from './Modal.js';
 
 /** Export the saved ROIs: vertex lists, FreeSurfer labels, NIfTI masks, or a figure. */
 export function ExportDialog() {
@@ -77,146 +78,135 @@ function ExportForm() {
   };
 
   return (
-    <div className="dialog-backdrop">
-      <form
-        className="dialog export"
-        role="dialog"
-        aria-modal="true"
-        aria-label="Export"
-        onSubmit={(e) => {
-          e.preventDefault();
-          if (canRun) void submit();
-        }}
-        onKeyDown={(e) => {
-          if (e.key === 'Escape') closeExportDialog();
-        }}
-      >
-        <h2>Export ROIs of {subject}</h2>
-        <label className="field">
-          <span>Format</span>
-          <select
-            aria-label="Format"
-            value={kind}
-            onChange={(e) => changeKind(e.target.value as ExportKind)}
-            // focus starts in the dialog, so the keyboard (and Escape) work at once
-            autoFocus
-          >
-            {EXPORT_KINDS.map((k) => (
-              <option key={k.kind} value={k.kind}>
-                {k.label}
-              </option>
-            ))}
-          </select>
-        </label>
-        <div className="field" role="radiogroup" aria-labelledby="export-rois">
-          <span id="export-rois">ROIs</span>
-          <div className="choice">
-            <label>
-              <input type="radio" name="which" checked={which === 'all'} onChange={() => setWhich('all')} />{' '}
-              All saved ({savedNames.length})
-            </label>
-            <label>
-              <input
-                type="radio"
-                name="which"
-                checked={which === 'selected'}
-                disabled={selectedName === null}
-                onChange={() => setWhich('selected')}
-              />{' '}
-              {selected
-                ? selectedName
-                  ? `Selected: ${selectedName}`
-                  : `Selected: ${selected.name} (not saved yet)`
-                : 'Selected (none)'}
-            </label>
-          </div>
+    <Modal
+      className="dialog export"
+      label="Export"
+      onEscape={closeExportDialog}
+      onSubmit={() => {
+        if (canRun) void submit();
+      }}
+    >
+      <h2>Export ROIs of {subject}</h2>
+      <label className="field">
+        <span>Format</span>
+        <select
+          aria-label="Format"
+          value={kind}
+          onChange={(e) => changeKind(e.target.value as ExportKind)}
+          // focus starts in the dialog, so the keyboard (and Escape) work at once
+          autoFocus
+        >
+          {EXPORT_KINDS.map((k) => (
+            <option key={k.kind} value={k.kind}>
+              {k.label}
+            </option>
+          ))}
+        </select>
+      </label>
+      <div className="field" role="radiogroup" aria-labelledby="export-rois">
+        <span id="export-rois">ROIs</span>
+        <div className="choice">
+          <label>
+            <input type="radio" name="which" checked={which === 'all'} onChange={() => setWhich('all')} /> All
+            saved ({savedNames.length})
+          </label>
+          <label>
+            <input
+              type="radio"
+              name="which"
+              checked={which === 'selected'}
+              disabled={selectedName === null}
+              onChange={() => setWhich('selected')}
+            />{' '}
+            {selected
+              ? selectedName
+                ? `Selected: ${selectedName}`
+                : `Selected: ${selected.name} (not saved yet)`
+              : 'Selected (none)'}
+          </label>
         </div>
-        {kind === 'nifti' && (
-          <p className="hint">
-            {transform
-              ? `Masks on the reference grid of transform “${transform}” (voxels between white matter and pial surface, like pycortex’s get_roi_masks).`
-              : 'Pick a transform first: the mask is written in its reference space.'}
-          </p>
-        )}
-        {isFigure(kind) && (
-          <>
-            {volumeTemplate && (
-              <label className="checkbox">
-                <input
-                  type="checkbox"
-                  checked={withTemplate}
-                  onChange={() => setWithTemplate(!withTemplate)}
-                />{' '}
-                Draw {volumeTemplate.info.name} under the ROIs
-              </label>
-            )}
-            {kind === 'png' && (
-              <label className="field">
-                <span>dpi</span>
-                <input
-                  type="number"
-                  aria-label="dpi"
-                  min={10}
-                  max={2400}
-                  step={10}
-                  value={dpi}
-                  onChange={(e) => setDpi(Number(e.target.value))}
-                />
-              </label>
-            )}
-          </>
-        )}
-        <label className="field">
-          <span>{isFigure(kind) ? 'Output file' : 'Output folder'}</span>
-          <input
-            aria-label="Output path"
-            spellCheck={false}
-            value={out}
-            onChange={(e) => {
-              setOut(e.target.value);
-              setResult(null);
-            }}
-          />
-        </label>
+      </div>
+      {kind === 'nifti' && (
         <p className="hint">
-          {onServer
-            ? 'The path is on the server running ROI Studio (inside the open database), not on this computer.'
-            : 'Files are written inside the open database or into the folder chosen from the menu.'}
+          {transform
+            ? `Masks on the reference grid of transform “${transform}” (voxels between white matter and pial surface, like pycortex’s get_roi_masks).`
+            : 'Pick a transform first: the mask is written in its reference space.'}
         </p>
-        {dirty && (
-          <p className="warning" role="note">
-            Exports read overlays.svg as saved: unsaved changes are not included.{' '}
-            <button type="button" className="link" onClick={() => void save()}>
-              Save now
-            </button>
-          </p>
-        )}
-        {error && (
-          <p className="field-error" role="alert">
-            Export failed: {error}
-          </p>
-        )}
-        {result && (
-          <div className="export-result" role="status">
-            <p>
-              Wrote {result.files.length} file{result.files.length === 1 ? '' : 's'}:
-            </p>
-            <ul aria-label="Written files">
-              {result.files.map((f) => (
-                <li key={f}>{f}</li>
-              ))}
-            </ul>
-          </div>
-        )}
-        <div className="dialog-buttons">
-          <button type="button" onClick={closeExportDialog}>
-            Close
+      )}
+      {isFigure(kind) && (
+        <>
+          {volumeTemplate && (
+            <label className="checkbox">
+              <input type="checkbox" checked={withTemplate} onChange={() => setWithTemplate(!withTemplate)} />{' '}
+              Draw {volumeTemplate.info.name} under the ROIs
+            </label>
+          )}
+          {kind === 'png' && (
+            <label className="field">
+              <span>dpi</span>
+              <input
+                type="number"
+                aria-label="dpi"
+                min={10}
+                max={2400}
+                step={10}
+                value={dpi}
+                onChange={(e) => setDpi(Number(e.target.value))}
+              />
+            </label>
+          )}
+        </>
+      )}
+      <label className="field">
+        <span>{isFigure(kind) ? 'Output file' : 'Output folder'}</span>
+        <input
+          aria-label="Output path"
+          spellCheck={false}
+          value={out}
+          onChange={(e) => {
+            setOut(e.target.value);
+            setResult(null);
+          }}
+        />
+      </label>
+      <p className="hint">
+        {onServer
+          ? 'The path is on the server running ROI Studio (inside the open database), not on this computer.'
+          : 'Files are written inside the open database or into the folder chosen from the menu.'}
+      </p>
+      {dirty && (
+        <p className="warning" role="note">
+          Exports read overlays.svg as saved: unsaved changes are not included.{' '}
+          <button type="button" className="link" onClick={() => void save()}>
+            Save now
           </button>
-          <button type="submit" className="primary" disabled={!canRun}>
-            {running ? 'Exporting…' : 'Export'}
-          </button>
+        </p>
+      )}
+      {error && (
+        <p className="field-error" role="alert">
+          Export failed: {error}
+        </p>
+      )}
+      {result && (
+        <div className="export-result" role="status">
+          <p>
+            Wrote {result.files.length} file{result.files.length === 1 ? '' : 's'}:
+          </p>
+          <ul aria-label="Written files">
+            {result.files.map((f) => (
+              <li key={f}>{f}</li>
+            ))}
+          </ul>
         </div>
-      </form>
-    </div>
+      )}
+      <div className="dialog-buttons">
+        <button type="button" onClick={closeExportDialog}>
+          Close
+        </button>
+        <button type="submit" className="primary" disabled={!canRun}>
+          {running ? 'Exporting…' : 'Export'}
+        </button>
+      </div>
+    </Modal>
   );
 }

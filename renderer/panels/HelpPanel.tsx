@@ -1,3 +1,5 @@
+import { Modal } from './Modal.js';
+
 /** The keyboard shortcuts and how drawing works, opened with “?”. */
 
 export const SHORTCUTS: [string, string][] = [
@@ -20,40 +22,31 @@ export const SHORTCUTS: [string, string][] = [
 
 export function HelpPanel({ onClose }: { onClose: () => void }) {
   return (
-    <div className="dialog-backdrop" onClick={onClose}>
-      <div
-        className="dialog help"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby="help-title"
-        onClick={(e) => e.stopPropagation()}
-        onKeyDown={(e) => e.key === 'Escape' && onClose()}
-      >
-        <h2 id="help-title">Keyboard shortcuts</h2>
-        <table>
-          <tbody>
-            {SHORTCUTS.map(([k, what]) => (
-              <tr key={k}>
-                <th scope="row">
-                  <kbd>{k}</kbd>
-                </th>
-                <td>{what}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        <p className="hint">
-          Freehand closes the outline when you release. With the Edit tool, drag a node, press on an outline
-          to insert a node, drag inside the selected ROI to move it. Reshape: with an ROI selected, draw from
-          its outline to its outline to cut away or add that stretch. Name an outline like an existing ROI to
-          add it as another part (e.g. the other hemisphere).
-        </p>
-        <div className="dialog-buttons">
-          <button type="button" className="primary" autoFocus onClick={onClose}>
-            Close
-          </button>
-        </div>
+    <Modal className="dialog help" labelledBy="help-title" onEscape={onClose} onBackdrop={onClose}>
+      <h2 id="help-title">Keyboard shortcuts</h2>
+      <table>
+        <tbody>
+          {SHORTCUTS.map(([k, what]) => (
+            <tr key={k}>
+              <th scope="row">
+                <kbd>{k}</kbd>
+              </th>
+              <td>{what}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p className="hint">
+        Freehand closes the outline when you release. With the Edit tool, drag a node, press on an outline to
+        insert a node, drag inside the selected ROI to move it. Reshape: with an ROI selected, draw from its
+        outline to its outline to cut away or add that stretch. Name an outline like an existing ROI to add it
+        as another part (e.g. the other hemisphere).
+      </p>
+      <div className="dialog-buttons">
+        <button type="button" className="primary" autoFocus onClick={onClose}>
+          Close
+        </button>
       </div>
-    </div>
+    </Modal>
   );
 }

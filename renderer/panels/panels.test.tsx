@@ -8,6 +8,7 @@ import { editor, INITIAL_STATE, undoEdit } from '../state/editor-store.js';
 import { documentFromSnapshot } from '../state/roi-document.js';
 import { ConflictDialog, NameDialog } from './Dialogs.js';
 import { RoiList } from './RoiList.js';
+import { Modal } from './Modal.js';
 import { SessionPickers } from './SessionPickers.js';
 import { StageHint } from './StageHint.js';
 
@@ -212,5 +213,34 @@ describe('SessionPickers', () => {
     expect(picker('Transform').title).toBe('func1pt8mm (120×144×120)');
     expect(picker('Transform').selectedOptions[0].textContent).toBe('func1pt8mm (120×144×120)');
     expect(picker('Template').title).toBe('/data/nsd/subj01/func1pt8mm/roi/floc-places.nii.gz');
+  });
+});
+
+describe('Modal', () => {
+  it('closes on Escape from inside and on a click outside, submits as a form', () => {
+    const calls: string[] = [];
+    render(
+      <Modal
+        labelledBy="t"
+        onEscape={() => calls.push('escape')}
+        onBackdrop={() => calls.push('backdrop')}
+        onSubmit={() => calls.push('submit')}
+      >
+        <h2 id="t">Question</h2>
+        <input aria-label="answer" />
+      </Modal>,
+    );
+    const form = host.querySelector<HTMLFormElement>('form[role="dialog"]')!;
+    expect(form.getAttribute('aria-modal')).toBe('true');
+    expect(form.getAttribute('aria-labelledby')).toBe('t');
+    const input = host.querySelector('input')!;
+    act(() => {
+      input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+      input.dispatchEvent(new KeyboardEvent('keydown', { key: 'a', bubbles: true }));
+      input.click();
+      form.requestSubmit();
+      host.querySelector<HTMLDivElement>('.dialog-backdrop')!.click();
+    });
+    expect(calls).toEqual(['escape', 'submit', 'backdrop']);
   });
 });
