@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { newLayer } from '../../shared/figure/coverage.js';
-import { capHeight, fillText, textWidth } from '../../shared/figure/vector-text.js';
+import { fillPolygons, newLayer } from '../../shared/figure/coverage.js';
+import { capHeight, textPolygons, textWidth } from '../../shared/figure/vector-text.js';
 import { figureFonts } from './figure-fonts.js';
 
 describe('figure fonts (DejaVu Sans from @fontsource, read by opentype.js)', () => {
@@ -12,7 +12,7 @@ describe('figure fonts (DejaVu Sans from @fontsource, read by opentype.js)', () 
     expect(capHeight(fonts.label, size)).toBeCloseTo(0.729 * size, 0);
     expect(textWidth(fonts.tick, 'V1', size)).toBeCloseTo(((1401 + 1303) / 2048) * size, 6);
     const layer = newLayer(120, 60);
-    fillText(layer, fonts.label, 'V1', 60, 45, size);
+    fillPolygons(layer, textPolygons(fonts.label, 'V1', 60, 45, size));
     const inkRow = (y: number) => {
       const xs: number[] = [];
       for (let x = 0; x < 120; x++) if (layer.alpha[y * 120 + x] > 127) xs.push(x);
@@ -34,7 +34,7 @@ describe('figure fonts (DejaVu Sans from @fontsource, read by opentype.js)', () 
     // italic: an upright "I" of the bold italic leans right, the regular one does not
     const lean = (font: typeof fonts.label) => {
       const bar = newLayer(60, 60);
-      fillText(bar, font, 'I', 30, 45, size);
+      fillPolygons(bar, textPolygons(font, 'I', 30, 45, size));
       const left = (y: number) => bar.alpha.subarray(60 * y, 60 * y + 60).findIndex((a) => a > 127);
       return left(18) - left(42);
     };

@@ -2,9 +2,9 @@ import type { Segment } from '../formats/svg-path.js';
 import { colourise, colouriseLabels, drawOver } from '../flatmap/compose.js';
 import { flattenCubic } from '../roi/agg-flatten.js';
 import { labelPosition } from '../roi/label-position.js';
-import { blurred, newLayer } from './coverage.js';
+import { blurred, fillPolygons, newLayer } from './coverage.js';
 import { paintLayer, strokeCoverage, strokePolyline, type Canvas, type Rgba } from './draw.js';
-import { capHeight, fillText, type OutlineFont } from './vector-text.js';
+import { capHeight, textPolygons, type OutlineFont } from './vector-text.js';
 
 /**
  * A figure like `quickflat.make_figure(vol, with_curvature=True, with_rois=True,
@@ -122,7 +122,7 @@ export function makeFigure(input: FigureInput): Canvas {
         if (segs.length < 2) continue;
         const [x, y] = labelPosition(segs);
         // the SVG text's y is its baseline, centred on x (text-anchor middle)
-        fillText(white, input.fonts.label, roi.name, x * kx, y * ky, LABEL_SIZE * unit);
+        fillPolygons(white, textPolygons(input.fonts.label, roi.name, x * kx, y * ky, LABEL_SIZE * unit));
       }
   paintLayer(c, blurred(white, SHADOW_SIGMA * unit), BLACK);
   paintLayer(c, white, WHITE);
@@ -202,7 +202,7 @@ function drawColorbar(c: Canvas, d: FigureData, font: OutlineFont, scale: number
   ] as const) {
     const x = x0 + k * (x1 - x0);
     strokePolyline(c, [x, y1, x, y1 + tick], false, Math.max(1, scale), BLACK);
-    fillText(labels, font, tickLabel(v), x, baseline, size);
+    fillPolygons(labels, textPolygons(font, tickLabel(v), x, baseline, size));
   }
   paintLayer(c, labels, BLACK);
 }

@@ -1,13 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { newLayer } from './coverage.js';
-import {
-  capHeight,
-  fillText,
-  textPolygons,
-  textWidth,
-  type OutlineFont,
-  type PathCommand,
-} from './vector-text.js';
+import { fillPolygons, newLayer } from './coverage.js';
+import { capHeight, textPolygons, textWidth, type OutlineFont, type PathCommand } from './vector-text.js';
 
 /**
  * A font of boxes, 1000 units per em: every glyph is a bar 400 units wide and 700 high (the
@@ -59,7 +52,7 @@ describe('text from font outlines', () => {
   it('fills text into a coverage layer, antialiased where edges cut pixels', () => {
     const layer = newLayer(40, 20);
     // "I" at size 10 starting at x = 10.5: the bar covers x 10.5–14.5, y 8–15
-    fillText(layer, boxes, 'I', 10.5, 15, 10, 'start');
+    fillPolygons(layer, textPolygons(boxes, 'I', 10.5, 15, 10, 'start'));
     const at = (x: number, y: number) => layer.alpha[y * 40 + x];
     expect([at(10, 10), at(11, 10), at(13, 10), at(14, 10), at(15, 10)]).toEqual([128, 255, 255, 128, 0]);
     expect([at(12, 7), at(12, 8), at(12, 14), at(12, 15)]).toEqual([0, 255, 255, 0]);

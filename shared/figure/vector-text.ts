@@ -1,5 +1,3 @@
-import { fillPolygons, type Layer } from './coverage.js';
-
 /**
  * Text for PNG figures from a font's outlines (the fonts are loaded by the back end with
  * opentype.js; these are the parts of its Font this code reads). Glyphs are placed one after
@@ -90,17 +88,4 @@ export function textPolygons(
     pen += ((glyph.advanceWidth ?? 0) * size) / font.unitsPerEm;
   }
   return rings.filter((r) => r.length >= 6);
-}
-
-/** Add `text` (see {@link textPolygons}) to a coverage layer. */
-export function fillText(
-  layer: Layer,
-  font: OutlineFont,
-  text: string,
-  x: number,
-  y: number,
-  size: number,
-  anchor: Anchor = 'middle',
-): void {
-  fillPolygons(layer, textPolygons(font, text, x, y, size, anchor));
 }
