@@ -7,6 +7,7 @@ export function StatusBar() {
   const busy = useEditor((s) => s.busy);
   const notice = useEditor((s) => s.notice);
   const dirty = useEditor(isDirty);
+  const subject = useEditor((s) => s.subject);
   const value = info?.value;
   return (
     <footer className="statusbar" aria-label="Status">
@@ -31,7 +32,8 @@ export function StatusBar() {
       <span className="status-message" role="status">
         {busy ?? notice ?? ''}
       </span>
-      <span className={dirty ? 'dirty' : 'saved'}>{dirty ? 'Unsaved changes' : 'Saved'}</span>
+      {/* nothing is saved or unsaved before a subject is open */}
+      {subject && <span className={dirty ? 'dirty' : 'saved'}>{dirty ? 'Unsaved changes' : 'Saved'}</span>}
     </footer>
   );
 }

@@ -5,12 +5,14 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { OverlaySnapshot, RoiStudioApi } from '../../shared/api.js';
 import { setApi } from '../state/api-holder.js';
 import { editor, INITIAL_STATE, undoEdit } from '../state/editor-store.js';
+import { openInEditor, overlaySnapshot } from '../state/overlay-test-helpers.js';
 import { documentFromSnapshot } from '../state/roi-document.js';
 import { ConflictDialog, NameDialog } from './Dialogs.js';
 import { RoiList } from './RoiList.js';
 import { Modal } from './Modal.js';
 import { SessionPickers } from './SessionPickers.js';
 import { StageHint } from './StageHint.js';
+import { StatusBar } from './StatusBar.js';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
@@ -242,5 +244,15 @@ describe('Modal', () => {
       host.querySelector<HTMLDivElement>('.dialog-backdrop')!.click();
     });
     expect(calls).toEqual(['escape', 'submit', 'backdrop']);
+  });
+});
+
+describe('StatusBar', () => {
+  it('tells saved from unsaved only once a subject is open', () => {
+    render(<StatusBar />);
+    const state = () => host.querySelector('.saved, .dirty')?.textContent ?? null;
+    expect(state()).toBeNull();
+    act(() => openInEditor(overlaySnapshot({ V1: 'M 0,0 L 5,0 L 5,5 Z' })));
+    expect(state()).toBe('Saved');
   });
 });
