@@ -62,6 +62,20 @@ describe.skipIf(!SHARED)('figure export (sub-hcp32k, compared with pycortex make
     // outlines, and names in the same font at the same place (73 % with a bitmap font)
     expect(matched / outline).toBeGreaterThanOrEqual(0.9);
 
+    // too large to draw: refused before any work, naming the dpi that fits, nothing written
+    const huge = join(dir, 'huge.png');
+    await expect(
+      exportFigure(SHARED_DB, { subject: 'sub-hcp32k', out: huge, dpi: 2400, overlay, cacheDir }),
+    ).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+      file: huge,
+      message: expect.stringMatching(
+        /at 2400 dpi the figure would be 60360×24576 pixels.*; 1020 dpi is the most/,
+      ),
+    });
+    await expect(readFile(huge)).rejects.toThrow(/ENOENT/);
+    await exportFigure(SHARED_DB, { subject: 'sub-hcp32k', out: huge, dpi: 10, overlay, cacheDir });
+
     const half = join(dir, 'half.png');
     await exportFigure(SHARED_DB, { subject: 'sub-hcp32k', out: half, dpi: 50, overlay, cacheDir });
     const small = PNG.sync.read(await readFile(half));

@@ -11,10 +11,13 @@ import {
 } from '../../shared/figure/make-figure.js';
 import { figureSvg } from '../../shared/figure/figure-svg.js';
 import { colormapLut, labelLut } from '../../shared/flatmap/colormaps.js';
+import { imageWidth } from '../../shared/flatmap/image-grid.js';
 import { labelImage, meanImage } from '../../shared/flatmap/compose.js';
 import { parsePath } from '../../shared/formats/svg-path.js';
 import { readOverlayRois } from './exports.js';
 import { figureFonts } from './figure-fonts.js';
+import { flatFrameOf } from './flat-shape.js';
+import { loadFlatSurfaces } from './subject-surfaces.js';
 import { parseOrFail } from './file-errors.js';
 import { curvatureImageFor, pixelMapFor } from './flatmap-engine.js';
 import { readLabelTable } from './template-trace.js';
@@ -49,6 +52,7 @@ export async function exportFigure(db: string, o: FigureOptions): Promise<string
   const dpi = o.dpi ?? 100;
   if (!(dpi > 0 && dpi <= 2400)) throw new ApiError('BAD_REQUEST', `dpi must be in (0, 2400], got ${dpi}`);
   const height = o.height ?? 1024;
+  if (kind === '.png') await checkFigureSize(db, o, dpi, height);
 
   // curvature and data through the flatmap engine (vertex map in memory, pixel maps disk-cached)
   const shaded = await curvatureImageFor(db, o.subject, height, o.cacheDir);
@@ -125,6 +129,27 @@ export async function exportFigure(db: string, o: FigureOptions): Promise<string
     throw new ApiError('IO', `cannot write ${o.out}: ${(e as Error).message}`, o.out);
   }
   return o.out;
+}
+
+/**
+ * The most pixels a PNG figure may have: its RGBA canvas and the coverage layers of outlines
+ * and names take about 7 bytes a pixel, so this is about 1.9 GB (and under the 4 GB a single
+ * array may hold).
+ */
+export const MAX_FIGURE_PIXELS = 2 ** 28;
+
+/** Refuse, before any work, a PNG figure too large to draw, naming the dpi that fits. */
+async function checkFigureSize(db: string, o: FigureOptions, dpi: number, height: number): Promise<void> {
+  const width = imageWidth(flatFrameOf(await loadFlatSurfaces(db, o.subject)).extents, height);
+  const scale = dpi / 100;
+  const [w, h] = [Math.round(width * scale), Math.round(height * scale)];
+  if (w * h <= MAX_FIGURE_PIXELS) return;
+  const most = Math.floor(100 * Math.sqrt(MAX_FIGURE_PIXELS / (width * height)));
+  throw new ApiError(
+    'BAD_REQUEST',
+    `${o.out}: at ${dpi} dpi the figure would be ${w}×${h} pixels, more than the ${Math.round(MAX_FIGURE_PIXELS / 1e6)} million a figure can have; ${most} dpi is the most for ${o.subject}`,
+    o.out,
+  );
 }
 
 function lutOrFail(name: string): Uint8Array {
