@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, readdir, rename, unlink, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { PIXEL_BLOCK } from '../../shared/api.js';
 import type { PixelSampling } from '../../shared/flatmap/pixel-map.js';
+import { groupCount, groupStarts } from '../../shared/flatmap/row-groups.js';
 import { fileError } from './file-errors.js';
 import { fileHash } from './file-signature.js';
 
@@ -98,7 +98,8 @@ export function decodePixelMap(bytes: Uint8Array): PixelSampling {
   };
   const pixels = h.width * h.height;
   let at = Math.ceil((8 + headerLength) / 8) * 8;
-  const groups = Math.ceil(pixels / PIXEL_BLOCK) * (h.thick + 1);
+  const stride = h.thick + 1;
+  const groups = groupCount(pixels, h.thick);
   const need = at + 4 * groups + 4 * h.listed + 4 * pixels + 5 * h.entries;
   if (bytes.length !== need) throw new Error(`pixel map file has ${bytes.length} bytes, expected ${need}`);
   // copy into fresh, aligned buffers (a Node Buffer's slice is a view into a shared pool)
@@ -112,16 +113,11 @@ export function decodePixelMap(bytes: Uint8Array): PixelSampling {
   const mid = new Int32Array(take(4 * pixels));
   const voxels = new Int32Array(take(4 * h.entries));
   const samples = new Uint8Array(take(h.entries));
-  let count = 0;
-  let entries = 0;
+  const totals = groupStarts(lengths, stride);
+  // no pixel is listed with zero entries (group n = 0 of every block)
   let empty = 0;
-  lengths.forEach((c, g) => {
-    const n = g % (h.thick + 1);
-    count += c;
-    entries += n * c;
-    if (n === 0) empty += c;
-  });
-  if (count !== h.listed || entries !== h.entries || empty !== 0)
+  for (let g = 0; g < groups; g += stride) empty += lengths[g];
+  if (totals.listed !== h.listed || totals.entries !== h.entries || empty !== 0)
     throw new Error('pixel map file is inconsistent');
   return {
     width: h.width,

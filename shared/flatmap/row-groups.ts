@@ -157,7 +157,7 @@ function grow<T extends Uint32Array | Int32Array | Uint8Array>(a: T, size: numbe
  * Where each group (block, row length) starts among the listed pixels and among the entries,
  * counting from `listed`/`entries`; returns the ends too.
  */
-function groupStarts(lengths: Uint32Array, stride: number, listed = 0, entries = 0) {
+export function groupStarts(lengths: Uint32Array, stride: number, listed = 0, entries = 0) {
   const pixelAt = new Uint32Array(lengths.length);
   const entryAt = new Uint32Array(lengths.length);
   for (let g = 0; g < lengths.length; g++) {
