@@ -58,24 +58,16 @@ function button(text: string): HTMLButtonElement {
   return b;
 }
 
+/** One ROI whose absolute H/V commands pycortex misreads (a fixable issue). */
+const plain = overlaySnapshot({ V1: 'M 10,10 H 20 V 20 Z' });
 const snapshot: OverlaySnapshot = {
-  subject: 'demo',
-  path: '/db/demo/overlays.svg',
-  exists: true,
-  revision: 'r1',
-  width: 100,
-  height: 100,
-  issues: [],
+  ...plain,
   layers: [
     {
-      name: 'rois',
-      visible: true,
+      ...plain.layers[0],
       shapes: [
         {
-          name: 'V1',
-          paths: [{ d: 'M 10,10 H 20 V 20 Z' }],
-          visible: true,
-          locked: false,
+          ...plain.layers[0].shapes[0],
           issues: [{ code: 'ABSOLUTE_HV', message: 'pycortex reads absolute H/V wrongly', fixable: true }],
         },
       ],
