@@ -14,12 +14,14 @@ const require = createRequire(import.meta.url);
 let loading: Promise<FigureFonts> | null = null;
 
 export function figureFonts(): Promise<FigureFonts> {
-  loading ??= Promise.all([loadFont('700-italic'), loadFont('400-normal')]).then(([label, tick]) => ({
-    label,
-    tick,
-  }));
-  // a failure is reported to this caller; the next one tries again
-  void loading.catch(() => (loading = null));
+  if (!loading) {
+    loading = Promise.all([loadFont('700-italic'), loadFont('400-normal')]).then(([label, tick]) => ({
+      label,
+      tick,
+    }));
+    // a failure is reported to this caller; the next one tries again
+    void loading.catch(() => (loading = null));
+  }
   return loading;
 }
 
