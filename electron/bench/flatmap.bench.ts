@@ -9,7 +9,7 @@ import { colourise, colouriseLabels, labelImage, meanImage } from '../../shared/
 import { forgetRecentPixelMaps, pixelMapCacheWritten, pixelMapFor } from '../store/flatmap-engine.js';
 import { pixelWorkersAnswering, usePixelWorkers } from '../store/pixel-workers.js';
 import { readVolumeFile } from '../store/volumes.js';
-import { GOLDEN, SHARED, SHARED_DB, SKIP_REASON } from '../testing/shared-data.js';
+import { copyToTemp, GOLDEN, SHARED, SHARED_DB, SKIP_REASON } from '../testing/shared-data.js';
 
 /**
  * Flatmap engine speed beside pycortex's `make_flatmap_image(height=1024)` on the same kind of
@@ -19,7 +19,9 @@ import { GOLDEN, SHARED, SHARED_DB, SKIP_REASON } from '../testing/shared-data.j
  * computed (in memory, or read back from the disk cache). "compose" = colouring one frame.
  * Cold runs are repeated (median); a second cold figure has the triangulation and the pixel
  * map computed on two worker threads, as the compiled app does (under tsx the workers run an
- * esbuild bundle of the worker made when they start).
+ * esbuild bundle of the worker made when they start). The child then computes the same map
+ * once more from a copy of the subject (nothing remembered, empty cache, code already compiled):
+ * how much of a cold run is the process's first-time cost (compiling, fresh memory).
  */
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -38,6 +40,23 @@ interface ColdResult {
   mapMB: number;
   /** worker threads that computed pixel-map rows (0 = this thread) */
   workers: number;
+  /** the same cold map computed again in the same process, from a copy of the subject (when asked) */
+  againMs: number | null;
+}
+
+/** One cold flatmap: surfaces, mask, triangulation, pixel map and first image, empty cache. */
+async function coldMap(db: string, subject: string, xfm: string, volume: string, height: number) {
+  const cacheDir = await mkdtemp(join(tmpdir(), 'roi-studio-bench-cache-'));
+  const t0 = performance.now();
+  const [{ map }, vol] = await Promise.all([
+    pixelMapFor(db, subject, xfm, { height, thick: 32, depth: 0.5 }, cacheDir),
+    readVolumeFile(volume),
+  ]);
+  meanImage(map, vol.data);
+  const ms = performance.now() - t0;
+  await pixelMapCacheWritten();
+  await rm(cacheDir, { recursive: true, force: true });
+  return { map, ms };
 }
 
 /** Child mode: one cold flatmap, printed as JSON. */
@@ -47,18 +66,19 @@ async function cold(
   volume: string,
   height: number,
   workers: number,
+  again: boolean,
 ): Promise<void> {
   usePixelWorkers(workers);
-  const cacheDir = await mkdtemp(join(tmpdir(), 'roi-studio-bench-cache-'));
-  const t0 = performance.now();
-  const [{ map }, vol] = await Promise.all([
-    pixelMapFor(SHARED_DB, subject, xfm, { height, thick: 32, depth: 0.5 }, cacheDir),
-    readVolumeFile(volume),
-  ]);
-  meanImage(map, vol.data);
-  const ms = performance.now() - t0;
-  await pixelMapCacheWritten();
-  await rm(cacheDir, { recursive: true, force: true });
+  const { map, ms } = await coldMap(SHARED_DB, subject, xfm, volume, height);
+  const peakMB = process.resourceUsage().maxRSS / 1024;
+  let againMs: number | null = null;
+  if (again) {
+    // a copy is parsed anew (the engine remembers surfaces per path) and the map is not kept
+    const copy = await copyToTemp([subject]);
+    forgetRecentPixelMaps();
+    againMs = (await coldMap(copy, subject, xfm, volume, height)).ms;
+    await rm(copy, { recursive: true, force: true });
+  }
   const mapBytes =
     map.pixels.byteLength +
     map.lengths.byteLength +
@@ -67,12 +87,13 @@ async function cold(
     map.samples.byteLength;
   const result: ColdResult = {
     ms,
-    peakMB: process.resourceUsage().maxRSS / 1024,
+    peakMB,
     width: map.width,
     height: map.height,
     entries: map.voxels.length,
     mapMB: mapBytes / 2 ** 20,
     workers: pixelWorkersAnswering(),
+    againMs,
   };
   process.stdout.write(JSON.stringify(result));
 }
@@ -84,19 +105,30 @@ async function coldInChild(
   height: number,
   workers = 0,
   runs = 1,
+  again = false,
 ): Promise<ColdResult> {
   const tsx = join(root, 'node_modules', '.bin', 'tsx');
   const results: ColdResult[] = [];
   for (let i = 0; i < runs; i++) {
     const { stdout } = await promisify(execFile)(
       tsx,
-      [join(here, 'flatmap.bench.ts'), '--cold', subject, xfm, volume, String(height), String(workers)],
+      [
+        join(here, 'flatmap.bench.ts'),
+        '--cold',
+        subject,
+        xfm,
+        volume,
+        String(height),
+        String(workers),
+        again ? 'again' : '',
+      ],
       { cwd: root, maxBuffer: 1 << 20 },
     );
     results.push(JSON.parse(stdout) as ColdResult);
   }
   const ms = median(results.map((r) => r.ms));
-  return { ...results[0], ms, peakMB: Math.max(...results.map((r) => r.peakMB)) };
+  const againMs = again ? median(results.map((r) => r.againMs ?? NaN)) : null;
+  return { ...results[0], ms, againMs, peakMB: Math.max(...results.map((r) => r.peakMB)) };
 }
 
 function median(times: number[]): number {
@@ -131,11 +163,12 @@ export async function run(): Promise<void> {
       const py = timings[`${c.subject}:${c.xfm}`];
       const pyCold = median(py.cold_s) * 1000;
       const pyWarm = median(py.warm_s) * 1000;
-      const coldRun = await coldInChild(c.subject, c.xfm, volume, 1024, 0, 3);
+      const coldRun = await coldInChild(c.subject, c.xfm, volume, 1024, 0, 3, true);
       console.log(
         `${c.subject} h1024 cold ${fmt(coldRun.ms)} (median of 3; pycortex ${fmt(pyCold)}, ${(pyCold / coldRun.ms).toFixed(1)}× faster), ` +
           `peak memory ${coldRun.peakMB.toFixed(0)} MB, image ${coldRun.width}×${coldRun.height}, ` +
-          `pixel map ${coldRun.entries} entries = ${coldRun.mapMB.toFixed(1)} MB`,
+          `pixel map ${coldRun.entries} entries = ${coldRun.mapMB.toFixed(1)} MB; ` +
+          `${fmt(coldRun.againMs!)} when the same process computes it again (code compiled, no cache)`,
       );
       const threaded = await coldInChild(c.subject, c.xfm, volume, 1024, 2, 3);
       console.log(
@@ -198,4 +231,5 @@ export async function run(): Promise<void> {
 }
 
 const args = process.argv.slice(2);
-if (args[0] === '--cold') await cold(args[1], args[2], args[3], Number(args[4]), Number(args[5] ?? 0));
+if (args[0] === '--cold')
+  await cold(args[1], args[2], args[3], Number(args[4]), Number(args[5] ?? 0), args[6] === 'again');
