@@ -10,6 +10,7 @@ import { forgetRecentPixelMaps, pixelMapCacheWritten, pixelMapFor } from '../sto
 import { pixelWorkersAnswering, usePixelWorkers } from '../store/pixel-workers.js';
 import { readVolumeFile } from '../store/volumes.js';
 import { copyToTemp, GOLDEN, SHARED, SHARED_DB, SKIP_REASON } from '../testing/shared-data.js';
+import { median, medianTime } from './median.js';
 
 /**
  * Flatmap engine speed beside pycortex's `make_flatmap_image(height=1024)` on the same kind of
@@ -131,20 +132,6 @@ async function coldInChild(
   return { ...results[0], ms, againMs, peakMB: Math.max(...results.map((r) => r.peakMB)) };
 }
 
-function median(times: number[]): number {
-  return [...times].sort((a, b) => a - b)[Math.floor(times.length / 2)];
-}
-
-async function timeIt(runs: number, fn: () => unknown): Promise<number> {
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    await fn();
-    times.push(performance.now() - t0);
-  }
-  return median(times);
-}
-
 const fmt = (ms: number) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(1)} ms`);
 
 export async function run(): Promise<void> {
@@ -180,16 +167,16 @@ export async function run(): Promise<void> {
       const { map } = await pixelMapFor(SHARED_DB, c.subject, c.xfm, options, cacheDir);
       const vol = await readVolumeFile(volume);
       const fresh = Float32Array.from(vol.data, (v, i) => v + (i % 7));
-      const warmMemory = await timeIt(5, async () => {
+      const warmMemory = await medianTime(5, async () => {
         const m = (await pixelMapFor(SHARED_DB, c.subject, c.xfm, options, cacheDir)).map;
         meanImage(m, fresh);
       });
-      const warmDisk = await timeIt(3, async () => {
+      const warmDisk = await medianTime(3, async () => {
         forgetRecentPixelMaps();
         const m = (await pixelMapFor(SHARED_DB, c.subject, c.xfm, options, cacheDir)).map;
         meanImage(m, fresh);
       });
-      const withFile = await timeIt(3, async () => {
+      const withFile = await medianTime(3, async () => {
         const [m, v] = await Promise.all([
           pixelMapFor(SHARED_DB, c.subject, c.xfm, options, cacheDir),
           readVolumeFile(volume),
@@ -205,13 +192,13 @@ export async function run(): Promise<void> {
       const img = meanImage(map, fresh);
       const rgba = new Uint8ClampedArray(4 * pixels);
       const lut = colormapLut('viridis');
-      const compose = await timeIt(21, () => colourise(img, lut, 0, 1000, rgba));
+      const compose = await medianTime(21, () => colourise(img, lut, 0, 1000, rgba));
       const labels = new Float32Array(pixels);
-      const labelCompose = await timeIt(21, () => {
+      const labelCompose = await medianTime(21, () => {
         labelImage(map, vol.data, labels);
         colouriseLabels(labels, labelLut(), rgba);
       });
-      const mean = await timeIt(11, () => meanImage(map, fresh, img));
+      const mean = await medianTime(11, () => meanImage(map, fresh, img));
       console.log(
         `${c.subject} compose ${fmt(compose)} per frame at ${(pixels / 1e6).toFixed(2)} Mpixels (colour map LUT), ` +
           `${fmt(labelCompose)} for a crisp label template (value[voxel[p]] + LUT), ${fmt(mean)} for a pycortex mean image`,

@@ -9,6 +9,7 @@ import { nodeInflateAsync } from '../store/node-inflate.js';
 import { listSubjects } from '../store/subjects.js';
 import { readVolumeFile } from '../store/volumes.js';
 import { SHARED, SHARED_DB, SKIP_REASON } from '../testing/shared-data.js';
+import { medianTime } from './median.js';
 
 /**
  * Parsing speed of the real subjects' files: every GIFTI surface of S1 and sub-hcp32k (read
@@ -17,16 +18,6 @@ import { SHARED, SHARED_DB, SKIP_REASON } from '../testing/shared-data.js';
  * under one second.
  */
 const RUNS = 3;
-
-async function median(fn: () => Promise<unknown>): Promise<number> {
-  const times: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    const t0 = performance.now();
-    await fn();
-    times.push(performance.now() - t0);
-  }
-  return times.sort((a, b) => a - b)[Math.floor(RUNS / 2)];
-}
 
 export async function run(): Promise<void> {
   if (!SHARED) {
@@ -51,15 +42,15 @@ export async function run(): Promise<void> {
         vertices += surfaces[i].points.length / 3;
       }
     };
-    const ms = await median(parseAll);
+    const ms = await medianTime(RUNS, parseAll);
     console.log(
       `${subject}: ${files.length} GIFTI files (${(bytes / 1e6).toFixed(1)} MB, ${vertices} vertices) read + parsed in ${ms.toFixed(0)} ms`,
     );
   }
   const template = join(SHARED_DB, 'sub-hcp32k', 'templates', 'prf-visualrois.nii.gz');
   const nii = await readFile(template);
-  const portable = await median(async () => readNifti(nii));
-  const store = await median(() => readVolumeFile(template));
+  const portable = await medianTime(RUNS, async () => readNifti(nii));
+  const store = await medianTime(RUNS, () => readVolumeFile(template));
   console.log(
     `sub-hcp32k prf-visualrois.nii.gz (80×99×75 int16): read + decoded ${store.toFixed(1)} ms (store, Node zlib); ${portable.toFixed(1)} ms decode with the portable inflater`,
   );
@@ -67,8 +58,8 @@ export async function run(): Promise<void> {
   const t0 = performance.now();
   await loadCurvature(SHARED_DB, 'S1', cache);
   const cold = performance.now() - t0;
-  const remembered = await median(() => loadCurvature(SHARED_DB, 'S1', cache));
-  const warm = await median(() => {
+  const remembered = await medianTime(RUNS, () => loadCurvature(SHARED_DB, 'S1', cache));
+  const warm = await medianTime(RUNS, () => {
     forgetRememberedCurvature();
     return loadCurvature(SHARED_DB, 'S1', cache);
   });
@@ -77,6 +68,6 @@ export async function run(): Promise<void> {
     `S1 curvature (no curvature.npz): computed like pycortex in ${(cold / 1000).toFixed(1)} s (surfaces included), ${warm.toFixed(0)} ms from the disk cache, ${remembered.toFixed(1)} ms when remembered`,
   );
   console.log(
-    `listing ${SHARED_DB} (2 subjects, 3 reference headers): ${(await median(() => listSubjects(SHARED_DB))).toFixed(0)} ms`,
+    `listing ${SHARED_DB} (2 subjects, 3 reference headers): ${(await medianTime(RUNS, () => listSubjects(SHARED_DB))).toFixed(0)} ms`,
   );
 }

@@ -1,4 +1,5 @@
 import { Worker } from 'node:worker_threads';
+import { median } from './median.js';
 
 /**
  * How fast this machine is today, so the other figures can be read across days and machines
@@ -41,10 +42,6 @@ function onWorker(worker: Worker, kernel: Kernel): Promise<number> {
     worker.once('error', reject);
     worker.postMessage(kernel);
   });
-}
-
-function median(xs: number[]): number {
-  return [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 }
 
 export async function run(): Promise<void> {

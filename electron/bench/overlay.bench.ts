@@ -6,13 +6,9 @@ import { roiVertices } from '../../shared/roi/membership.js';
 import { cliContext, overlayApi } from '../backend/overlay-api.js';
 import { contextAt, loadSubjectFlat } from '../store/flat-geometry.js';
 import { GOLDEN, SHARED, SHARED_DB, SKIP_REASON } from '../testing/shared-data.js';
+import { median } from './median.js';
 
 const ms = (t: number) => `${t.toFixed(1)} ms`;
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[s.length >> 1];
-}
 
 /** Overlay parse + membership of every S1 ROI (target ≤ 200 ms), and saving the 3 MB sub-hcp32k overlay (target ≤ 200 ms). */
 export async function run(): Promise<void> {
