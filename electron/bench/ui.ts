@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Page } from 'playwright-core';
+import { CHROMIUM_ARGS, chooseChromium } from '../../e2e/chromium.js';
 import { SHARED, copyToTemp } from '../testing/shared-data.js';
 
 /**
@@ -154,17 +155,8 @@ async function openAndTime(page: Page, url: string, label: string, settle = fals
 }
 
 const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: [
-    '--headless',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-  ],
+  executablePath: chooseChromium().executablePath,
+  args: CHROMIUM_ARGS,
 });
 const servers: ChildProcess[] = [];
 try {
