@@ -48,7 +48,6 @@ export default tseslint.config(
           'react',
           'react-dom',
           'konva',
-          'react-konva',
           '**/electron/**',
           '**/renderer/**',
         ],
