@@ -1,10 +1,11 @@
 import { createReadStream } from 'node:fs';
 import { createGunzip } from 'node:zlib';
-import { parseNiftiHeader, type NiftiHeader } from '../../shared/formats/nifti.js';
+import {
+  NIFTI_HEADER_BYTES as HEADER_BYTES,
+  parseNiftiHeader,
+  type NiftiHeader,
+} from '../../shared/formats/nifti.js';
 import { fileError, parseOrFail } from './file-errors.js';
-
-/** Enough uncompressed bytes for a NIfTI-1 or NIfTI-2 header. */
-const HEADER_BYTES = 544;
 
 /**
  * The header of a `.nii` / `.nii.gz` without reading the voxels: listing a database reads

@@ -1,6 +1,7 @@
+import { constants as bufferLimits } from 'node:buffer';
 import { gunzip, gunzipSync, inflate, inflateSync, type ZlibOptions } from 'node:zlib';
 import type { AsyncInflater } from '../../shared/formats/gifti.js';
-import { InflateError, isGzipData, type Inflater } from '../../shared/formats/inflate.js';
+import { InflateError, InflateLimitError, isGzipData, type Inflater } from '../../shared/formats/inflate.js';
 
 /**
  * Node's zlib as the store's decompressor: several times faster than the pure-JS fallback on
@@ -32,7 +33,8 @@ export const nodeInflateAsync: AsyncInflater = (bytes, expectedSize) =>
 function optionsFor(bytes: Uint8Array, expectedSize?: number): ZlibOptions {
   if (expectedSize === undefined) return {};
   return {
-    maxOutputLength: Math.max(1, expectedSize + 1),
+    // zlib refuses a limit above what one Buffer can hold
+    maxOutputLength: Math.max(1, Math.min(expectedSize + 1, bufferLimits.MAX_LENGTH)),
     chunkSize: Math.max(64, Math.min(expectedSize + 1, bytes.length * 1032 + 64)),
   };
 }
@@ -40,7 +42,12 @@ function optionsFor(bytes: Uint8Array, expectedSize?: number): ZlibOptions {
 function inflateError(e: unknown, expectedSize?: number): InflateError {
   const err = e as NodeJS.ErrnoException;
   if (err.code === 'ERR_BUFFER_TOO_LARGE')
-    return new InflateError(`longer than the expected ${expectedSize} bytes`, { cause: e });
+    return new InflateLimitError(
+      expectedSize === undefined
+        ? `inflates to more than the ${bufferLimits.MAX_LENGTH} bytes one buffer can hold`
+        : `longer than the expected ${expectedSize} bytes`,
+      { cause: e },
+    );
   if (err.code === 'Z_DATA_ERROR' && /header/.test(err.message))
     return new InflateError(`not a zlib/gzip stream (${err.message})`, { cause: e });
   return new InflateError(`corrupt or truncated (${err.message})`, { cause: e });

@@ -1,5 +1,5 @@
 import { ApiError } from '../../shared/api.js';
-import { isGzip, readNifti } from '../../shared/formats/nifti.js';
+import { readNifti } from '../../shared/formats/nifti.js';
 import type { Volume } from '../../shared/subject.js';
 import { parseOrFail, readFileOrFail } from './file-errors.js';
 import { nodeInflate } from './node-inflate.js';
@@ -7,10 +7,7 @@ import { nodeInflate } from './node-inflate.js';
 /** One frame (default 0) of a NIfTI volume file, float32 in file order with scaling applied. */
 export async function readVolumeFile(path: string, frame = 0): Promise<Volume & { frames: number }> {
   const raw = await readFileOrFail(path);
-  const v = parseOrFail(path, () => {
-    const bytes = isGzip(raw) ? gunzipFile(raw) : raw;
-    return readNifti(bytes, frame);
-  });
+  const v = parseOrFail(path, () => readNifti(raw, frame, nodeInflate));
   return { dims: v.dims, data: v.data, affine: v.affine, frames: v.frames };
 }
 
@@ -33,12 +30,4 @@ export function checkVolumeShape(
       `${path}: volume shape ${fmt(dims)} differs from the reference shape ${fmt(transform.shape)} of transform "${transform.name}"; the volume must be on exactly the transform's voxel grid`,
       path,
     );
-}
-
-function gunzipFile(raw: Uint8Array): Uint8Array {
-  try {
-    return nodeInflate(raw);
-  } catch (e) {
-    throw new Error(`gzip data is ${(e as Error).message}`, { cause: e });
-  }
 }

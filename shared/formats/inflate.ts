@@ -1,4 +1,4 @@
-import { inflateSync } from 'fflate';
+import { Gunzip, Unzlib, inflateSync } from 'fflate';
 
 /**
  * zlib and gzip decompression that notices truncation; errors read "<what is wrong>" so
@@ -9,6 +9,18 @@ import { inflateSync } from 'fflate';
  */
 
 export class InflateError extends Error {}
+
+/** The data inflate to more than the size the caller expected (a lying header or a bomb). */
+export class InflateLimitError extends InflateError {}
+
+/**
+ * The most ROI Studio inflates from one file (README, "Limits"): a 4-D volume bigger than
+ * this would not fit beside the app's own data in memory anyway.
+ */
+export const MAX_INFLATED_BYTES = 2 ** 31;
+
+/** Slack over the size a file's header states: trailing tags (MGH) and padding are legal. */
+const HEADER_SIZE_SLACK = 1 << 20;
 
 /**
  * zlib-or-gzip bytes → inflated bytes. `expectedSize` is a size hint: output longer than it
@@ -25,7 +37,8 @@ function inflateRaw(body: Uint8Array, expectedSize?: number): Uint8Array {
     // fflate writes into a given buffer without growing it: one spare byte reveals overlong data
     if (expectedSize !== undefined) {
       const out = inflateSync(body, { out: new Uint8Array(expectedSize + 1) });
-      if (out.length > expectedSize) throw new InflateError(`longer than the expected ${expectedSize} bytes`);
+      if (out.length > expectedSize)
+        throw new InflateLimitError(`longer than the expected ${expectedSize} bytes`);
       return out;
     }
     return inflateSync(body);
@@ -74,6 +87,65 @@ export function gunzip(bytes: Uint8Array, expectedSize?: number): Uint8Array {
 /** zlib or gzip, whichever the magic bytes say. */
 export const inflateAny: Inflater = (bytes, expectedSize) =>
   isGzipData(bytes) ? gunzip(bytes, expectedSize) : inflateZlib(bytes, expectedSize);
+
+/**
+ * The first `n` inflated bytes (fewer if the data end first), fed to the decoder a little at a
+ * time so that a bomb cannot make it produce more than about a megabyte on the way.
+ */
+export function inflateHead(bytes: Uint8Array, n: number): Uint8Array {
+  const parts: Uint8Array[] = [];
+  let got = 0;
+  const onData = (chunk: Uint8Array) => {
+    parts.push(chunk);
+    got += chunk.length;
+  };
+  const stream = isGzipData(bytes) ? new Gunzip(onData) : new Unzlib(onData);
+  const STEP = 512;
+  try {
+    for (let p = 0; p < bytes.length && got < n; p += STEP)
+      stream.push(bytes.subarray(p, p + STEP), p + STEP >= bytes.length);
+  } catch (e) {
+    throw new InflateError(`corrupt or truncated (${(e as Error).message})`);
+  }
+  const head = new Uint8Array(Math.min(n, got));
+  let at = 0;
+  for (const part of parts) {
+    if (at >= head.length) break;
+    head.set(part.subarray(0, head.length - at), at);
+    at += part.length;
+  }
+  return head;
+}
+
+/**
+ * Inflate a file whose header states its own length (NIfTI, MGH): the header first, then the
+ * whole file with the inflater stopped a little past that length, so a bomb or a corrupt stream
+ * is refused before it can allocate more than the header promised. `sizeOf` reads the header
+ * (the first `headerBytes` inflated bytes, or fewer) and throws its own error when it is bad.
+ */
+export function inflateSized(
+  bytes: Uint8Array,
+  headerBytes: number,
+  sizeOf: (head: Uint8Array) => number,
+  inflate: Inflater = inflateAny,
+): Uint8Array {
+  const size = sizeOf(inflateHead(bytes, headerBytes));
+  if (!(size <= MAX_INFLATED_BYTES))
+    throw new InflateError(
+      `too large: its header describes ${size} bytes, more than the ${MAX_INFLATED_BYTES} bytes ROI Studio inflates from one file`,
+    );
+  const limit = Math.min(size + HEADER_SIZE_SLACK, MAX_INFLATED_BYTES);
+  try {
+    return inflate(bytes, limit);
+  } catch (e) {
+    if (e instanceof InflateLimitError)
+      throw new InflateError(
+        `larger than the ${size} bytes its header describes (inflating stopped at ${limit} bytes)`,
+        { cause: e },
+      );
+    throw e;
+  }
+}
 
 function adler32(data: Uint8Array): number {
   let a = 1;

@@ -1,4 +1,4 @@
-import { gunzip, isGzipData, type Inflater } from './inflate.js';
+import { gunzip, inflateSized, isGzipData, type Inflater } from './inflate.js';
 
 /**
  * FreeSurfer MGH / MGZ (gzip) files used as per-vertex data, e.g. NSD's
@@ -26,15 +26,13 @@ const TYPES: Record<number, { name: string; size: number; read: (v: DataView, o:
   4: { name: 'short', size: 2, read: (v, o) => v.getInt16(o, false) },
 };
 
-export function readMgh(file: Uint8Array, frame = 0, inflate: Inflater = gunzip): MghData {
-  let bytes = file;
-  if (isGzipData(file)) {
-    try {
-      bytes = inflate(file);
-    } catch (e) {
-      throw new MghError(`gzip data is ${(e as Error).message}`);
-    }
-  }
+interface MghHeader {
+  dims: [number, number, number];
+  frames: number;
+  type: (typeof TYPES)[number];
+}
+
+function parseMghHeader(bytes: Uint8Array): MghHeader {
   if (bytes.length < HEADER)
     throw new MghError(`file too short for an MGH header (${bytes.length} bytes, need ${HEADER})`);
   const v = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -42,19 +40,38 @@ export function readMgh(file: Uint8Array, frame = 0, inflate: Inflater = gunzip)
   if (version !== 1) throw new MghError(`not an MGH file (version ${version}, expected 1)`);
   const dims: [number, number, number] = [v.getInt32(4, false), v.getInt32(8, false), v.getInt32(12, false)];
   const frames = v.getInt32(16, false);
-  const type = v.getInt32(20, false);
+  const code = v.getInt32(20, false);
   if (dims.some((d) => d < 1) || frames < 1)
     throw new MghError(`bad header: dimensions ${dims.join('×')}, ${frames} frame(s)`);
-  const t = TYPES[type];
-  if (!t) throw new MghError(`unsupported MGH data type ${type} (supported: uchar, int, float, short)`);
+  const type = TYPES[code];
+  if (!type) throw new MghError(`unsupported MGH data type ${code} (supported: uchar, int, float, short)`);
+  return { dims, frames, type };
+}
+
+/** Header and every frame's data; optional tags may follow. */
+const dataEnd = (h: MghHeader) => HEADER + h.dims[0] * h.dims[1] * h.dims[2] * h.frames * h.type.size;
+
+export function readMgh(file: Uint8Array, frame = 0, inflate: Inflater = gunzip): MghData {
+  let bytes = file;
+  if (isGzipData(file)) {
+    try {
+      bytes = inflateSized(file, HEADER, (head) => dataEnd(parseMghHeader(head)), inflate);
+    } catch (e) {
+      if (e instanceof MghError) throw e;
+      throw new MghError(`gzip data is ${(e as Error).message}`);
+    }
+  }
+  const header = parseMghHeader(bytes);
+  const { dims, frames, type: t } = header;
   if (!Number.isInteger(frame) || frame < 0 || frame >= frames)
     throw new MghError(`frame ${frame} does not exist: the file has ${frames} frame(s)`);
   const n = dims[0] * dims[1] * dims[2];
-  const needed = HEADER + n * frames * t.size;
+  const needed = dataEnd(header);
   if (bytes.length < needed)
     throw new MghError(
       `file truncated: ${bytes.length} bytes, ${dims.join('×')}×${frames} ${t.name} need ${needed}`,
     );
+  const v = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const values = new Float32Array(n);
   const start = HEADER + frame * n * t.size;
   for (let i = 0; i < n; i++) values[i] = t.read(v, start + i * t.size);

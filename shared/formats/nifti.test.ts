@@ -1,3 +1,4 @@
+import { gzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { NiftiError, frameCount, parseNiftiHeader, readNifti } from './nifti.js';
 import { makeNifti } from './testing/nifti-fixture.js';
@@ -145,6 +146,11 @@ describe('bad NIfTI files', () => {
       'truncated gzip',
       makeNifti({ dims: DIMS, values: VALUES, gzip: true }).subarray(0, 60),
       /gzip data is corrupt or truncated/,
+    ],
+    [
+      'gzip holding far more than the header describes',
+      gzipSync(Uint8Array.from([...good, ...new Uint8Array(3 << 20)])),
+      /gzip data is larger than the 400 bytes its header describes \(inflating stopped at 1048976 bytes\)/,
     ],
     ['RGB datatype', makeNifti({ dims: [1], datatype: 128, values: [1, 2, 3] }), /RGB24/],
     [

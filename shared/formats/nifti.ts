@@ -1,6 +1,6 @@
 import { NIFTI2, readHeader, type NIFTI1 } from 'nifti-reader-js';
 import type { Volume } from '../subject.js';
-import { gunzip } from './inflate.js';
+import { gunzip, inflateSized, type Inflater } from './inflate.js';
 
 /**
  * NIfTI-1 / NIfTI-2 volumes (`.nii`, `.nii.gz`) as pycortex sees them through nibabel
@@ -66,14 +66,34 @@ export function isGzip(bytes: Uint8Array): boolean {
   return bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b;
 }
 
-/** The uncompressed NIfTI bytes (gzip inflated when the file is gzip, whatever its name). */
-export function inflateNifti(bytes: Uint8Array): Uint8Array {
+/** Enough uncompressed bytes for a NIfTI-1 or NIfTI-2 header. */
+export const NIFTI_HEADER_BYTES = 544;
+
+/**
+ * The uncompressed NIfTI bytes (gzip inflated when the file is gzip, whatever its name), never
+ * more than the header's own size allows: see {@link inflateSized}.
+ */
+export function inflateNifti(bytes: Uint8Array, inflate: Inflater = gunzip): Uint8Array {
   if (!isGzip(bytes)) return bytes;
+  const sizeOf = (head: Uint8Array) => niftiByteLength(parseNiftiHeader(head));
   try {
-    return gunzip(bytes);
+    return inflateSized(bytes, NIFTI_HEADER_BYTES, sizeOf, inflate);
   } catch (e) {
+    if (e instanceof NiftiError) throw e;
     throw new NiftiError(`gzip data is ${(e as Error).message}`);
   }
+}
+
+/** Where a single-file NIfTI's voxels start: not inside the header (+ 4-byte extension flag). */
+function dataStart(h: NiftiHeader): number {
+  if (!Number.isFinite(h.voxOffset) || h.voxOffset < 0)
+    throw new NiftiError(`bad header: vox_offset = ${h.voxOffset}`);
+  return Math.max(h.voxOffset, h.version === 1 ? 352 : 544);
+}
+
+/** Bytes of the whole uncompressed file the header describes: data start + every voxel. */
+export function niftiByteLength(h: NiftiHeader): number {
+  return dataStart(h) + h.dims.reduce((n, d) => n * d, 1) * DTYPES[h.datatype].size;
 }
 
 function toArrayBuffer(bytes: Uint8Array): ArrayBuffer {
@@ -215,8 +235,8 @@ export interface NiftiVolume extends Volume {
  * Decode one frame of a `.nii` or `.nii.gz` (bytes as read from disk) into float32 values in
  * file order, with scl_slope/inter applied the way nibabel does (slope 0 or non-finite = none).
  */
-export function readNifti(bytes: Uint8Array, frame = 0): NiftiVolume {
-  const data = inflateNifti(bytes);
+export function readNifti(bytes: Uint8Array, frame = 0, inflate?: Inflater): NiftiVolume {
+  const data = inflateNifti(bytes, inflate);
   const header = parseNiftiHeader(data);
   const frames = frameCount(header);
   if (!Number.isInteger(frame) || frame < 0 || frame >= frames)
@@ -226,11 +246,8 @@ export function readNifti(bytes: Uint8Array, frame = 0): NiftiVolume {
   const dims = spatialShape(header);
   const nvox = dims[0] * dims[1] * dims[2];
   const dt = DTYPES[header.datatype];
-  if (!Number.isFinite(header.voxOffset) || header.voxOffset < 0)
-    throw new NiftiError(`bad header: vox_offset = ${header.voxOffset}`);
-  // a single-file NIfTI's data cannot start inside the header (+ 4-byte extension flag)
-  const start = Math.max(header.voxOffset, header.version === 1 ? 352 : 544);
-  const needed = start + frames * nvox * dt.size;
+  const start = dataStart(header);
+  const needed = niftiByteLength(header);
   if (data.length < needed)
     throw new NiftiError(
       `file truncated: ${data.length} bytes, the header (${header.dims.join('×')} ${dt.name}) needs ${needed}`,
