@@ -1,4 +1,4 @@
-import { request } from 'node:http';
+import { request, type ClientRequest } from 'node:http';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { networkInterfaces } from 'node:os';
 import { gunzipSync } from 'node:zlib';
@@ -7,12 +7,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiError, type CurvatureImage, type RoiStudioApi } from '../shared/api.js';
 import { decodeFrame, FRAME_CONTENT_TYPE } from '../shared/api-codec.js';
 import { RENDERER_CSP } from './csp.js';
-import { isLoopback, startServer, TOKEN_HEADER, type RunningServer } from './serve.js';
+import { isLoopback, MAX_BODY_BYTES, startServer, TOKEN_HEADER, type RunningServer } from './serve.js';
 import { makeSandbox, outsideCalls, recordingBackend, type Sandbox } from './testing/api-fixtures.js';
 
 let box: Sandbox;
 let root: string;
 let srv: RunningServer;
+let backendCalls: [string, unknown[]][] = [];
 const TOKEN = 'test-token-0123456789abcdef';
 
 beforeAll(async () => {
@@ -21,7 +22,8 @@ beforeAll(async () => {
   await mkdir(join(root, 'assets', 'sub'), { recursive: true });
   await writeFile(join(root, 'index.html'), '<!doctype html><title>ROI Studio</title>');
   await writeFile(join(root, 'assets', 'app.js'), 'console.log(1)');
-  const { api } = recordingBackend(box.db);
+  const { api, calls } = recordingBackend(box.db);
+  backendCalls = calls;
   const full: RoiStudioApi = {
     ...api,
     getCurvature: async (_s, height) =>
@@ -48,20 +50,26 @@ const call = (method: string, args: unknown[], headers: Record<string, string> =
     body: JSON.stringify(args),
   });
 
-/** Send a raw path, unnormalised (fetch would resolve `..` before sending). */
+/**
+ * Send a raw path, unnormalised (fetch would resolve `..` before sending), with any headers
+ * (fetch would not send a chosen Host); `body` makes it a POST, a function body streams chunks.
+ */
 function rawGet(
   path: string,
   headers: Record<string, string> = {},
+  body?: string | ((req: ClientRequest) => void),
 ): Promise<{ status: number; body: string }> {
   return new Promise((ok, fail) => {
-    const req = request({ host: '127.0.0.1', port: srv.port, path, headers }, (res) => {
+    const method = body === undefined ? 'GET' : 'POST';
+    const req = request({ host: '127.0.0.1', port: srv.port, path, headers, method }, (res) => {
       let body = '';
       res.setEncoding('utf8');
       res.on('data', (c: string) => (body += c));
       res.on('end', () => ok({ status: res.statusCode ?? 0, body }));
     });
     req.on('error', fail);
-    req.end();
+    if (typeof body === 'function') body(req);
+    else req.end(body);
   });
 }
 
@@ -122,6 +130,91 @@ describe('serve: token', () => {
       expect(res.headers.get('x-content-type-options')).toBe('nosniff');
     }
     expect(RENDERER_CSP).not.toContain('unsafe');
+  });
+});
+
+describe('serve: Host and Origin', () => {
+  const page = `/?token=${TOKEN}`;
+
+  it('answers only to its own address and port in Host, 403 otherwise (DNS rebinding)', async () => {
+    expect((await rawGet(page, { host: `127.0.0.1:${srv.port}` })).status).toBe(200);
+    expect((await rawGet(page, { host: `localhost:${srv.port}` })).status).toBe(200);
+    for (const host of [
+      `evil.example:${srv.port}`,
+      `127.0.0.1:${srv.port + 1}`,
+      '127.0.0.1',
+      'evil.example',
+    ]) {
+      const res = await rawGet(page, { host });
+      expect(res.status, host).toBe(403);
+      expect(JSON.parse(res.body)).toEqual({
+        code: 'FORBIDDEN',
+        message: `Host ${JSON.stringify(host)} is not this server`,
+      });
+    }
+  });
+
+  it("refuses API calls whose Origin is not this server's page, before the back end sees them", async () => {
+    const headers = { 'content-type': 'application/json', [TOKEN_HEADER]: TOKEN };
+    const before = backendCalls.length;
+    for (const origin of [
+      'http://evil.example',
+      `http://localhost:${srv.port + 1}`,
+      'null',
+      `https://127.0.0.1:${srv.port}`,
+    ]) {
+      const res = await rawGet('/api/getDatabase', { ...headers, origin }, '[]');
+      expect(res.status, origin).toBe(403);
+      expect(JSON.parse(res.body)).toEqual({
+        code: 'FORBIDDEN',
+        message: `requests from ${JSON.stringify(origin)} are not allowed`,
+      });
+    }
+    expect(backendCalls.length).toBe(before);
+    const own = await rawGet(
+      '/api/getDatabase',
+      { ...headers, origin: `http://127.0.0.1:${srv.port}` },
+      '[]',
+    );
+    expect(own.status).toBe(200);
+    expect(backendCalls.length).toBe(before + 1);
+  });
+});
+
+describe('serve: limits', () => {
+  const headers = { 'content-type': 'application/json', [TOKEN_HEADER]: TOKEN };
+  const message = `the request body is larger than the ${MAX_BODY_BYTES}-byte limit`;
+
+  it('refuses a body declared larger than the limit before reading it', async () => {
+    const before = backendCalls.length;
+    const res = await rawGet(
+      '/api/getDatabase',
+      { ...headers, 'content-length': String(MAX_BODY_BYTES + 1) },
+      (req) => req.write('['),
+    );
+    expect(res.status).toBe(400);
+    expect(JSON.parse(res.body)).toEqual({ code: 'BAD_REQUEST', message });
+    expect(backendCalls.length).toBe(before);
+  });
+
+  it('refuses a streamed body once it passes the limit', async () => {
+    const before = backendCalls.length;
+    const chunk = ' '.repeat(1 << 20);
+    const res = await rawGet('/api/getDatabase', headers, (req) => {
+      req.write('[');
+      // one chunk past the limit, without a Content-Length
+      for (let i = 0; i <= MAX_BODY_BYTES / chunk.length; i++) req.write(chunk);
+      req.end(']');
+    }).catch((e: NodeJS.ErrnoException) => ({ status: -1, body: e.code ?? '' }));
+    // the server may close the socket while the last chunks are still being sent
+    if (res.status !== -1) {
+      expect(res.status).toBe(400);
+      expect(JSON.parse(res.body)).toEqual({ code: 'BAD_REQUEST', message });
+    }
+    expect(backendCalls.length).toBe(before);
+    // a body just under the limit is read and answered
+    const fits = await rawGet('/api/getDatabase', headers, `[${' '.repeat(MAX_BODY_BYTES - 2)}]`);
+    expect(fits.status).toBe(200);
   });
 });
 

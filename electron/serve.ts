@@ -3,6 +3,7 @@ import { createReadStream, existsSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { networkInterfaces } from 'node:os';
 import { once } from 'node:events';
 import { pipeline } from 'node:stream/promises';
 import { createGzip } from 'node:zlib';
@@ -23,10 +24,16 @@ import { isInside } from './store/path-guard.js';
  *   - the `X-ROI-Studio-Token` header (what renderer/api-client.ts sends), or
  *   - the HttpOnly, SameSite=Strict cookie set when a page is loaded with a valid `?token=`
  *     (so the page's own scripts and styles, and later reloads, are authorised).
+ * Before the token, `Host` (and `Origin`, when sent) must name this server's own address and
+ * port: a page on another site, or one reaching us through a rebound DNS name, gets 403.
  */
 
 export const TOKEN_HEADER = 'x-roi-studio-token';
-const MAX_BODY = 64 * 1024 * 1024;
+/**
+ * Largest API request body (README, "Limits"): a save at the path command limit takes a few
+ * megabytes; refusing more before reading it keeps one request from holding the server.
+ */
+export const MAX_BODY_BYTES = 16 * 1024 * 1024;
 
 const STATUS: Record<ApiErrorCode, number> = {
   BAD_REQUEST: 400,
@@ -117,15 +124,45 @@ function sendError(res: ServerResponse, e: unknown) {
   sendJson(res, STATUS[shape.code] ?? 500, shape);
 }
 
-async function readBody(req: IncomingMessage): Promise<string> {
+/** The body, refused as soon as its declared or received size passes {@link MAX_BODY_BYTES}. */
+async function readBody(req: IncomingMessage, res: ServerResponse): Promise<string> {
+  const tooLarge = () => {
+    // the rest of the upload is not read: the connection closes after the answer
+    res.setHeader('Connection', 'close');
+    return new ApiError('BAD_REQUEST', `the request body is larger than the ${MAX_BODY_BYTES}-byte limit`);
+  };
+  if (Number(req.headers['content-length'] ?? 0) > MAX_BODY_BYTES) throw tooLarge();
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req as AsyncIterable<Buffer>) {
     size += chunk.length;
-    if (size > MAX_BODY) throw new ApiError('BAD_REQUEST', `request body larger than ${MAX_BODY} bytes`);
+    if (size > MAX_BODY_BYTES) throw tooLarge();
     chunks.push(chunk);
   }
   return Buffer.concat(chunks).toString('utf8');
+}
+
+/** `host:port` spellings of this server a browser may use (lower case, IPv6 in brackets). */
+function ownAuthorities(host: string, port: number): Set<string> {
+  const bracket = (h: string) => (h.includes(':') ? `[${h}]` : h);
+  const wildcard = host === '0.0.0.0' || host === '::';
+  const hosts = wildcard
+    ? Object.values(networkInterfaces()).flatMap((list) => (list ?? []).map((i) => i.address))
+    : [host];
+  if (wildcard || isLoopback(host)) hosts.push('localhost');
+  return new Set(hosts.map((h) => `${bracket(h)}:${port}`.toLowerCase()));
+}
+
+/** 403 unless `Host` is this server and `Origin`, when present, is this server's page. */
+function checkHostAndOrigin(req: IncomingMessage, own: Set<string>): void {
+  const host = (req.headers.host ?? '').toLowerCase();
+  if (!own.has(host))
+    throw new ApiError('FORBIDDEN', `Host ${JSON.stringify(req.headers.host ?? '')} is not this server`);
+  const origin = req.headers.origin;
+  if (origin === undefined) return;
+  const m = /^http:\/\/([^/]+)$/i.exec(origin);
+  if (!m || !own.has(m[1].toLowerCase()))
+    throw new ApiError('FORBIDDEN', `requests from ${JSON.stringify(origin)} are not allowed`);
 }
 
 /** Frames and files worth compressing for a tunnel: a 25 MB pixel map gzips to ~4 MB in ~0.2 s. */
@@ -169,7 +206,7 @@ async function handleApi(
   // JSON only: a cross-site form cannot send it without a CORS preflight, which is never granted.
   if (!/^application\/json\b/i.test(req.headers['content-type'] ?? ''))
     throw new ApiError('BAD_REQUEST', 'API calls must be sent as application/json');
-  const body = await readBody(req);
+  const body = await readBody(req, res);
   let args: unknown;
   try {
     args = body === '' ? [] : JSON.parse(body);
@@ -237,10 +274,12 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     chooseTemplateFile: async () => null,
   };
   let cookieName = 'roi-studio-token';
+  let own = new Set<string>();
   const zipped = new GzipCache();
 
   const server = createServer((req, res) => {
     void (async () => {
+      checkHostAndOrigin(req, own);
       const url = new URL(req.url ?? '/', 'http://localhost');
       const queryToken = url.searchParams.get('token') ?? undefined;
       const headerToken = req.headers[TOKEN_HEADER];
@@ -274,6 +313,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   const port = (server.address() as AddressInfo).port;
   // Cookies ignore ports; one name per port keeps two servers on one machine apart.
   cookieName = `roi-studio-token-${port}`;
+  own = ownAuthorities(host, port);
   const shownHost = host.includes(':') ? `[${host}]` : host;
   return {
     server,

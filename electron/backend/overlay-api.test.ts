@@ -179,6 +179,35 @@ describe.skipIf(!SHARED)(`overlay API on real subjects ${SHARED ? '' : SKIP_REAS
     expect((await readSidecar(join(db, 'sub-hcp32k')))!.rois.map((r) => r.name)).not.toContain('Square');
   }, 120_000);
 
+  it("refuses ROI names outside the editor's rule and case-only duplicates, writing nothing", async () => {
+    const api = overlayApi(cliContext(db));
+    const snap = await api.loadOverlay('sub-hcp32k');
+    const square = 'M 1200,500 L 1300,500 L 1300,600 L 1200,600 Z';
+    const r1 = await api.saveOverlay({
+      subject: 'sub-hcp32k',
+      baseRevision: snap.revision,
+      edits: [{ kind: 'add', name: 'V1', paths: [square] }],
+    });
+    const text = await readFile(snap.path, 'utf8');
+    for (const [name, reason] of [
+      ['../../etc/x', 'Start with a letter or digit; use only letters, digits, spaces and _ - . + ( ).'],
+      ['v1', 'An ROI named "V1" already exists.'],
+    ]) {
+      const error = await api
+        .saveOverlay({
+          subject: 'sub-hcp32k',
+          baseRevision: r1.snapshot.revision,
+          edits: [{ kind: 'add', name, paths: [square] }],
+        })
+        .catch((e: unknown) => e);
+      expect(error).toMatchObject({ code: 'BAD_REQUEST', file: snap.path });
+      expect((error as Error).message).toBe(
+        `${snap.path}: ROI name ${JSON.stringify(name)} is refused: ${reason}`,
+      );
+      expect(await readFile(snap.path, 'utf8')).toBe(text);
+    }
+  }, 60_000);
+
   it('normalise rewrites quirky Inkscape paths and bakes shape transforms', async () => {
     const file = join(db, 'sub-hcp32k', 'overlays.svg');
     const text = await readFile(file, 'utf8');

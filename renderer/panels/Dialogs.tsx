@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { editor, useEditor } from '../state/editor-store.js';
 import { otherNames, namePendingRing } from '../state/roi-actions.js';
-import { checkRoiName, nextRoiName } from '../state/roi-names.js';
+import { checkRoiName, nextRoiName } from '../../shared/roi/roi-names.js';
 import { discardDraft, reloadOverlay, restoreDraft, save } from '../state/session-actions.js';
 import { Modal } from './Modal.js';
 

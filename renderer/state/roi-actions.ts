@@ -1,6 +1,6 @@
 import { api } from './api-holder.js';
 import { commit, editor, showProblem } from './editor-store.js';
-import { checkRoiName, freeRoiName, roiNameFromLabel } from './roi-names.js';
+import { checkRoiName, freeRoiName, roiNameFromLabel } from '../../shared/roi/roi-names.js';
 import {
   addRoi,
   findRoi,

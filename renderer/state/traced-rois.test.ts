@@ -4,7 +4,7 @@ import { setApi } from './api-holder.js';
 import { editor, INITIAL_STATE, isDirty, redoEdit, undoEdit } from './editor-store.js';
 import { addAllLabels } from './roi-actions.js';
 import { addRoi, newRoiKey } from './roi-document.js';
-import { roiNameFromLabel } from './roi-names.js';
+import { roiNameFromLabel } from '../../shared/roi/roi-names.js';
 import { addTracedRois, traceSummaryLine } from './traced-rois.js';
 
 const traced: TracedRoi[] = [

@@ -1,5 +1,5 @@
 import type { TracedRoi } from '../../shared/api.js';
-import { checkRoiName, roiNameFromLabel } from './roi-names.js';
+import { checkRoiName, roiNameFromLabel } from '../../shared/roi/roi-names.js';
 import { addRoi, newRoi } from './roi-document.js';
 import type { RoiDocument } from './roi-document.js';
 

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { OverlayEditError, applyEdits } from './overlay-edit.js';
+import type { OverlayEdit } from '../api.js';
+import { MAX_EDIT_COMMANDS, OverlayEditError, applyEdits } from './overlay-edit.js';
 import { findLayer, layerShapes, parseOverlay, serializeOverlay } from './overlay-svg.js';
+import { MAX_PATH_COMMANDS } from './svg-path.js';
 
 const SRC = `<svg xmlns="http://www.w3.org/2000/svg" xmlns:inkscape="http://www.inkscape.org/namespaces/inkscape" width="10" height="10">
   <g inkscape:label="rois" id="rois">
@@ -12,21 +14,21 @@ const SRC = `<svg xmlns="http://www.w3.org/2000/svg" xmlns:inkscape="http://www.
 `;
 
 describe('applyEdits', () => {
-  it('adds an ROI pycortex-style, indented, escaped, with a label per path and the default layers', () => {
+  it('adds an ROI pycortex-style, indented, with a label per path and the default layers', () => {
     const o = parseOverlay(SRC);
     applyEdits(o, [
-      { kind: 'add', name: 'A b>', paths: ['m 1,1 h 4 v 4 z', 'M 6,6 L 9,6 L 9,9 Z'], label: true },
+      { kind: 'add', name: 'A b+', paths: ['m 1,1 h 4 v 4 z', 'M 6,6 L 9,6 L 9,9 Z'], label: true },
     ]);
     const out = serializeOverlay(o);
     expect(out).toContain(`    <g inkscape:label="shapes" id="rois_shapes">
-      <g id="A_b_" style="display:inline;" inkscape:label="A b&gt;" inkscape:groupmode="layer">
+      <g id="A_b_" style="display:inline;" inkscape:label="A b+" inkscape:groupmode="layer">
         <path id="A_b__path1" d="M 1,1 L 5,1 L 5,5 Z"/>
         <path id="A_b__path2" d="M 6,6 L 9,6 L 9,9 Z"/>
       </g>
     </g>
     <g inkscape:label="labels" id="rois_labels">
-      <text x="3.6667" y="2.3333" style="text-anchor:middle;">A b&gt;</text>
-      <text x="8" y="7" style="text-anchor:middle;">A b&gt;</text>
+      <text x="3.6667" y="2.3333" style="text-anchor:middle;">A b+</text>
+      <text x="8" y="7" style="text-anchor:middle;">A b+</text>
     </g>`);
     expect(out).toMatch(/<g id="display" [^>]*inkscape:label="display"[^>]*>\n {4}<g id="display_shapes"/);
   });
@@ -71,5 +73,63 @@ describe('applyEdits', () => {
       OverlayEditError,
     );
     expect(() => applyEdits(o, [{ kind: 'add', name: 'x', paths: ['M 1,1 L'] }])).toThrow(/path 1 of "x"/);
+  });
+
+  const square = 'M 1,1 L 2,1 L 2,2 Z';
+
+  it("holds new ROI names to the editor's rule, unique ignoring case; existing names stay usable", () => {
+    const o = parseOverlay(
+      SRC.replace('id="rois_shapes"/>', 'id="rois_shapes"><g inkscape:label="V1/V2"/></g>'),
+    );
+    const before = serializeOverlay(o);
+    const refused: [OverlayEdit, RegExp][] = [
+      [
+        { kind: 'add', name: '../../etc/x', paths: [square] },
+        /"..\/..\/etc\/x" is refused: Start with a letter/,
+      ],
+      [{ kind: 'add', name: 'v1/v2', paths: [square] }, /"v1\/v2" is refused/],
+      [{ kind: 'replace', name: 'a<b', paths: [square] }, /"a<b" is refused/],
+      [{ kind: 'rename', from: 'V1/V2', to: 'x'.repeat(65) }, /At most 64 characters/],
+    ];
+    for (const [edit, message] of refused) {
+      expect(() => applyEdits(o, [edit])).toThrow(message);
+      expect(serializeOverlay(o)).toBe(before);
+    }
+    applyEdits(o, [{ kind: 'add', name: 'V1', paths: [square] }]);
+    for (const edit of [
+      { kind: 'add', name: 'v1', paths: [square] },
+      { kind: 'replace', name: 'v1', paths: [square] },
+      { kind: 'rename', from: 'V1/V2', to: 'v1' },
+    ] satisfies OverlayEdit[])
+      expect(() => applyEdits(o, [edit])).toThrow('An ROI named "V1" already exists.');
+    // a legacy name can be edited, renamed away from, and an ROI can change its own case
+    applyEdits(o, [
+      { kind: 'replace', name: 'V1/V2', paths: [square] },
+      { kind: 'rename', from: 'V1/V2', to: 'V1-V2' },
+      { kind: 'rename', from: 'V1', to: 'v1' },
+    ]);
+    expect(layerShapes(findLayer(o, 'rois')!).map((s) => s.name)).toEqual(['V1-V2', 'v1']);
+  });
+
+  it('refuses paths and saves over the command limits before changing anything', () => {
+    const o = parseOverlay(SRC);
+    const before = serializeOverlay(o);
+    const polyline = (n: number) => `M 0,0${' L 1,1'.repeat(n - 2)} Z`;
+    expect(() =>
+      applyEdits(o, [{ kind: 'add', name: 'big', paths: [polyline(MAX_PATH_COMMANDS + 1)] }]),
+    ).toThrow(
+      `path 1 of "big": path data: more than ${MAX_PATH_COMMANDS} commands (the limit per path) at character ${
+        polyline(MAX_PATH_COMMANDS + 1).length - 1
+      }`,
+    );
+    const many = Array.from({ length: 3 }, (_, i) => ({
+      kind: 'add' as const,
+      name: `R${i}`,
+      paths: [polyline(MAX_EDIT_COMMANDS / 2 - 10)],
+    }));
+    expect(() => applyEdits(o, many)).toThrow(
+      `the edits write more than ${MAX_EDIT_COMMANDS} path commands (the limit per save); save them in parts`,
+    );
+    expect(serializeOverlay(o)).toBe(before);
   });
 });

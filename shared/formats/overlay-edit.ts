@@ -20,10 +20,12 @@ import {
   parsePath,
   parseTransform,
   serializeSafe,
+  tokenizePath,
   type Matrix,
   type Segment,
 } from './svg-path.js';
 import { labelPosition } from '../roi/label-position.js';
+import { checkRoiName } from '../roi/roi-names.js';
 
 /**
  * Edits of ROI layers (direct children of rois/shapes) on the DOM of overlays.svg. Only the nodes an
@@ -35,6 +37,13 @@ export class OverlayEditError extends Error {}
 
 const ROI_LAYER = 'rois';
 
+/**
+ * Most path commands one set of edits may write (README, "Limits"): 20 times the largest
+ * overlay in the reference data, so that one save cannot hold the back end for long.
+ */
+export const MAX_EDIT_COMMANDS = 200_000;
+
+/** A name that may refer to an ROI already in the file (which may predate the name rule). */
 export function validRoiName(name: unknown): string {
   if (typeof name !== 'string' || name.trim() === '') throw new OverlayEditError('an ROI name is required');
   if (name !== name.trim()) throw new OverlayEditError(`ROI name "${name}" has leading or trailing spaces`);
@@ -44,27 +53,61 @@ export function validRoiName(name: unknown): string {
   return name;
 }
 
+/** A name for a new ROI: the editor's rule, unique ignoring case among `others`. */
+function newRoiName(name: unknown, others: readonly string[]): string {
+  const check = checkRoiName(validRoiName(name), others);
+  if (!check.ok) throw new OverlayEditError(`ROI name ${JSON.stringify(name)} is refused: ${check.reason}`);
+  return name as string;
+}
+
 /** Apply `edits` in order; throws OverlayEditError (nothing is written by the caller then). */
 export function applyEdits(o: OverlayDocument, edits: readonly OverlayEdit[]): void {
+  checkEditSize(edits);
   for (const e of edits) applyEdit(o, e);
   ensureDefaultLayers(o);
+}
+
+/** Count the commands of every path the edits write, stopping at the limit, before any other work. */
+function checkEditSize(edits: readonly OverlayEdit[]): void {
+  let total = 0;
+  for (const e of edits) {
+    if ((e.kind !== 'add' && e.kind !== 'replace') || !Array.isArray(e.paths)) continue;
+    e.paths.forEach((d, i) => {
+      try {
+        total += tokenizePath(String(d)).length;
+      } catch (err) {
+        throw new OverlayEditError(`path ${i + 1} of "${e.name}": ${(err as Error).message}`);
+      }
+      if (total > MAX_EDIT_COMMANDS)
+        throw new OverlayEditError(
+          `the edits write more than ${MAX_EDIT_COMMANDS} path commands (the limit per save); save them in parts`,
+        );
+    });
+  }
 }
 
 function applyEdit(o: OverlayDocument, e: OverlayEdit): void {
   switch (e.kind) {
     case 'add': {
       const layer = roiLayer(o);
-      const name = validRoiName(e.name);
-      if (layerShapes(layer).some((s) => s.name === name))
-        throw new OverlayEditError(`an ROI named "${name}" already exists (use replace or rename)`);
+      const name = newRoiName(
+        e.name,
+        layerShapes(layer).map((s) => s.name),
+      );
       const group = createShape(o, layer, name);
       writePaths(o, layer, group, name, e.paths, !!e.label);
       return;
     }
     case 'replace': {
       const layer = roiLayer(o);
-      const name = validRoiName(e.name);
-      const shapes = layerShapes(layer).filter((s) => s.name === name);
+      const all = layerShapes(layer);
+      const shapes = all.filter((s) => s.name === e.name);
+      const name = shapes.length
+        ? validRoiName(e.name)
+        : newRoiName(
+            e.name,
+            all.map((s) => s.name),
+          );
       // pycortex reads the last of duplicates; replace that one
       const group = shapes.length ? shapes[shapes.length - 1].element : createShape(o, layer, name);
       for (const p of childElements(group, 'path')) removeNode(p);
@@ -75,12 +118,16 @@ function applyEdit(o: OverlayDocument, e: OverlayEdit): void {
     case 'rename': {
       const layer = roiLayer(o);
       const from = validRoiName(e.from);
-      const to = validRoiName(e.to);
       const shapes = layerShapes(layer);
       const target = shapes.filter((s) => s.name === from);
       if (!target.length) throw new OverlayEditError(`no ROI named "${from}"`);
-      if (from !== to && shapes.some((s) => s.name === to))
-        throw new OverlayEditError(`an ROI named "${to}" already exists`);
+      const to =
+        e.to === from
+          ? from
+          : newRoiName(
+              e.to,
+              shapes.filter((s) => s.name !== from).map((s) => s.name),
+            );
       for (const s of target) {
         s.element.setAttributeNS(INKSCAPE_NS, inkscapeQName(o, 'label'), to);
         if (s.element.getAttribute('id') === from) s.element.setAttribute('id', uniqueId(o, to));

@@ -28,6 +28,12 @@ export class PathSyntaxError extends Error {
   }
 }
 
+/**
+ * Most commands one path may have (README, "Limits"): 30 times the largest hand-drawn ROI path
+ * in the reference data, and a bound on the work a single path can cause.
+ */
+export const MAX_PATH_COMMANDS = 100_000;
+
 const ARG_COUNT: Record<string, number> = { m: 2, l: 2, h: 1, v: 1, c: 6, s: 4, q: 4, t: 2, a: 7, z: 0 };
 
 const isSpace = (c: number) => c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d || c === 0x0c;
@@ -36,6 +42,11 @@ const isDigit = (c: number) => c >= 0x30 && c <= 0x39;
 /** Tokenise `d` into commands (SVG 1.1 grammar, implicit repeats, exponents, any separators). */
 export function tokenizePath(d: string): PathCommand[] {
   const out: PathCommand[] = [];
+  const push = (command: PathCommand) => {
+    if (out.length === MAX_PATH_COMMANDS)
+      throw new PathSyntaxError(`more than ${MAX_PATH_COMMANDS} commands (the limit per path)`, command.at);
+    out.push(command);
+  };
   let i = 0;
   const n = d.length;
   const skipSep = (allowComma: boolean) => {
@@ -94,7 +105,7 @@ export function tokenizePath(d: string): PathCommand[] {
     skipSep(false);
     const count = ARG_COUNT[lower];
     if (count === 0) {
-      out.push({ letter, args: [], at });
+      push({ letter, args: [], at });
       continue;
     }
     let first = true;
@@ -108,7 +119,7 @@ export function tokenizePath(d: string): PathCommand[] {
         else args.push(readNumber());
         skipSep(true);
       }
-      out.push({ letter: repeatLetter, args, at: first ? at : argAt });
+      push({ letter: repeatLetter, args, at: first ? at : argAt });
       if (lower === 'm') repeatLetter = letter === 'm' ? 'l' : 'L';
       first = false;
       if (i >= n) break;

@@ -1,4 +1,5 @@
 /**
+ * The one ROI name rule, for the editor and for every back-end writer (save, trace, merge).
  * ROI names become `inkscape:label` values that pycortex uses as dictionary keys and prints on
  * figures; keeping to letters, digits and a few punctuation marks keeps them safe in XML,
  * in Inkscape's layer dialog, in file names of exports and on the command line.
