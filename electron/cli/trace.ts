@@ -6,6 +6,7 @@ import { createBackend } from '../backend/index.js';
 import { resolveTemplate } from '../backend/trace-api.js';
 import { appPaths } from '../store/app-paths.js';
 import { restoreFromSidecar } from '../store/sidecar.js';
+import { roiNameFromLabel } from '../../shared/roi/roi-names.js';
 import { traceTemplate } from '../store/template-trace.js';
 import { databaseAndSubject } from './subject-options.js';
 import { CliError, numberOption, required } from './cli-error.js';
@@ -13,9 +14,10 @@ import { CliError, numberOption, required } from './cli-error.js';
 const HELP = `usage: roi-studio trace --db DIR --subject S --xfm X --template FILE [--labels A,B] [--height N] [--into overlay|FILE.svg] [--json]
        roi-studio trace --db DIR --subject S --restore-sidecar [--labels A,B] [--into overlay|FILE.svg]
 
-Trace the labels of an ROI template volume (names from its .ctab) into ROI outlines, one path per
-hemisphere, and print per label the Jaccard index between the ROI's vertices (pycortex's
-membership) and the vertices whose mid-depth sample carries the label.
+Trace the labels of an ROI template volume into ROI outlines, one path per hemisphere, and print
+per label the Jaccard index between the ROI's vertices (pycortex's membership) and the vertices
+whose mid-depth sample carries the label. ROIs are named from the .ctab as in the app: characters
+outside the ROI name rule (letters, digits, space, _ - . + ( )) become _.
   --template FILE     label volume on the transform's grid, or a name in <subject>/templates/
   --labels A,B        only these labels (names or indices); default: every label
   --height N          label raster height (default 1024; 2048 follows finer detail, 4× slower)
@@ -75,7 +77,7 @@ export async function run(argv: string[]): Promise<void> {
       : resolveTemplate(ctx, subject, template);
     const height = numberOption(values, 'height', 1024, { min: 256, max: 4096, integer: true });
     const traced = await traceTemplate(db, subject, xfm, file, labels, { height, cacheDir: app.cache });
-    rois = traced.rois;
+    rois = traced.rois.map((r) => ({ ...r, name: roiNameFromLabel(r.name) }));
     edits = rois.map((r) => ({ kind: 'add', name: r.name, paths: r.paths, label: true }));
   }
 

@@ -15,6 +15,17 @@ import {
 
 export type { Document, Element, Node };
 
+/** The XML parser's complaint in our words: where, and what (without its internal wording). */
+function xmlProblem(e: unknown): string {
+  const err = e as Error & { locator?: { lineNumber?: number; columnNumber?: number } };
+  let what = String(err?.message ?? e).split('\n')[0];
+  what = /^Reporting error "(.*)" caused onErrorStopParsing$/.exec(what)?.[1] ?? what;
+  what = what.replace(/^element parse error: (Error: )?/, '').replace(/[\s:]+$/, '');
+  const line = err?.locator?.lineNumber;
+  const where = line ? ` at line ${line}, column ${err.locator?.columnNumber ?? 0}` : '';
+  return `not well-formed XML${where}: ${what}`;
+}
+
 export const SVG_NS = 'http://www.w3.org/2000/svg';
 export const INKSCAPE_NS = 'http://www.inkscape.org/namespaces/inkscape';
 export const SODIPODI_NS = 'http://sodipodi.sourceforge.net/DTD/sodipodi-0.dtd';
@@ -88,8 +99,7 @@ export function parseOverlay(input: string): OverlayDocument {
   try {
     doc = new DOMParser({ onError: onErrorStopParsing }).parseFromString(text, 'text/xml');
   } catch (e) {
-    const msg = ((e as Error).message ?? String(e)).split('\n')[0];
-    throw new OverlayFormatError(`not well-formed XML: ${msg}`);
+    throw new OverlayFormatError(xmlProblem(e));
   }
   const root = doc.documentElement;
   if (!root || root.namespaceURI !== SVG_NS || root.localName !== 'svg')
