@@ -20,7 +20,6 @@ import {
   parsePath,
   parseTransform,
   serializeSafe,
-  tokenizePath,
   type Matrix,
   type Segment,
 } from './svg-path.js';
@@ -38,10 +37,10 @@ export class OverlayEditError extends Error {}
 const ROI_LAYER = 'rois';
 
 /**
- * Most path commands one set of edits may write (README, "Limits"): 20 times the largest
- * overlay in the reference data, so that one save cannot hold the back end for long.
+ * Most path commands one set of edits may write (README, "Limits"): 10 times the largest
+ * overlay in the reference data, so that one save holds the back end for about a second at most.
  */
-export const MAX_EDIT_COMMANDS = 200_000;
+export const MAX_EDIT_COMMANDS = 100_000;
 
 /** A name that may refer to an ROI already in the file (which may predate the name rule). */
 export function validRoiName(name: unknown): string {
@@ -62,31 +61,44 @@ function newRoiName(name: unknown, others: readonly string[]): string {
 
 /** Apply `edits` in order; throws OverlayEditError (nothing is written by the caller then). */
 export function applyEdits(o: OverlayDocument, edits: readonly OverlayEdit[]): void {
-  checkEditSize(edits);
-  for (const e of edits) applyEdit(o, e);
+  const paths = readEditPaths(edits);
+  for (const e of edits) applyEdit(o, e, paths.get(e) ?? []);
   ensureDefaultLayers(o);
 }
 
-/** Count the commands of every path the edits write, stopping at the limit, before any other work. */
-function checkEditSize(edits: readonly OverlayEdit[]): void {
+/**
+ * Every path the edits write, parsed and checked (syntax, something drawn, the command limits)
+ * before the document is touched.
+ */
+function readEditPaths(edits: readonly OverlayEdit[]): Map<OverlayEdit, Segment[][]> {
+  const out = new Map<OverlayEdit, Segment[][]>();
   let total = 0;
   for (const e of edits) {
-    if ((e.kind !== 'add' && e.kind !== 'replace') || !Array.isArray(e.paths)) continue;
-    e.paths.forEach((d, i) => {
+    if (e.kind !== 'add' && e.kind !== 'replace') continue;
+    if (!Array.isArray(e.paths))
+      throw new OverlayEditError(`paths of "${e.name}" must be a list of path data`);
+    const read = (d: unknown, i: number): Segment[] => {
+      let segs: Segment[];
       try {
-        total += tokenizePath(String(d)).length;
+        segs = parsePath(String(d));
       } catch (err) {
         throw new OverlayEditError(`path ${i + 1} of "${e.name}": ${(err as Error).message}`);
       }
+      if (!segs.some((s) => s.cmd !== 'M' && s.cmd !== 'Z'))
+        throw new OverlayEditError(`path ${i + 1} of "${e.name}" draws nothing`);
+      total += segs.length;
       if (total > MAX_EDIT_COMMANDS)
         throw new OverlayEditError(
           `the edits write more than ${MAX_EDIT_COMMANDS} path commands (the limit per save); save them in parts`,
         );
-    });
+      return segs;
+    };
+    out.set(e, e.paths.map(read));
   }
+  return out;
 }
 
-function applyEdit(o: OverlayDocument, e: OverlayEdit): void {
+function applyEdit(o: OverlayDocument, e: OverlayEdit, paths: Segment[][]): void {
   switch (e.kind) {
     case 'add': {
       const layer = roiLayer(o);
@@ -95,7 +107,7 @@ function applyEdit(o: OverlayDocument, e: OverlayEdit): void {
         layerShapes(layer).map((s) => s.name),
       );
       const group = createShape(o, layer, name);
-      writePaths(o, layer, group, name, e.paths, !!e.label);
+      writePaths(o, layer, group, name, paths, !!e.label);
       return;
     }
     case 'replace': {
@@ -112,7 +124,7 @@ function applyEdit(o: OverlayDocument, e: OverlayEdit): void {
       const group = shapes.length ? shapes[shapes.length - 1].element : createShape(o, layer, name);
       for (const p of childElements(group, 'path')) removeNode(p);
       removeLabels(layer, name);
-      writePaths(o, layer, group, name, e.paths, !!e.label);
+      writePaths(o, layer, group, name, paths, !!e.label);
       return;
     }
     case 'rename': {
@@ -266,20 +278,11 @@ function writePaths(
   layer: LayerNode,
   group: Element,
   name: string,
-  paths: readonly string[],
+  paths: readonly Segment[][],
   label: boolean,
 ): void {
-  if (!Array.isArray(paths)) throw new OverlayEditError(`paths of "${name}" must be a list of path data`);
   const base = group.getAttribute('id') || name;
-  paths.forEach((d, i) => {
-    let segs: Segment[];
-    try {
-      segs = parsePath(String(d));
-    } catch (err) {
-      throw new OverlayEditError(`path ${i + 1} of "${name}": ${(err as Error).message}`);
-    }
-    if (!segs.some((s) => s.cmd !== 'M' && s.cmd !== 'Z'))
-      throw new OverlayEditError(`path ${i + 1} of "${name}" draws nothing`);
+  paths.forEach((segs, i) => {
     const p = o.doc.createElementNS(SVG_NS, svgQName(o, 'path'));
     p.setAttribute('id', uniqueId(o, `${base}_path${i + 1}`));
     p.setAttribute('d', serializeSafe(segs));

@@ -29,10 +29,10 @@ export class PathSyntaxError extends Error {
 }
 
 /**
- * Most commands one path may have (README, "Limits"): 30 times the largest hand-drawn ROI path
+ * Most commands one path may have (README, "Limits"): 15 times the largest hand-drawn ROI path
  * in the reference data, and a bound on the work a single path can cause.
  */
-export const MAX_PATH_COMMANDS = 100_000;
+export const MAX_PATH_COMMANDS = 50_000;
 
 const ARG_COUNT: Record<string, number> = { m: 2, l: 2, h: 1, v: 1, c: 6, s: 4, q: 4, t: 2, a: 7, z: 0 };
 
