@@ -24,8 +24,8 @@ import { isInside } from './store/path-guard.js';
  *   - the `X-ROI-Studio-Token` header (what renderer/api-client.ts sends), or
  *   - the HttpOnly, SameSite=Strict cookie set when a page is loaded with a valid `?token=`
  *     (so the page's own scripts and styles, and later reloads, are authorised).
- * Before the token, `Host` (and `Origin`, when sent) must name this server's own address and
- * port: a page on another site, or one reaching us through a rebound DNS name, gets 403.
+ * Before the token, `Host` (and `Origin`, when sent) must name this server: a page on another
+ * site, or one reaching us through a rebound DNS name, gets 403.
  */
 
 export const TOKEN_HEADER = 'x-roi-studio-token';
@@ -142,26 +142,28 @@ async function readBody(req: IncomingMessage, res: ServerResponse): Promise<stri
   return Buffer.concat(chunks).toString('utf8');
 }
 
-/** `host:port` spellings of this server a browser may use (lower case, IPv6 in brackets). */
-function ownAuthorities(host: string, port: number): Set<string> {
-  const bracket = (h: string) => (h.includes(':') ? `[${h}]` : h);
+/** Names a browser may use for this server in `Host` (lower case, IPv6 in brackets). */
+function ownHostNames(host: string): Set<string> {
   const wildcard = host === '0.0.0.0' || host === '::';
   const hosts = wildcard
     ? Object.values(networkInterfaces()).flatMap((list) => (list ?? []).map((i) => i.address))
     : [host];
   if (wildcard || isLoopback(host)) hosts.push('localhost');
-  return new Set(hosts.map((h) => `${bracket(h)}:${port}`.toLowerCase()));
+  return new Set(hosts.map((h) => (h.includes(':') ? `[${h}]` : h).toLowerCase()));
 }
 
-/** 403 unless `Host` is this server and `Origin`, when present, is this server's page. */
-function checkHostAndOrigin(req: IncomingMessage, own: Set<string>): void {
+/**
+ * 403 unless `Host` names this server and `Origin`, when present, is the page at that same
+ * `Host`. The port in `Host` may differ from ours: `ssh -L 9000:127.0.0.1:8765` makes the
+ * browser say 9000; a foreign name there is DNS rebinding, a foreign origin another site.
+ */
+function checkHostAndOrigin(req: IncomingMessage, names: Set<string>): void {
   const host = (req.headers.host ?? '').toLowerCase();
-  if (!own.has(host))
+  const name = /^(\[[^\]]*\]|[^:]*)(:\d{1,5})?$/.exec(host)?.[1];
+  if (name === undefined || !names.has(name))
     throw new ApiError('FORBIDDEN', `Host ${JSON.stringify(req.headers.host ?? '')} is not this server`);
   const origin = req.headers.origin;
-  if (origin === undefined) return;
-  const m = /^http:\/\/([^/]+)$/i.exec(origin);
-  if (!m || !own.has(m[1].toLowerCase()))
+  if (origin !== undefined && origin.toLowerCase() !== `http://${host}`)
     throw new ApiError('FORBIDDEN', `requests from ${JSON.stringify(origin)} are not allowed`);
 }
 
@@ -274,12 +276,12 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     chooseTemplateFile: async () => null,
   };
   let cookieName = 'roi-studio-token';
-  let own = new Set<string>();
+  let ownNames = new Set<string>();
   const zipped = new GzipCache();
 
   const server = createServer((req, res) => {
     void (async () => {
-      checkHostAndOrigin(req, own);
+      checkHostAndOrigin(req, ownNames);
       const url = new URL(req.url ?? '/', 'http://localhost');
       const queryToken = url.searchParams.get('token') ?? undefined;
       const headerToken = req.headers[TOKEN_HEADER];
@@ -313,7 +315,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   const port = (server.address() as AddressInfo).port;
   // Cookies ignore ports; one name per port keeps two servers on one machine apart.
   cookieName = `roi-studio-token-${port}`;
-  own = ownAuthorities(host, port);
+  ownNames = ownHostNames(host);
   const shownHost = host.includes(':') ? `[${host}]` : host;
   return {
     server,
