@@ -3,7 +3,7 @@ import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RoiVertices } from '../../shared/api.js';
+import type { OverlayEdit, RoiVertices } from '../../shared/api.js';
 import { flatToSvg } from '../../shared/flatmap/flat-frame.js';
 import {
   INKSCAPE_NS,
@@ -128,15 +128,22 @@ describe.skipIf(!SHARED)(`overlay API on real subjects ${SHARED ? '' : SKIP_REAS
       }
     }, 120_000);
 
-  it('saves edits through the API: add with labels, rename, replace, normalise, delete; STALE on an old revision', async () => {
+  const square = 'M 1200,500 L 1300,500 L 1300,600 L 1200,600 Z';
+
+  /** Add one labelled square ROI to sub-hcp32k's overlay through the API. */
+  async function saveSquare(name: string) {
     const api = overlayApi(cliContext(db));
     const snap = await api.loadOverlay('sub-hcp32k');
-    const square = 'M 1200,500 L 1300,500 L 1300,600 L 1200,600 Z';
-    const r1 = await api.saveOverlay({
-      subject: 'sub-hcp32k',
-      baseRevision: snap.revision,
-      edits: [{ kind: 'add', name: 'Sq', paths: [square], label: true }],
-    });
+    const edits: OverlayEdit[] = [{ kind: 'add', name, paths: [square], label: true }];
+    return {
+      api,
+      snap,
+      r1: await api.saveOverlay({ subject: 'sub-hcp32k', baseRevision: snap.revision, edits }),
+    };
+  }
+
+  it('saves edits through the API: add with labels, rename, replace, normalise, delete; STALE on an old revision', async () => {
+    const { api, snap, r1 } = await saveSquare('Sq');
     expect(r1.backup).toBeTruthy();
     const text1 = await readFile(snap.path, 'utf8');
     expect(text1).toMatch(/<text x="1250" y="550" style="text-anchor:middle;">Sq<\/text>/);
@@ -180,14 +187,7 @@ describe.skipIf(!SHARED)(`overlay API on real subjects ${SHARED ? '' : SKIP_REAS
   }, 120_000);
 
   it("refuses ROI names outside the editor's rule and case-only duplicates, writing nothing", async () => {
-    const api = overlayApi(cliContext(db));
-    const snap = await api.loadOverlay('sub-hcp32k');
-    const square = 'M 1200,500 L 1300,500 L 1300,600 L 1200,600 Z';
-    const r1 = await api.saveOverlay({
-      subject: 'sub-hcp32k',
-      baseRevision: snap.revision,
-      edits: [{ kind: 'add', name: 'V1', paths: [square] }],
-    });
+    const { api, snap, r1 } = await saveSquare('V1');
     const text = await readFile(snap.path, 'utf8');
     for (const [name, reason] of [
       ['../../etc/x', 'Start with a letter or digit; use only letters, digits, spaces and _ - . + ( ).'],
