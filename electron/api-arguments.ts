@@ -2,6 +2,7 @@ import { readdir, stat } from 'node:fs/promises';
 import { isAbsolute, join } from 'node:path';
 import { z } from 'zod';
 import { API_METHODS, ApiError, type ApiMethod, type RoiStudioApi } from '../shared/api.js';
+import { checkRoiName } from '../shared/roi/roi-names.js';
 import type { BackendContext } from './backend/context.js';
 import { allowedPath, isInside } from './store/path-guard.js';
 
@@ -19,13 +20,18 @@ const name = text
   .min(1)
   .refine((s) => !/[/\\\0]/.test(s) && s !== '.' && s !== '..', 'must be a plain name, not a path');
 const path = text.min(1).refine((s) => !s.includes('\0'), 'must not contain NUL');
+/** A name for a new ROI follows the editor's rule; uniqueness needs the file (the back end's). */
+const newRoiName = text.superRefine((s, ctx) => {
+  const check = checkRoiName(s, []);
+  if (!check.ok) ctx.addIssue({ code: 'custom', message: check.reason });
+});
 const height = z.number().int().min(16).max(16384);
 const pathData = z.array(z.string().max(10_000_000)).max(100_000);
 
 const edit = z.discriminatedUnion('kind', [
   z.strictObject({
     kind: z.literal('add'),
-    name: text.min(1),
+    name: newRoiName,
     paths: pathData,
     label: z.boolean().optional(),
   }),
@@ -35,7 +41,7 @@ const edit = z.discriminatedUnion('kind', [
     paths: pathData,
     label: z.boolean().optional(),
   }),
-  z.strictObject({ kind: z.literal('rename'), from: text.min(1), to: text.min(1) }),
+  z.strictObject({ kind: z.literal('rename'), from: text.min(1), to: newRoiName }),
   z.strictObject({ kind: z.literal('delete'), name: text.min(1) }),
   z.strictObject({ kind: z.literal('normalise'), name: text.min(1) }),
 ]);

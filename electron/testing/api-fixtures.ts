@@ -85,6 +85,14 @@ export function malformedCalls(db: string): [ApiMethod, unknown[]][] {
   out.push(['getPixelMap', ['demo', 'xfm', { height: 1024, thick: 1, depth: 2 }]]);
   out.push(['getPixelMap', ['demo', 'xfm', { height: 1024, thick: 1, depth: 0.5, extra: 1 }]]);
   out.push(['saveOverlay', [{ subject: 'demo', baseRevision: 'r', edits: [{ kind: 'explode' }] }]]);
+  // new ROI names follow the editor's rule
+  const addNamed = (name: string) => ({ kind: 'add', name, paths: ['M 0 0 L 1 1 Z'] });
+  out.push(['saveOverlay', [{ subject: 'demo', baseRevision: 'r', edits: [addNamed('../../etc/x')] }]]);
+  out.push([
+    'saveOverlay',
+    [{ subject: 'demo', baseRevision: 'r', edits: [{ kind: 'rename', from: 'V1', to: 'a/b' }] }],
+  ]);
+  out.push(['saveDraft', [{ ...(valid.saveDraft[0] as object), edits: [addNamed(' V1')] }]]);
   out.push(['loadVolume', ['demo', 'xfm', 'a\0b']]);
   out.push(['exportRois', [{ subject: 'demo', kind: 'exe', out: db }]]);
   out.push(['loadDraft', [db, '..']]);
