@@ -128,6 +128,34 @@ describe.skipIf(!SHARED)(`overlay API on real subjects ${SHARED ? '' : SKIP_REAS
       }
     }, 120_000);
 
+  it('overlay merge refuses a source ROI whose name breaks the rule, writing nothing', async () => {
+    const file = join(db, 'sub-hcp32k', 'overlays.svg');
+    const before = await readFile(file, 'utf8');
+    const golden = join(GOLDEN, 'sub-hcp32k', 'overlays-rois.svg');
+    const first = Object.keys(JSON.parse(await readFile(join(GOLDEN, 'sub-hcp32k', 'rois.json'), 'utf8')))[0];
+    const from = join(db, 'bad-names.svg');
+    const text = await readFile(golden, 'utf8');
+    await writeFile(from, text.replace(`inkscape:label="${first}"`, 'inkscape:label="../../etc/x"'));
+    const args = [
+      'overlay',
+      'merge',
+      '--db',
+      db,
+      '--subject',
+      'sub-hcp32k',
+      '--from',
+      from,
+      '--only',
+      '../../etc/x',
+    ];
+    const failure = await cli(args).then(
+      () => null,
+      (e: { stderr: string }) => e.stderr,
+    );
+    expect(failure).toContain(`${file}: ROI name "../../etc/x" is refused: Start with a letter or digit`);
+    expect(await readFile(file, 'utf8')).toBe(before);
+  }, 60_000);
+
   const square = 'M 1200,500 L 1300,500 L 1300,600 L 1200,600 Z';
 
   /** Add one labelled square ROI to sub-hcp32k's overlay through the API. */
