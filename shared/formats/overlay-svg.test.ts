@@ -12,15 +12,10 @@ describe('parseOverlay errors', () => {
       ['<!-- nothing -->', 'not well-formed XML at line 1, column 1: missing root element'],
     ];
     for (const [text, message] of cases) {
-      let error: unknown;
-      try {
-        parseOverlay(text);
-      } catch (e) {
-        error = e;
-      }
-      expect(error).toBeInstanceOf(OverlayFormatError);
-      expect((error as Error).message).toBe(message);
-      expect((error as Error).message).not.toMatch(/onErrorStopParsing|Reporting error|element parse error/);
+      expect(() => parseOverlay(text)).toThrow(OverlayFormatError);
+      // an error instance makes toThrow compare the whole message
+      expect(() => parseOverlay(text)).toThrow(new OverlayFormatError(message));
+      expect(message).not.toMatch(/onErrorStopParsing|Reporting error|element parse error/);
     }
   });
 });
