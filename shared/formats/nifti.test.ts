@@ -139,7 +139,8 @@ describe('bad NIfTI files', () => {
         b[344] = 0x41;
         return b;
       })(),
-      /not a NIfTI/,
+      // in the app's words, not the NIfTI library's
+      /^not a NIfTI-1\/NIfTI-2 file \(no header size 348 or 540 with the magic "n\+1", "ni1" or "n\+2"\)$/,
     ],
     ['truncated data', good.subarray(0, good.length - 4), /file truncated/],
     [

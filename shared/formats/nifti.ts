@@ -110,8 +110,11 @@ export function parseNiftiHeader(bytes: Uint8Array): NiftiHeader {
   let raw: NIFTI1 | NIFTI2;
   try {
     raw = readHeader(toArrayBuffer(bytes.subarray(0, Math.min(bytes.length, 1024))));
-  } catch (e) {
-    throw new NiftiError(`not a NIfTI-1/NIfTI-2 file (${(e as Error).message})`);
+  } catch {
+    // the library's own complaint says no more than this
+    throw new NiftiError(
+      'not a NIfTI-1/NIfTI-2 file (no header size 348 or 540 with the magic "n+1", "ni1" or "n+2")',
+    );
   }
   const version = raw instanceof NIFTI2 ? 2 : 1;
   const le = raw.littleEndian;
