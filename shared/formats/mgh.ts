@@ -1,4 +1,5 @@
 import { gunzip, inflateSized, isGzipData, type Inflater } from './inflate.js';
+import type { VolumeGeometry } from './volume-geometry.js';
 
 /**
  * FreeSurfer MGH / MGZ (gzip) files used as per-vertex data, e.g. NSD's
@@ -51,16 +52,19 @@ function parseMghHeader(bytes: Uint8Array): MghHeader {
 /** Header and every frame's data; optional tags may follow. */
 const dataEnd = (h: MghHeader) => HEADER + h.dims[0] * h.dims[1] * h.dims[2] * h.frames * h.type.size;
 
-export function readMgh(file: Uint8Array, frame = 0, inflate: Inflater = gunzip): MghData {
-  let bytes = file;
-  if (isGzipData(file)) {
-    try {
-      bytes = inflateSized(file, HEADER, (head) => dataEnd(parseMghHeader(head)), inflate);
-    } catch (e) {
-      if (e instanceof MghError) throw e;
-      throw new MghError(`gzip data is ${(e as Error).message}`);
-    }
+/** The file's MGH bytes: an MGZ inflated no further than its header says. */
+function uncompressed(file: Uint8Array, inflate: Inflater): Uint8Array {
+  if (!isGzipData(file)) return file;
+  try {
+    return inflateSized(file, HEADER, (head) => dataEnd(parseMghHeader(head)), inflate);
+  } catch (e) {
+    if (e instanceof MghError) throw e;
+    throw new MghError(`gzip data is ${(e as Error).message}`);
   }
+}
+
+export function readMgh(file: Uint8Array, frame = 0, inflate: Inflater = gunzip): MghData {
+  const bytes = uncompressed(file, inflate);
   const header = parseMghHeader(bytes);
   const { dims, frames, type: t } = header;
   if (!Number.isInteger(frame) || frame < 0 || frame >= frames)
@@ -76,6 +80,38 @@ export function readMgh(file: Uint8Array, frame = 0, inflate: Inflater = gunzip)
   const start = HEADER + frame * n * t.size;
   for (let i = 0; i < n; i++) values[i] = t.read(v, start + i * t.size);
   return { dims, frames, values };
+}
+
+/**
+ * The voxel grid of an MGH/MGZ volume (e.g. `mri/orig.mgz`): voxel sizes at byte 30, the axis
+ * directions at 42, c_ras at 78. Without the "RAS good" flag FreeSurfer ignores them and assumes a
+ * coronal (LIA) 1 mm volume centred on the scanner origin.
+ */
+export function readMghGeometry(file: Uint8Array, inflate: Inflater = gunzip): VolumeGeometry {
+  const bytes = uncompressed(file, inflate);
+  const { dims } = parseMghHeader(bytes);
+  const v = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (v.getInt16(28, false) === 0)
+    return {
+      dims,
+      voxelSize: [1, 1, 1],
+      directions: [
+        [-1, 0, 0],
+        [0, 0, -1],
+        [0, 1, 0],
+      ],
+      center: [0, 0, 0],
+    };
+  const f = (o: number) => v.getFloat32(o, false);
+  const voxelSize: [number, number, number] = [f(30), f(34), f(38)];
+  if (voxelSize.some((d) => !(d > 0) || !Number.isFinite(d)))
+    throw new MghError(`bad header: voxel sizes ${voxelSize.join(', ')}`);
+  const axis = (a: number) => [0, 1, 2].map((k) => f(42 + 12 * a + 4 * k));
+  const directions: [number[], number[], number[]] = [axis(0), axis(1), axis(2)];
+  const center: [number, number, number] = [f(78), f(82), f(86)];
+  if ([...directions.flat(), ...center].some((x) => !Number.isFinite(x)))
+    throw new MghError('bad header: axis directions or centre are not finite numbers');
+  return { dims, voxelSize, directions, center };
 }
 
 /** An MGH file (uncompressed) for tests and exports: float32 unless `type` says otherwise. */
