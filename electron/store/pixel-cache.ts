@@ -5,6 +5,7 @@ import type { PixelSampling } from '../../shared/flatmap/pixel-map.js';
 import { groupCount, groupStarts } from '../../shared/flatmap/row-groups.js';
 import { fileError } from './file-errors.js';
 import { fileHash } from './file-signature.js';
+import { IDENTITY } from './transforms.js';
 
 /**
  * The pixel map on disk, in ROI Studio's cache folder (never in the user's database), keyed by
@@ -29,7 +30,7 @@ export interface PixelMapKeyInput {
   depth: number;
 }
 
-/** Hash of the surfaces, matrices.xfm, reference shape and sampling options. */
+/** Hash of the surfaces, matrices.xfm (the anatomy for `identity`), reference shape and sampling options. */
 export async function pixelMapKey(input: PixelMapKeyInput): Promise<string> {
   const { dbPath, subject, transform, shape, height, thick, depth } = input;
   const surfDir = join(dbPath, subject, 'surfaces');
@@ -39,7 +40,11 @@ export async function pixelMapKey(input: PixelMapKeyInput): Promise<string> {
   } catch (e) {
     throw fileError(surfDir, e);
   }
-  const xfm = join(dbPath, subject, 'transforms', transform, 'matrices.xfm');
+  // `identity` has no matrices.xfm: its matrix is the inverse of the anatomy's affine
+  const xfm =
+    transform === IDENTITY
+      ? join(dbPath, subject, 'anatomicals', 'raw.nii.gz')
+      : join(dbPath, subject, 'transforms', transform, 'matrices.xfm');
   const parts = await Promise.all([...names.map((n) => fileHash(join(surfDir, n))), fileHash(xfm)]);
   const hash = createHash('sha256');
   hash.update(`${FORMAT}\n${names.join(',')}\n${parts.join(',')}\n`);

@@ -1,8 +1,8 @@
-import { readFile, readdir } from 'node:fs/promises';
+import { access, readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ApiError, type TransformInfo } from '../../shared/api.js';
 import { spatialShape } from '../../shared/formats/nifti.js';
-import { coordMatrix, parseXfm, type Matrix4 } from '../../shared/formats/xfm.js';
+import { coordMatrix, invertAffine, parseXfm, type Matrix4 } from '../../shared/formats/xfm.js';
 import { fileError, parseOrFail } from './file-errors.js';
 import { fileSignature, rememberedWhile, type Remembered } from './file-signature.js';
 import { readNiftiHeaderFile } from './nifti-file.js';
@@ -12,19 +12,42 @@ export interface Transform extends TransformInfo {
   coord: Matrix4;
 }
 
-/** Transform names = the sorted folder names of `transforms/`, as pycortex lists them; [] without the folder. */
+/**
+ * pycortex's built-in transform: the anatomy's own grid (`coord` = inverse of the affine of
+ * `anatomicals/raw.nii.gz`), answered before any folder of that name (pycortex-formats.md §3.1).
+ */
+export const IDENTITY = 'identity';
+
+const identityReference = (dbPath: string, subject: string) =>
+  join(dbPath, subject, 'anatomicals', 'raw.nii.gz');
+
+/**
+ * Transform names = the sorted folder names of `transforms/`, as pycortex lists them ([] without
+ * the folder), plus `identity` when the subject has the anatomy it needs.
+ */
 export async function listTransformNames(dbPath: string, subject: string): Promise<string[]> {
   const dir = join(dbPath, subject, 'transforms');
+  const hasAnatomy = await access(identityReference(dbPath, subject)).then(
+    () => true,
+    () => false,
+  );
+  let names: string[];
   try {
     const entries = await readdir(dir, { withFileTypes: true });
-    return entries
-      .filter((e) => e.isDirectory() && !e.name.startsWith('.'))
-      .map((e) => e.name)
-      .sort();
+    names = entries.filter((e) => e.isDirectory() && !e.name.startsWith('.')).map((e) => e.name);
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw fileError(dir, e);
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw fileError(dir, e);
+    names = [];
   }
+  if (hasAnatomy && !names.includes(IDENTITY)) names.push(IDENTITY);
+  return names.sort();
+}
+
+/** The reference volume of a transform: its folder's `reference.nii.gz`, or the anatomy for `identity`. */
+function referencePath(dbPath: string, subject: string, xfm: string): string {
+  return xfm === IDENTITY
+    ? identityReference(dbPath, subject)
+    : join(dbPath, subject, 'transforms', xfm, 'reference.nii.gz');
 }
 
 /** Reference shape and affine, read from the header of `reference.nii.gz` only. */
@@ -33,8 +56,7 @@ export async function readTransformInfo(
   subject: string,
   xfm: string,
 ): Promise<TransformInfo> {
-  const ref = join(dbPath, subject, 'transforms', xfm, 'reference.nii.gz');
-  const header = await readNiftiHeaderFile(ref);
+  const header = await readNiftiHeaderFile(referencePath(dbPath, subject, xfm));
   return { name: xfm, shape: spatialShape(header), affine: header.affine };
 }
 
@@ -46,8 +68,16 @@ export async function readTransform(dbPath: string, subject: string, xfm: string
   if (!xfm || xfm.includes('/') || xfm.includes('\\') || xfm === '.' || xfm === '..')
     throw new ApiError('BAD_REQUEST', `bad transform name ${JSON.stringify(xfm)}`);
   const dir = join(dbPath, subject, 'transforms', xfm);
+  const reference = referencePath(dbPath, subject, xfm);
+  if (xfm === IDENTITY) {
+    const signature = await fileSignature([reference]);
+    return rememberedWhile(parsed, reference, signature, async () => {
+      const info = await readTransformInfo(dbPath, subject, xfm);
+      return { ...info, coord: parseOrFail(reference, () => invertAffine(info.affine)) };
+    });
+  }
   const file = join(dir, 'matrices.xfm');
-  const signature = await fileSignature([file, join(dir, 'reference.nii.gz')]);
+  const signature = await fileSignature([file, reference]);
   return rememberedWhile(parsed, dir, signature, () => parseTransform(dbPath, subject, xfm, file));
 }
 
