@@ -13,6 +13,8 @@ const COMMANDS: Record<string, string> = {
   rois: 'ROI vertex membership: rois --db DIR --subject S [--overlay FILE] --json',
   overlay: 'overlay merge --db DIR --subject S --from FILE [--only A,B] [--replace]',
   trace: 'trace template labels into ROIs: trace --db DIR --subject S --xfm X --template FILE',
+  'add-transform':
+    'add a transform: add-transform --db DIR --subject S --name X --reference FILE (--header | --register FILE --subjects-dir DIR | --fsl FILE)',
   export: 'export ROIs: export --db DIR --subject S --kind json|csv|label|nifti|png|svg --out PATH',
   serve: 'serve the UI to a browser: serve [--db DIR] [--port N]',
 };
