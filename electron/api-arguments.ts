@@ -1,9 +1,16 @@
 import { readdir, stat } from 'node:fs/promises';
 import { isAbsolute, join } from 'node:path';
 import { z } from 'zod';
-import { API_METHODS, ApiError, type ApiMethod, type RoiStudioApi } from '../shared/api.js';
+import {
+  API_METHODS,
+  ApiError,
+  type AddTransformRequest,
+  type ApiMethod,
+  type RoiStudioApi,
+} from '../shared/api.js';
 import { checkRoiName } from '../shared/roi/roi-names.js';
 import type { BackendContext } from './backend/context.js';
+import { confinedAddTransform } from './backend/transform-api.js';
 import { allowedPath, isInside } from './store/path-guard.js';
 
 /**
@@ -63,6 +70,25 @@ const SCHEMAS = {
   loadVolume: z.tuple([name, name, path, z.number().int().min(0).optional()]),
   loadVertexData: z.tuple([name, path]),
   chooseTemplateFile: z.tuple([]),
+  addTransform: z.tuple([
+    z.strictObject({
+      subject: name,
+      name,
+      reference: path,
+      registration: z.discriminatedUnion('kind', [
+        z.strictObject({ kind: z.literal('header') }),
+        z.strictObject({
+          kind: z.literal('freesurfer'),
+          file: path,
+          subjectsDir: path,
+          fsSubject: name.optional(),
+        }),
+        z.strictObject({ kind: z.literal('fsl'), file: path }),
+      ]),
+      replace: z.boolean().optional(),
+    }),
+  ]),
+  chooseTransformInput: z.tuple([z.enum(['reference', 'registration', 'subjects-dir'])]),
   loadOverlay: z.tuple([name]),
   saveOverlay: z.tuple([
     z.strictObject({ subject: name, baseRevision: text, edits, saveAs: path.optional() }),
@@ -182,6 +208,8 @@ export async function checkArguments(
       const r = a[0] as { template: string };
       return [looksLikePath(r.template) ? { ...r, template: confine(r.template) } : r];
     }
+    case 'addTransform':
+      return [confinedAddTransform(a[0] as AddTransformRequest, confine)];
     case 'exportRois': {
       const r = a[0] as { out: string; volume?: string };
       return [

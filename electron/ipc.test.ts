@@ -112,6 +112,7 @@ describe('ipc', () => {
         'saveOverlay',
         'traceLabels',
         'exportRois',
+        'addTransform',
       ]),
     );
     for (const [m, args] of cases) {

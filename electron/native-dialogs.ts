@@ -33,8 +33,8 @@ export function nativeDialogs(dialog: DialogLike, chosen: Set<string>): Dialogs 
     return path;
   };
   return {
-    chooseFolder: () =>
-      pick({ title: 'Open a pycortex database (filestore) folder', properties: ['openDirectory'] }),
+    chooseFolder: (title) =>
+      pick({ title: title ?? 'Open a pycortex database (filestore) folder', properties: ['openDirectory'] }),
     chooseFile: (filters) =>
       pick({
         title: 'Choose a file',

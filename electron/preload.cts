@@ -31,6 +31,8 @@ const METHODS = [
   'loadVolume',
   'loadVertexData',
   'chooseTemplateFile',
+  'addTransform',
+  'chooseTransformInput',
   'loadOverlay',
   'saveOverlay',
   'getRoiVertices',

@@ -274,6 +274,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     ...options.api,
     chooseDatabaseFolder: async () => null,
     chooseTemplateFile: async () => null,
+    chooseTransformInput: async () => null,
   };
   let cookieName = 'roi-studio-token';
   let ownNames = new Set<string>();

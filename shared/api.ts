@@ -70,6 +70,28 @@ export interface TransformInfo {
   affine: number[][];
 }
 
+/** How a new transform's reference volume is aligned to the subject's anatomy. */
+export type TransformRegistration =
+  /** the reference is already in the anatomy's scanner space (coord = affine⁻¹) */
+  | { kind: 'header' }
+  /** a FreeSurfer register.dat or .lta, with the FreeSurfer subject it was computed for (default: the subject's name) */
+  | { kind: 'freesurfer'; file: string; subjectsDir: string; fsSubject?: string }
+  /** an FSL FLIRT matrix from the reference to the subject's anatomicals/raw.nii.gz */
+  | { kind: 'fsl'; file: string };
+
+export interface AddTransformRequest {
+  subject: string;
+  /** folder name under transforms/ */
+  name: string;
+  /** 3-D NIfTI whose voxel grid the transform addresses */
+  reference: string;
+  registration: TransformRegistration;
+  /** replace an existing transform of that name (it is kept in transforms-backups/) */
+  replace?: boolean;
+}
+
+export type TransformInput = 'reference' | 'registration' | 'subjects-dir';
+
 export interface TemplateInfo {
   /** display name, e.g. "prf-visualrois" */
   name: string;
@@ -356,6 +378,10 @@ export interface RoiStudioApi {
   loadVertexData(subject: string, path: string): Promise<VertexData>;
   /** desktop only: a native file picker for templates; null when cancelled or in the browser */
   chooseTemplateFile(): Promise<string | null>;
+  /** write transforms/<name>/{matrices.xfm,reference.nii.gz} as pycortex would save them */
+  addTransform(request: AddTransformRequest): Promise<TransformInfo>;
+  /** desktop only: a native picker for one input of {@link addTransform}; null when cancelled or in the browser */
+  chooseTransformInput(kind: TransformInput): Promise<string | null>;
 
   loadOverlay(subject: string): Promise<OverlaySnapshot>;
   saveOverlay(request: SaveRequest): Promise<SaveResult>;
@@ -387,6 +413,8 @@ export const API_METHODS = [
   'loadVolume',
   'loadVertexData',
   'chooseTemplateFile',
+  'addTransform',
+  'chooseTransformInput',
   'loadOverlay',
   'saveOverlay',
   'getRoiVertices',

@@ -2,7 +2,7 @@ import type { DatabaseSource } from '../../shared/api.js';
 
 /** Native dialogs exist only in the desktop app; `serve` leaves them out. */
 export interface Dialogs {
-  chooseFolder(): Promise<string | null>;
+  chooseFolder(title?: string): Promise<string | null>;
   chooseFile(filters?: { name: string; extensions: string[] }[]): Promise<string | null>;
 }
 

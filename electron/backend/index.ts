@@ -6,6 +6,7 @@ import { flatmapApi } from './flatmap-api.js';
 import { overlayApi } from './overlay-api.js';
 import { sidecarApi } from './sidecar-api.js';
 import { traceApi } from './trace-api.js';
+import { transformApi } from './transform-api.js';
 
 /** The whole API over the on-disk store; Electron IPC and `serve` both wrap this one object. */
 export function createBackend(ctx: BackendContext): RoiStudioApi {
@@ -14,6 +15,7 @@ export function createBackend(ctx: BackendContext): RoiStudioApi {
     ...flatmapApi(ctx),
     ...overlayApi(ctx),
     ...traceApi(ctx),
+    ...transformApi(ctx),
     ...sidecarApi(ctx),
     ...draftApi(ctx),
   };

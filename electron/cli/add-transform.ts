@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { addTransform, type Registration } from '../store/add-transform.js';
+import type { TransformRegistration } from '../../shared/api.js';
+import { addTransform } from '../store/add-transform.js';
 import { CliError, required } from './cli-error.js';
 import { databaseAndSubject } from './subject-options.js';
 
@@ -58,7 +59,7 @@ function registrationOf(values: {
   fsl?: string;
   'subjects-dir'?: string;
   'fs-subject'?: string;
-}): Registration {
+}): TransformRegistration {
   const given = [values.header && '--header', values.register && '--register', values.fsl && '--fsl'].filter(
     Boolean,
   );

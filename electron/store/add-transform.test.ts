@@ -11,7 +11,7 @@ import { scannerVox2ras, type VolumeGeometry } from '../../shared/formats/volume
 import { invertAffine, multiply4, parseXfm, type Matrix4 } from '../../shared/formats/xfm.js';
 import { goldenPath, imageAgreement, readNpzFile } from '../testing/flatmap-fixtures.js';
 import { GOLDEN, SHARED, SKIP_REASON } from '../testing/shared-data.js';
-import { addTransform, type AddTransformRequest } from './add-transform.js';
+import { addTransform, type AddTransformOptions } from './add-transform.js';
 import { pixelMapFor } from './flatmap-engine.js';
 import { listTransformNames, readTransform } from './transforms.js';
 import { readVolumeFile } from './volumes.js';
@@ -62,7 +62,7 @@ afterAll(async () => {
   for (const d of temps) await rm(d, { recursive: true, force: true });
 });
 
-const base = (db: string, name: string): Omit<AddTransformRequest, 'registration'> => ({
+const base = (db: string, name: string): Omit<AddTransformOptions, 'registration'> => ({
   db,
   subject: S,
   name,
@@ -229,9 +229,9 @@ describe.skipIf(!SHARED)(
   () => {
     let db: string;
     let bad: string;
-    const cases: [string, () => AddTransformRequest, RegExp, string][] = [];
+    const cases: [string, () => AddTransformOptions, RegExp, string][] = [];
     const file = (name: string) => join(bad, name);
-    const add = (what: string, request: () => AddTransformRequest, message: RegExp, code = 'INVALID_FILE') =>
+    const add = (what: string, request: () => AddTransformOptions, message: RegExp, code = 'INVALID_FILE') =>
       cases.push([what, request, message, code]);
     const withDat = (name: string) => () => ({
       ...base(db, 'x'),

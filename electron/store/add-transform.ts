@@ -1,7 +1,12 @@
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { ApiError, type TransformInfo } from '../../shared/api.js';
+import {
+  ApiError,
+  type AddTransformRequest,
+  type TransformInfo,
+  type TransformRegistration,
+} from '../../shared/api.js';
 import { parseFslMat } from '../../shared/formats/fsl-mat.js';
 import { parseLta, type Lta } from '../../shared/formats/lta.js';
 import { readMghGeometry } from '../../shared/formats/mgh.js';
@@ -24,22 +29,8 @@ import { readNiftiHeaderFile } from './nifti-file.js';
 import { nodeInflate } from './node-inflate.js';
 import { writeTransformFolder } from './transform-folder.js';
 
-/** How the reference volume is aligned to the subject's anatomy. */
-export type Registration =
-  | { kind: 'header' }
-  /** a FreeSurfer register.dat or .lta, with the FreeSurfer subject it was computed for */
-  | { kind: 'freesurfer'; file: string; subjectsDir: string; fsSubject?: string }
-  | { kind: 'fsl'; file: string };
-
-export interface AddTransformRequest {
-  db: string;
-  subject: string;
-  name: string;
-  /** the functional volume whose voxels the transform addresses (3-D NIfTI) */
-  reference: string;
-  registration: Registration;
-  replace?: boolean;
-}
+/** The API's request, for the database at `db`. */
+export type AddTransformOptions = AddTransformRequest & { db: string };
 
 export interface AddedTransform extends TransformInfo {
   dir: string;
@@ -53,7 +44,7 @@ export interface AddedTransform extends TransformInfo {
  * `Transform.from_fsl` or a header alignment followed by `save(subject, name, 'coord')` write
  * them. Every input is read and checked before anything is written.
  */
-export async function addTransform(r: AddTransformRequest): Promise<AddedTransform> {
+export async function addTransform(r: AddTransformOptions): Promise<AddedTransform> {
   checkTransformName(r.name);
   const subjectDir = join(r.db, r.subject);
   if (!(await stat(subjectDir).catch(() => null))?.isDirectory())
@@ -116,7 +107,7 @@ function gunzip(bytes: Uint8Array): Uint8Array {
   }
 }
 
-async function coordFor(r: AddTransformRequest, reference: NiftiGrid): Promise<Matrix4> {
+async function coordFor(r: AddTransformOptions, reference: NiftiGrid): Promise<Matrix4> {
   const reg = r.registration;
   if (reg.kind === 'header') return parseOrFail(r.reference, () => invertible(() => headerCoord(reference)));
   const text = await readFile(reg.file, 'utf8').catch((e: unknown) => {
@@ -141,8 +132,8 @@ async function coordFor(r: AddTransformRequest, reference: NiftiGrid): Promise<M
 }
 
 async function freesurferCoord(
-  r: AddTransformRequest,
-  reg: Extract<Registration, { kind: 'freesurfer' }>,
+  r: AddTransformOptions,
+  reg: Extract<TransformRegistration, { kind: 'freesurfer' }>,
   text: string,
   reference: NiftiGrid,
 ): Promise<Matrix4> {
@@ -192,7 +183,7 @@ function orientLta(file: string, lta: Lta, reference: NiftiGrid, anatomy: Volume
  * The FreeSurfer subject must be the one the pycortex subject was imported from: when the
  * subject has `anatomicals/raw.nii.gz` (FreeSurfer's T1, on orig.mgz's grid), their grids agree.
  */
-async function checkSameAnatomy(r: AddTransformRequest, origPath: string, anatomy: VolumeGeometry) {
+async function checkSameAnatomy(r: AddTransformOptions, origPath: string, anatomy: VolumeGeometry) {
   const rawPath = join(r.db, r.subject, 'anatomicals', 'raw.nii.gz');
   const raw = await readNiftiHeaderFile(rawPath).catch(() => null);
   if (!raw) return;

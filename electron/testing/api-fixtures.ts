@@ -47,6 +47,8 @@ export function validCalls(db: string): Record<ApiMethod, unknown[]> {
     loadVolume: ['demo', 'xfm', inside, 0],
     loadVertexData: ['demo', inside],
     chooseTemplateFile: [],
+    addTransform: [{ subject: 'demo', name: 'func', reference: inside, registration: { kind: 'header' } }],
+    chooseTransformInput: ['registration'],
     loadOverlay: ['demo'],
     saveOverlay: [{ subject: 'demo', baseRevision: 'r', edits: [{ kind: 'delete', name: 'V1' }] }],
     getRoiVertices: ['demo', join(db, 'demo', 'overlays.svg')],
@@ -96,6 +98,14 @@ export function malformedCalls(db: string): [ApiMethod, unknown[]][] {
   out.push(['loadVolume', ['demo', 'xfm', 'a\0b']]);
   out.push(['exportRois', [{ subject: 'demo', kind: 'exe', out: db }]]);
   out.push(['loadDraft', [db, '..']]);
+  const reference = join(db, 'demo', 'template.nii.gz');
+  out.push([
+    'addTransform',
+    [{ subject: 'demo', name: '../x', reference, registration: { kind: 'header' } }],
+  ]);
+  out.push(['addTransform', [{ subject: 'demo', name: 'x', reference, registration: { kind: 'guess' } }]]);
+  out.push(['addTransform', [{ subject: 'demo', name: 'x', reference, registration: { kind: 'fsl' } }]]);
+  out.push(['chooseTransformInput', ['passwords']]);
   return out;
 }
 
@@ -112,6 +122,18 @@ export function outsideCalls(db: string, outside: string): [ApiMethod, unknown[]
     ['traceLabels', [{ subject: 'demo', transform: 'xfm', template: secret }]],
     ['exportRois', [{ subject: 'demo', kind: 'json', out: outside }]],
     ['exportRois', [{ subject: 'demo', kind: 'png', out: join(db, 'x.png'), volume: secret }]],
+    ['addTransform', [{ subject: 'demo', name: 'x', reference: secret, registration: { kind: 'header' } }]],
+    [
+      'addTransform',
+      [
+        {
+          subject: 'demo',
+          name: 'x',
+          reference: join(db, 'demo', 'template.nii.gz'),
+          registration: { kind: 'freesurfer', file: join(db, 'demo', 'r.dat'), subjectsDir: outside },
+        },
+      ],
+    ],
   ];
 }
 
