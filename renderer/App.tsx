@@ -3,6 +3,7 @@ import type { ShellBridge } from '../shared/menu.js';
 import { FlatmapView } from './canvas/FlatmapView.js';
 import { DatabasePanel } from './panels/DatabasePanel.js';
 import { ConflictDialog, DraftBanner, NameDialog, ProblemBanner } from './panels/Dialogs.js';
+import { AddTransformDialog } from './panels/AddTransformDialog.js';
 import { ExportDialog } from './panels/ExportDialog.js';
 import { FirstRun } from './panels/FirstRun.js';
 import { HelpPanel } from './panels/HelpPanel.js';
@@ -90,6 +91,7 @@ export function App({ shell }: { shell: ShellBridge }) {
       <NameDialog />
       <ConflictDialog />
       <ExportDialog />
+      <AddTransformDialog />
       {help && <HelpPanel onClose={() => setHelp(false)} />}
     </div>
   );

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { TransformInfo } from '../../shared/api.js';
+import { openAddTransformDialog } from '../state/add-transform-actions.js';
 import { useEditor } from '../state/editor-store.js';
 import {
   chooseTemplateFile,
@@ -60,6 +61,11 @@ export function SessionPickers() {
           ))}
         </select>
       </label>
+      {summary && (
+        <button type="button" className="link" onClick={openAddTransformDialog}>
+          Add transform…
+        </button>
+      )}
       <label className="field">
         <span>Template</span>
         <select
