@@ -1,32 +1,14 @@
-import { execFile } from 'node:child_process';
 import { cp, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseXfm } from '../../shared/formats/xfm.js';
+import { runCli } from '../testing/cli-process.js';
 import { GOLDEN, SHARED } from '../testing/shared-data.js';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const tsx = join(root, 'node_modules', '.bin', 'tsx');
 const temps: string[] = [];
 
-async function cli(args: string[]) {
-  const home = await mkdtemp(join(tmpdir(), 'roi-studio-cli-'));
-  temps.push(home);
-  try {
-    const { stdout, stderr } = await promisify(execFile)(tsx, ['electron/cli.ts', 'add-transform', ...args], {
-      cwd: root,
-      env: { ...process.env, ROI_STUDIO_HOME: home, HOME: home, SUBJECTS_DIR: '' },
-      timeout: 60_000,
-    });
-    return { code: 0, stdout, stderr };
-  } catch (e) {
-    const err = e as { code: number; stdout: string; stderr: string };
-    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
-  }
-}
+const cli = (args: string[]) => runCli(['add-transform', ...args], { env: { SUBJECTS_DIR: '' } });
 
 afterAll(async () => {
   for (const d of temps) await rm(d, { recursive: true, force: true });

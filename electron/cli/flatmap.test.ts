@@ -1,32 +1,17 @@
-import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
+import { join } from 'node:path';
 import { PNG } from 'pngjs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { labelLut } from '../../shared/flatmap/colormaps.js';
 import { parseNpy } from '../../shared/formats/npy.js';
 import { goldenPath, imageAgreement, readNpzFile } from '../testing/flatmap-fixtures.js';
+import { runCli } from '../testing/cli-process.js';
 import { SHARED, SHARED_DB } from '../testing/shared-data.js';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const tsx = join(root, 'node_modules', '.bin', 'tsx');
 const temps: string[] = [];
 
-async function cli(args: string[], home: string) {
-  try {
-    const { stdout, stderr } = await promisify(execFile)(tsx, ['electron/cli.ts', 'flatmap', ...args], {
-      cwd: root,
-      env: { ...process.env, ROI_STUDIO_HOME: home, HOME: home },
-    });
-    return { code: 0, stdout, stderr };
-  } catch (e) {
-    const err = e as { code: number; stdout: string; stderr: string };
-    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
-  }
-}
+const cli = (args: string[], home: string) => runCli(['flatmap', ...args], { home });
 
 afterAll(async () => {
   for (const d of temps) await rm(d, { recursive: true, force: true });

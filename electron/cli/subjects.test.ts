@@ -1,32 +1,12 @@
-import { execFile } from 'node:child_process';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { SubjectSummary } from '../../shared/api.js';
+import { runCli } from '../testing/cli-process.js';
 import { SHARED, SHARED_DB, SKIP_REASON } from '../testing/shared-data.js';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const tsx = join(root, 'node_modules', '.bin', 'tsx');
-
-async function cli(
-  args: string[],
-  env: NodeJS.ProcessEnv = {},
-): Promise<{ code: number; stdout: string; stderr: string }> {
-  const home = await mkdtemp(join(tmpdir(), 'roi-studio-cli-'));
-  try {
-    const { stdout, stderr } = await promisify(execFile)(tsx, ['electron/cli.ts', ...args], {
-      cwd: root,
-      env: { ...process.env, ROI_STUDIO_HOME: home, HOME: home, ROI_STUDIO_DB: '', ...env },
-    });
-    return { code: 0, stdout, stderr };
-  } catch (e) {
-    const err = e as { code: number; stdout: string; stderr: string };
-    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
-  }
-}
+const cli = (args: string[], env: NodeJS.ProcessEnv = {}) => runCli(args, { env });
 
 describe('roi-studio subjects', () => {
   it.skipIf(!SHARED)(
