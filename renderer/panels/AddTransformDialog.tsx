@@ -80,13 +80,6 @@ function AddTransformForm() {
     }
   };
 
-  const browse = (input: TransformInput, set: (p: string) => void) =>
-    isDesktop && (
-      <button type="button" onClick={() => void chooseTransformInput(input).then((p) => p && set(p))}>
-        Browse…
-      </button>
-    );
-
   return (
     <Modal
       className="dialog add-transform"
@@ -107,19 +100,14 @@ function AddTransformForm() {
           autoFocus
         />
       </label>
-      <div className="field">
-        <span>Reference volume</span>
-        <div className="row">
-          <input
-            aria-label="Reference volume"
-            placeholder="mean EPI (.nii.gz)"
-            spellCheck={false}
-            value={reference}
-            onChange={(e) => setReference(e.target.value)}
-          />
-          {browse('reference', setReference)}
-        </div>
-      </div>
+      <PathField
+        title="Reference volume"
+        label="Reference volume"
+        placeholder="mean EPI (.nii.gz)"
+        value={reference}
+        onChange={setReference}
+        input={isDesktop ? 'reference' : null}
+      />
       <div className="field" role="radiogroup" aria-labelledby="add-transform-kind">
         <span id="add-transform-kind">Alignment</span>
         <div className="choice">
@@ -132,35 +120,25 @@ function AddTransformForm() {
         </div>
       </div>
       {needsFile && (
-        <div className="field">
-          <span>{kind === 'fsl' ? 'FLIRT matrix' : 'Registration file'}</span>
-          <div className="row">
-            <input
-              aria-label="Registration file"
-              placeholder={kind === 'fsl' ? 'func2anat.mat' : 'register.dat or .lta'}
-              spellCheck={false}
-              value={file}
-              onChange={(e) => setFile(e.target.value)}
-            />
-            {browse('registration', setFile)}
-          </div>
-        </div>
+        <PathField
+          title={kind === 'fsl' ? 'FLIRT matrix' : 'Registration file'}
+          label="Registration file"
+          placeholder={kind === 'fsl' ? 'func2anat.mat' : 'register.dat or .lta'}
+          value={file}
+          onChange={setFile}
+          input={isDesktop ? 'registration' : null}
+        />
       )}
       {kind === 'freesurfer' && (
         <>
-          <div className="field">
-            <span>FreeSurfer subjects folder</span>
-            <div className="row">
-              <input
-                aria-label="FreeSurfer subjects folder"
-                placeholder="SUBJECTS_DIR"
-                spellCheck={false}
-                value={subjectsDir}
-                onChange={(e) => setSubjectsDir(e.target.value)}
-              />
-              {browse('subjects-dir', setSubjectsDir)}
-            </div>
-          </div>
+          <PathField
+            title="FreeSurfer subjects folder"
+            label="FreeSurfer subjects folder"
+            placeholder="SUBJECTS_DIR"
+            value={subjectsDir}
+            onChange={setSubjectsDir}
+            input={isDesktop ? 'subjects-dir' : null}
+          />
           <label className="field">
             <span>FreeSurfer subject</span>
             <input
@@ -198,5 +176,39 @@ function AddTransformForm() {
         </button>
       </div>
     </Modal>
+  );
+}
+
+/** A path typed in, or (desktop, `input` given) picked with the native dialog. */
+function PathField(props: {
+  title: string;
+  label: string;
+  placeholder: string;
+  value: string;
+  onChange: (path: string) => void;
+  input: TransformInput | null;
+}) {
+  const { input, onChange } = props;
+  return (
+    <div className="field">
+      <span>{props.title}</span>
+      <div className="row">
+        <input
+          aria-label={props.label}
+          placeholder={props.placeholder}
+          spellCheck={false}
+          value={props.value}
+          onChange={(e) => onChange(e.target.value)}
+        />
+        {input && (
+          <button
+            type="button"
+            onClick={() => void chooseTransformInput(input).then((p) => p && onChange(p))}
+          >
+            Browse…
+          </button>
+        )}
+      </div>
+    </div>
   );
 }
