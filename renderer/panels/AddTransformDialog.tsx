@@ -72,7 +72,6 @@ function AddTransformForm() {
     };
     try {
       await addTransform(request);
-      closeAddTransformDialog();
     } catch (e) {
       setError(errorMessage(e));
     } finally {

@@ -29,6 +29,8 @@ export async function addTransform(request: AddTransformRequest): Promise<Transf
   const info = await api().addTransform(request);
   // the subject's list of transforms changed; the open subject and its ROIs stay as they are
   editor.set({ subjects: await api().listSubjects() });
+  // the first flatmap through a new transform takes seconds: it is drawn with the dialog closed
+  closeAddTransformDialog();
   const { database, subject } = editor.get();
   if (database && subject === request.subject) {
     await selectTransform(info.name);
