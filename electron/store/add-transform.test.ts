@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { cp, mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
+import { gunzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiError } from '../../shared/api.js';
@@ -382,3 +383,41 @@ describe.skipIf(!SHARED)(
       });
   },
 );
+
+describe('add-transform without the reference data', () => {
+  it('gzips an uncompressed reference and writes coord = A⁻¹, magnet = I for a header alignment', async () => {
+    const db = await temp('roi-studio-addxfm-nii-');
+    await mkdir(join(db, 'S', 'surfaces'), { recursive: true });
+    const nii = makeNifti({
+      dims: [3, 4, 5],
+      values: Array.from({ length: 60 }, (_, i) => i),
+      sformCode: 1,
+      srow: [2, 0, 0, -10, 0, 2, 0, -20, 0, 0, 2, -30],
+    });
+    const reference = join(db, 'func.nii');
+    await writeFile(reference, nii);
+    const t = await addTransform({
+      db,
+      subject: 'S',
+      name: 'func',
+      reference,
+      registration: { kind: 'header' },
+    });
+    const plain = (m: Matrix4) => m.map((row) => row.map((v) => v + 0)); // -0 → 0
+    expect(plain(t.coord)).toEqual([
+      [0.5, 0, 0, 5],
+      [0, 0.5, 0, 10],
+      [0, 0, 0.5, 15],
+      [0, 0, 0, 1],
+    ]);
+    expect(plain(t.magnet)).toEqual([
+      [1, 0, 0, 0],
+      [0, 1, 0, 0],
+      [0, 0, 1, 0],
+      [0, 0, 0, 1],
+    ]);
+    const written = await readFile(join(db, 'S', 'transforms', 'func', 'reference.nii.gz'));
+    expect(gunzipSync(written).equals(Buffer.from(nii))).toBe(true);
+    expect((await readTransform(db, 'S', 'func')).shape).toEqual([3, 4, 5]);
+  });
+});

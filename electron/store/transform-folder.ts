@@ -36,9 +36,11 @@ export async function writeTransformFolder(
   const temp = join(subjectDir, `.roi-studio-transform-${randomBytes(6).toString('hex')}`);
   let backup: string | undefined;
   try {
-    await mkdir(join(subjectDir, 'transforms'), { recursive: true });
     await mkdir(temp);
-    for (const [file, content] of Object.entries(files)) await writeFile(join(temp, file), content);
+    // on disk before the rename makes them visible
+    for (const [file, content] of Object.entries(files))
+      await writeFile(join(temp, file), content, { flush: true });
+    await mkdir(join(subjectDir, 'transforms'), { recursive: true });
     if (exists) {
       const stamp = new Date().toISOString().replace(/[:.]/g, '-');
       backup = join(subjectDir, 'transforms-backups', `${name}.${stamp}`);
