@@ -27,6 +27,7 @@ import {
 import { fileError, parseOrFail, readFileOrFail } from './file-errors.js';
 import { readNiftiHeaderFile } from './nifti-file.js';
 import { nodeInflate } from './node-inflate.js';
+import { IDENTITY } from './transforms.js';
 import { writeTransformFolder } from './transform-folder.js';
 
 /** The API's request, for the database at `db`. */
@@ -75,7 +76,7 @@ export async function addTransform(r: AddTransformOptions): Promise<AddedTransfo
 export function checkTransformName(name: string): void {
   if (!name || /[/\\\0]/.test(name) || name.startsWith('.') || name.trim() !== name)
     throw new ApiError('BAD_REQUEST', `bad transform name ${JSON.stringify(name)}: use a plain folder name`);
-  if (name === 'identity')
+  if (name === IDENTITY)
     throw new ApiError(
       'BAD_REQUEST',
       '"identity" is pycortex\'s built-in transform (the anatomy\'s own grid); choose another name',
@@ -85,9 +86,7 @@ export function checkTransformName(name: string): void {
 /** The reference: a complete 3-D NIfTI, kept byte for byte (gzipped if it was not), as pycortex copies it. */
 async function readReference(path: string) {
   const bytes = await readFileOrFail(path);
-  const gzipped = isGzip(bytes);
-  const raw = parseOrFail(path, () => (gzipped ? gunzip(bytes) : bytes));
-  const { header } = parseOrFail(path, () => readNifti(raw));
+  const { header } = parseOrFail(path, () => readNifti(bytes, 0, nodeInflate));
   const dims = header.dims;
   if (dims.length < 3 || dims.slice(3).some((d) => d !== 1))
     throw new ApiError(
@@ -96,15 +95,7 @@ async function readReference(path: string) {
       path,
     );
   const grid: NiftiGrid = { dims, zooms: header.zooms, affine: header.affine };
-  return { header, grid, gz: gzipped ? bytes : new Uint8Array(gzipSync(raw)) };
-}
-
-function gunzip(bytes: Uint8Array): Uint8Array {
-  try {
-    return nodeInflate(bytes);
-  } catch (e) {
-    throw new Error(`gzip data is ${(e as Error).message}`, { cause: e });
-  }
+  return { header, grid, gz: isGzip(bytes) ? bytes : new Uint8Array(gzipSync(bytes)) };
 }
 
 async function coordFor(r: AddTransformOptions, reference: NiftiGrid): Promise<Matrix4> {
