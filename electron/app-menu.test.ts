@@ -50,6 +50,7 @@ describe('application menu', () => {
     const [file, edit, view] = s.template;
     for (const [menu, label] of [
       [file, 'Save'],
+      [file, 'Add Transform…'],
       [edit, 'Undo'],
       [edit, 'Redo'],
       [view, 'Zoom In'],
@@ -61,6 +62,7 @@ describe('application menu', () => {
       click(find(sub(menu), label));
     expect(s.sent.map((c) => c.command)).toEqual([
       'save',
+      'add-transform',
       'undo',
       'redo',
       'zoom-in',

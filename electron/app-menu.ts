@@ -52,6 +52,7 @@ export function buildMenuTemplate(a: MenuActions): MenuItemConstructorOptions[] 
       { type: 'separator' },
       { label: 'Save', accelerator: 'CmdOrCtrl+S', click: send({ command: 'save' }) },
       { label: 'Export…', accelerator: 'CmdOrCtrl+E', click: () => void exportRois() },
+      { label: 'Add Transform…', click: send({ command: 'add-transform' }) },
       { type: 'separator' },
       mac ? { role: 'close' } : { role: 'quit' },
     ],

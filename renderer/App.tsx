@@ -15,6 +15,7 @@ import { StatusBar } from './panels/StatusBar.js';
 import { TemplateDisplayPanel } from './panels/TemplateDisplayPanel.js';
 import { rotate, Toolbar, zoomStep } from './panels/Toolbar.js';
 import { startDraftAutosave } from './state/draft-autosave.js';
+import { openAddTransformDialog } from './state/add-transform-actions.js';
 import { openExportDialog } from './state/export-actions.js';
 import { editor, isDirty, redoEdit, undoEdit, useEditor } from './state/editor-store.js';
 import { openDatabase, save, startEditor } from './state/session-actions.js';
@@ -40,6 +41,7 @@ export function App({ shell }: { shell: ShellBridge }) {
         if (c.command === 'open-database') void openDatabase(c.path);
         else if (c.command === 'save') void save();
         else if (c.command === 'export') openExportDialog(c.out);
+        else if (c.command === 'add-transform') openAddTransformDialog();
         else if (c.command === 'undo') undoEdit();
         else if (c.command === 'redo') redoEdit();
         else if (c.command === 'zoom-fit') editor.set({ fitRequest: editor.get().fitRequest + 1 });

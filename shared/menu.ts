@@ -12,6 +12,7 @@ export type MenuCommand =
   | { command: 'save' }
   /** a folder the user chose for exports */
   | { command: 'export'; out: string }
+  | { command: 'add-transform' }
   | { command: 'undo' }
   | { command: 'redo' }
   | { command: 'zoom-in' }
