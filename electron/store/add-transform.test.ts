@@ -251,6 +251,7 @@ describe.skipIf(!SHARED)(
       const files: Record<string, string | Uint8Array> = {
         'other-subject.dat': dat.replace(/^fs-hcp32k/, 'bert'),
         'truncated.dat': lines.slice(0, 6).join('\n'),
+        'other-voxels.dat': dat.replace('1.800000\n1.800000', '2.000000\n2.400000'),
         'singular.dat': lines.map((l, i) => (i === 5 ? '0 0 0 -9.8' : l)).join('\n'),
         'singular.mat': mat.replace(/^.*\n/, '0  0  0  57.19\n'),
         'truncated.mat': mat.split('\n').slice(0, 2).join('\n'),
@@ -276,6 +277,11 @@ describe.skipIf(!SHARED)(
       'register.dat for another subject',
       withDat('other-subject.dat'),
       /other-subject\.dat: the registration is for FreeSurfer subject "bert", not "fs-hcp32k"/,
+    );
+    add(
+      'register.dat of a volume with other voxels',
+      withDat('other-voxels.dat'),
+      /other-voxels\.dat: the registration was made for 2 mm voxels \(slices 2\.4 mm\), but .*meanbeta\.nii\.gz has 1\.8 × 1\.8 × 1\.8 mm voxels/,
     );
     add('truncated register.dat', withDat('truncated.dat'), /truncated\.dat: truncated: 6 line\(s\)/);
     add(

@@ -11,7 +11,7 @@ import { parseFslMat } from '../../shared/formats/fsl-mat.js';
 import { parseLta, type Lta } from '../../shared/formats/lta.js';
 import { readMghGeometry } from '../../shared/formats/mgh.js';
 import { isGzip, readNifti, spatialShape } from '../../shared/formats/nifti.js';
-import { parseRegisterDat } from '../../shared/formats/register-dat.js';
+import { parseRegisterDat, type RegisterDat } from '../../shared/formats/register-dat.js';
 import { scannerVox2ras, type VolumeGeometry } from '../../shared/formats/volume-geometry.js';
 import { encodeXfm } from '../../shared/formats/xfm-write.js';
 import { invertAffine, type Matrix4 } from '../../shared/formats/xfm.js';
@@ -143,6 +143,7 @@ async function freesurferCoord(
           : ` (the FreeSurfer subject defaults to the pycortex subject's name; name it if it differs)`),
       reg.file,
     );
+  if (dat) checkVoxelSizes(reg.file, dat, r.reference, reference);
   const origBytes = await readFileOrFail(origPath);
   const anatomy = parseOrFail(origPath, () => readMghGeometry(origBytes, nodeInflate));
   await checkSameAnatomy(r, origPath, anatomy);
@@ -152,6 +153,22 @@ async function freesurferCoord(
         invertible(() => registerDatOfLta(orientLta(reg.file, lta!, reference, anatomy))),
       );
   return parseOrFail(reg.file, () => invertible(() => registerDatCoord(D, anatomy, reference)));
+}
+
+/**
+ * A register.dat records the voxel size of the volume it registered (FreeSurfer writes the first
+ * and third voxel sizes of the functional volume, with 6 decimals): another size means another
+ * reference, whose voxels the matrix would miss.
+ */
+function checkVoxelSizes(file: string, dat: RegisterDat, referencePath: string, reference: NiftiGrid): void {
+  const [dx, , dz] = reference.zooms;
+  if (Math.abs(dat.inplane - dx) > 1e-3 || Math.abs(dat.thickness - dz) > 1e-3)
+    throw new ApiError(
+      'INVALID_FILE',
+      `${file}: the registration was made for ${dat.inplane} mm voxels (slices ${dat.thickness} mm), but ` +
+        `${referencePath} has ${reference.zooms.map((z) => +z.toFixed(4)).join(' × ')} mm voxels: is it the registered volume?`,
+      file,
+    );
 }
 
 /** An LTA from the functional volume to the anatomy, swapping one written the other way round. */
