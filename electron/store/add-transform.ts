@@ -27,7 +27,7 @@ import {
 import { fileError, parseOrFail, readFileOrFail } from './file-errors.js';
 import { readNiftiHeaderFile } from './nifti-file.js';
 import { nodeInflate } from './node-inflate.js';
-import { IDENTITY } from './transforms.js';
+import { anatomyFile, IDENTITY } from './transforms.js';
 import { writeTransformFolder } from './transform-folder.js';
 
 /** The API's request, for the database at `db`. */
@@ -106,7 +106,7 @@ async function coordFor(r: AddTransformOptions, reference: NiftiGrid): Promise<M
   });
   if (reg.kind === 'fsl') {
     const F = parseOrFail(reg.file, () => parseFslMat(text));
-    const rawPath = join(r.db, r.subject, 'anatomicals', 'raw.nii.gz');
+    const rawPath = anatomyFile(r.db, r.subject);
     const anat = await readNiftiHeaderFile(rawPath).catch((e: unknown) => {
       const err = fileError(rawPath, e);
       if (err.code !== 'NOT_FOUND') throw err;
@@ -192,7 +192,7 @@ function orientLta(file: string, lta: Lta, reference: NiftiGrid, anatomy: Volume
  * subject has `anatomicals/raw.nii.gz` (FreeSurfer's T1, on orig.mgz's grid), their grids agree.
  */
 async function checkSameAnatomy(r: AddTransformOptions, origPath: string, anatomy: VolumeGeometry) {
-  const rawPath = join(r.db, r.subject, 'anatomicals', 'raw.nii.gz');
+  const rawPath = anatomyFile(r.db, r.subject);
   const raw = await readNiftiHeaderFile(rawPath).catch(() => null);
   if (!raw) return;
   const V = scannerVox2ras(anatomy);

@@ -5,7 +5,7 @@ import type { PixelSampling } from '../../shared/flatmap/pixel-map.js';
 import { groupCount, groupStarts } from '../../shared/flatmap/row-groups.js';
 import { fileError } from './file-errors.js';
 import { fileHash } from './file-signature.js';
-import { IDENTITY } from './transforms.js';
+import { matrixFile } from './transforms.js';
 
 /**
  * The pixel map on disk, in ROI Studio's cache folder (never in the user's database), keyed by
@@ -40,11 +40,7 @@ export async function pixelMapKey(input: PixelMapKeyInput): Promise<string> {
   } catch (e) {
     throw fileError(surfDir, e);
   }
-  // `identity` has no matrices.xfm: its matrix is the inverse of the anatomy's affine
-  const xfm =
-    transform === IDENTITY
-      ? join(dbPath, subject, 'anatomicals', 'raw.nii.gz')
-      : join(dbPath, subject, 'transforms', transform, 'matrices.xfm');
+  const xfm = matrixFile(dbPath, subject, transform);
   const parts = await Promise.all([...names.map((n) => fileHash(join(surfDir, n))), fileHash(xfm)]);
   const hash = createHash('sha256');
   hash.update(`${FORMAT}\n${names.join(',')}\n${parts.join(',')}\n`);

@@ -18,8 +18,16 @@ export interface Transform extends TransformInfo {
  */
 export const IDENTITY = 'identity';
 
-const identityReference = (dbPath: string, subject: string) =>
+/** The subject's anatomy (FreeSurfer's T1 as pycortex imports it): `identity`'s reference, FSL's target. */
+export const anatomyFile = (dbPath: string, subject: string) =>
   join(dbPath, subject, 'anatomicals', 'raw.nii.gz');
+
+/** The file a transform's matrix comes from: its `matrices.xfm`, or the anatomy for `identity`. */
+export function matrixFile(dbPath: string, subject: string, xfm: string): string {
+  return xfm === IDENTITY
+    ? anatomyFile(dbPath, subject)
+    : join(dbPath, subject, 'transforms', xfm, 'matrices.xfm');
+}
 
 /**
  * Transform names = the sorted folder names of `transforms/`, as pycortex lists them ([] without
@@ -27,7 +35,7 @@ const identityReference = (dbPath: string, subject: string) =>
  */
 export async function listTransformNames(dbPath: string, subject: string): Promise<string[]> {
   const dir = join(dbPath, subject, 'transforms');
-  const hasAnatomy = await access(identityReference(dbPath, subject)).then(
+  const hasAnatomy = await access(anatomyFile(dbPath, subject)).then(
     () => true,
     () => false,
   );
@@ -46,7 +54,7 @@ export async function listTransformNames(dbPath: string, subject: string): Promi
 /** The reference volume of a transform: its folder's `reference.nii.gz`, or the anatomy for `identity`. */
 function referencePath(dbPath: string, subject: string, xfm: string): string {
   return xfm === IDENTITY
-    ? identityReference(dbPath, subject)
+    ? anatomyFile(dbPath, subject)
     : join(dbPath, subject, 'transforms', xfm, 'reference.nii.gz');
 }
 
@@ -76,7 +84,7 @@ export async function readTransform(dbPath: string, subject: string, xfm: string
       return { ...info, coord: parseOrFail(reference, () => invertAffine(info.affine)) };
     });
   }
-  const file = join(dir, 'matrices.xfm');
+  const file = matrixFile(dbPath, subject, xfm);
   const signature = await fileSignature([file, reference]);
   return rememberedWhile(parsed, dir, signature, () => parseTransform(dbPath, subject, xfm, file));
 }
