@@ -131,7 +131,7 @@ describe.skipIf(!SHARED)(`add-transform on fs-hcp32k (${SHARED ? 'shared data' :
   });
 
   it('reads pycortex’s identity transform: the inverse of anatomicals/raw.nii.gz’s affine', async () => {
-    expect(await listTransformNames(db, S)).toContain('identity');
+    expect((await listTransformNames(db, S)).slice(-2)).toEqual(['regdat', 'identity']);
     const t = await readTransform(db, S, 'identity');
     expect(t.shape).toEqual([256, 256, 256]);
     expect(multiply4(t.affine, t.coord).map((r) => r.map((v) => Math.round(v * 1e9) / 1e9))).toEqual([

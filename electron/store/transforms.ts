@@ -31,7 +31,7 @@ export function matrixFile(dbPath: string, subject: string, xfm: string): string
 
 /**
  * Transform names = the sorted folder names of `transforms/`, as pycortex lists them ([] without
- * the folder), plus `identity` when the subject has the anatomy it needs.
+ * the folder), then `identity` when the subject has the anatomy it needs.
  */
 export async function listTransformNames(dbPath: string, subject: string): Promise<string[]> {
   const dir = join(dbPath, subject, 'transforms');
@@ -47,8 +47,10 @@ export async function listTransformNames(dbPath: string, subject: string): Promi
     if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw fileError(dir, e);
     names = [];
   }
+  names.sort();
+  // last, so a subject's own transforms stay the first choice
   if (hasAnatomy && !names.includes(IDENTITY)) names.push(IDENTITY);
-  return names.sort();
+  return names;
 }
 
 /** The reference volume of a transform: its folder's `reference.nii.gz`, or the anatomy for `identity`. */
