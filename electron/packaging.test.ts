@@ -16,7 +16,7 @@ describe('packaging', () => {
     expect((builder.extraMetadata as { main: string }).main).toBe(pkg.main);
     const files = builder.files as string[];
     expect(files).toEqual(
-      expect.arrayContaining(['out/electron/**/*.js', 'out/electron/**/*.cjs', 'out/renderer/**']),
+      expect.arrayContaining(['out/electron/**/*.js', 'out/electron/**/*.cjs', 'out/renderer/**', 'LICENSE']),
     );
     const tsconfig = json('tsconfig.electron.json') as {
       compilerOptions: { outDir: string; rootDir: string };

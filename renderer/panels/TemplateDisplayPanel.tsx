@@ -1,9 +1,9 @@
 import { useMemo } from 'react';
-import { COLORMAPS, colormapLut } from '../../shared/flatmap/colormaps.js';
 import { labelColour, labelsPresent } from '../canvas/raster-images.js';
 import { isLabelTemplate, templateLabels, templateValues } from '../canvas/template-image.js';
 import { editor, useEditor } from '../state/editor-store.js';
 import { addAllLabels, traceLabelAsRoi } from '../state/roi-actions.js';
+import { ColormapPicker, lutGradient } from './ColormapPicker.js';
 import { TraceSummary } from './TraceSummary.js';
 
 /** Opacity, colour map and range for data; a legend with "show only" for label templates. */
@@ -97,20 +97,7 @@ export function TemplateDisplayPanel() {
         </ul>
       ) : (
         <>
-          <label className="field">
-            <span>Colour map</span>
-            <select
-              aria-label="Colour map"
-              value={display.colormap}
-              onChange={(e) => setDisplay({ colormap: e.target.value })}
-            >
-              {COLORMAPS.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.label}
-                </option>
-              ))}
-            </select>
-          </label>
+          <ColormapPicker value={display.colormap} onChange={(colormap) => setDisplay({ colormap })} />
           <div className="row">
             <label className="field compact">
               <span>vmin</span>
@@ -142,15 +129,7 @@ export function TemplateDisplayPanel() {
 }
 
 function Colorbar({ name, vmin, vmax }: { name: string; vmin: number; vmax: number }) {
-  const gradient = useMemo(() => {
-    const lut = colormapLut(name);
-    const stops: string[] = [];
-    for (let i = 0; i <= 8; i++) {
-      const k = Math.min(255, Math.round((i / 8) * 255));
-      stops.push(`rgb(${lut[4 * k]},${lut[4 * k + 1]},${lut[4 * k + 2]}) ${(i / 8) * 100}%`);
-    }
-    return `linear-gradient(to right, ${stops.join(', ')})`;
-  }, [name]);
+  const gradient = useMemo(() => lutGradient(name), [name]);
   return (
     <figure className="colorbar" aria-label="Colorbar">
       <div className="colorbar-ramp" ref={(el) => el?.style.setProperty('background', gradient)} />

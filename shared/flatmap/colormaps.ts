@@ -1,19 +1,13 @@
-import {
-  interpolateInferno,
-  interpolateMagma,
-  interpolatePlasma,
-  interpolateViridis,
-  schemeCategory10,
-  schemePaired,
-  schemeRdBu,
-  schemeSet3,
-} from 'd3-scale-chromatic';
+import { schemeCategory10, schemePaired, schemeSet3 } from 'd3-scale-chromatic';
+import { decodeBase64 } from '../formats/base64.js';
+import { PYCORTEX_2D, PYCORTEX_ROWS } from './pycortex-colormap-data.js';
 
 /**
- * 256-entry RGBA colour tables (Uint8Array, 4 bytes per entry) matching matplotlib's maps.
- * viridis/magma/inferno/plasma are matplotlib's own 256 colours (d3-scale-chromatic carries
- * them); RdBu_r and the jet-like J4 are built the way matplotlib builds segmented maps (linear
- * interpolation at i/255, bytes by truncation); gray is i → (i, i, i).
+ * RGBA colour tables (Uint8Array, 4 bytes per entry, usually 256 entries) as pycortex finds a
+ * `cmap` name: among the colour-map images it ships, whose one row, left to right, is the table
+ * (matplotlib's ListedColormap; imread's v/255 times 255 truncates back to v, so the bytes are
+ * the image's). pycortex ships every matplotlib map ROI Studio offers (magma, viridis, RdBu_r,
+ * jet, gray, …), and looks there before asking matplotlib.
  */
 export type Lut = Uint8Array;
 
@@ -22,90 +16,45 @@ export interface ColormapInfo {
   label: string;
 }
 
-export const COLORMAPS: readonly ColormapInfo[] = [
-  { id: 'magma', label: 'magma' },
-  { id: 'viridis', label: 'viridis' },
-  { id: 'inferno', label: 'inferno' },
-  { id: 'plasma', label: 'plasma' },
-  { id: 'gray', label: 'gray' },
-  { id: 'RdBu_r', label: 'RdBu_r' },
-  { id: 'J4', label: 'J4 (jet-like)' },
-];
-
 function hexRgb(hex: string): [number, number, number] {
   const n = parseInt(hex.slice(1), 16);
   return [(n >> 16) & 255, (n >> 8) & 255, n & 255];
 }
 
-function sampled(interpolate: (t: number) => string): Lut {
-  const lut = new Uint8Array(1024);
-  for (let i = 0; i < 256; i++) {
-    // d3's ramp returns colour floor(t·256): the centre of entry i picks matplotlib's colour i
-    lut.set([...hexRgb(interpolate((i + 0.5) / 256)), 255], 4 * i);
-  }
-  return lut;
-}
+const byName = (a: string, b: string) => a.toLowerCase().localeCompare(b.toLowerCase()) || a.localeCompare(b);
 
-/** matplotlib segment data: per channel, [x, value] stops with x from 0 to 1. */
-type Segments = [number, number][];
-
-function segmented(r: Segments, g: Segments, b: Segments): Lut {
-  const lut = new Uint8Array(1024);
-  const at = (stops: Segments, x: number) => {
-    let k = 1;
-    while (k < stops.length - 1 && stops[k][0] < x) k++;
-    const [x0, y0] = stops[k - 1];
-    const [x1, y1] = stops[k];
-    return x1 === x0 ? y1 : y0 + ((x - x0) / (x1 - x0)) * (y1 - y0);
-  };
-  for (let i = 0; i < 256; i++) {
-    const x = i / 255;
-    // matplotlib's bytes are (value·255) truncated; the epsilon keeps exact stops exact
-    const byte = (v: number) => Math.min(255, Math.trunc(v * 255 + 1e-9));
-    lut.set([byte(at(r, x)), byte(at(g, x)), byte(at(b, x)), 255], 4 * i);
-  }
-  return lut;
-}
-
-/** Equally spaced colour stops (matplotlib's `from_list`). */
-function fromList(colours: readonly string[]): Lut {
-  const rgb = colours.map(hexRgb);
-  const stops = (c: number): Segments => rgb.map((v, k) => [k / (rgb.length - 1), v[c] / 255]);
-  return segmented(stops(0), stops(1), stops(2));
-}
-
-function gray(): Lut {
-  const lut = new Uint8Array(1024);
-  for (let i = 0; i < 256; i++) lut.set([i, i, i, 255], 4 * i);
-  return lut;
-}
-
-// matplotlib's jet segment data (public definition)
-const JET: [Segments, Segments, Segments] = [
-  [[0, 0], [0.35, 0], [0.66, 1], [0.89, 1], [1, 0.5]], // prettier-ignore
-  [[0, 0], [0.125, 0], [0.375, 1], [0.64, 1], [0.91, 0], [1, 0]], // prettier-ignore
-  [[0, 0.5], [0.11, 1], [0.34, 1], [0.65, 0], [1, 0]], // prettier-ignore
-];
-
-const builders: Record<string, () => Lut> = {
-  magma: () => sampled(interpolateMagma),
-  viridis: () => sampled(interpolateViridis),
-  inferno: () => sampled(interpolateInferno),
-  plasma: () => sampled(interpolatePlasma),
-  gray,
-  RdBu_r: () => fromList([...schemeRdBu[11]].reverse()),
-  J4: () => segmented(...JET),
-};
+/** Every 1-D colour map a figure or the editor can use, by name (case-insensitive order). */
+export const COLORMAPS: readonly ColormapInfo[] = Object.keys(PYCORTEX_ROWS)
+  .sort(byName)
+  .map((id) => ({ id, label: id }));
 
 const cache = new Map<string, Lut>();
 
-/** The LUT of a continuous colour map; unknown names throw. */
+/** The LUT of a 1-D colour map; 2-D maps (for two-valued data) and unknown names throw. */
 export function colormapLut(id: string): Lut {
   let lut = cache.get(id);
   if (!lut) {
-    const build = builders[id];
-    if (!build) throw new Error(`unknown colour map "${id}" (known: ${Object.keys(builders).join(', ')})`);
-    cache.set(id, (lut = build()));
+    if (Object.hasOwn(PYCORTEX_ROWS, id)) lut = decodeBase64(PYCORTEX_ROWS[id]);
+    else if (PYCORTEX_2D.includes(id))
+      throw new Error(
+        `"${id}" is one of pycortex's 2-D colour maps (for two-valued data); choose a 1-D map such as magma or RdBu_r`,
+      );
+    else throw new Error(`unknown colour map "${id}" (known: ${COLORMAPS.map((c) => c.id).join(', ')})`);
+    cache.set(id, lut);
+  }
+  return lut;
+}
+
+/** Number of colours in a LUT. */
+export const lutSize = (lut: Lut): number => lut.length / 4;
+
+/** matplotlib's `gray` (i → (i, i, i)), which pycortex's curvature background is drawn with. */
+export function grayLut(): Lut {
+  let lut = cache.get('matplotlib:gray');
+  if (!lut) {
+    lut = new Uint8Array(1024);
+    for (let i = 0; i < 256; i++) lut.set([i, i, i, 255], 4 * i);
+    cache.set('matplotlib:gray', lut);
   }
   return lut;
 }

@@ -1,29 +1,33 @@
 import { describe, expect, it } from 'vitest';
-import { colormapLut, COLORMAPS, labelLut } from './colormaps.js';
+import { colormapLut, COLORMAPS, grayLut, labelLut, lutSize } from './colormaps.js';
 import { colourise, colouriseLabels, drawOver, labelImage, meanImage, vertexImage } from './compose.js';
 
 const hex = (lut: Uint8Array, i: number) =>
   '#' + [...lut.subarray(4 * i, 4 * i + 3)].map((b) => b.toString(16).padStart(2, '0')).join('');
 
 describe('colour maps', () => {
-  it("reproduce matplotlib's end colours", () => {
+  it("matplotlib's maps as pycortex ships them (within 1/255 of matplotlib's own)", () => {
     expect([hex(colormapLut('viridis'), 0), hex(colormapLut('viridis'), 255)]).toEqual([
       '#440154',
-      '#fde725',
+      '#fde724',
     ]);
-    expect([hex(colormapLut('magma'), 0), hex(colormapLut('magma'), 255)]).toEqual(['#000004', '#fcfdbf']);
-    expect([hex(colormapLut('inferno'), 0), hex(colormapLut('plasma'), 0)]).toEqual(['#000004', '#0d0887']);
+    expect([hex(colormapLut('magma'), 0), hex(colormapLut('magma'), 255)]).toEqual(['#000003', '#fbfcbf']);
+    expect([hex(colormapLut('inferno'), 0), hex(colormapLut('plasma'), 0)]).toEqual(['#000003', '#0c0786']);
     expect([hex(colormapLut('RdBu_r'), 0), hex(colormapLut('RdBu_r'), 255)]).toEqual(['#053061', '#67001f']);
-    expect([hex(colormapLut('gray'), 96), hex(colormapLut('gray'), 160)]).toEqual(['#606060', '#a0a0a0']);
-    expect([hex(colormapLut('J4'), 0), hex(colormapLut('J4'), 255)]).toEqual(['#00007f', '#7f0000']);
+    expect([hex(grayLut(), 96), hex(grayLut(), 160)]).toEqual(['#606060', '#a0a0a0']);
+    expect([hex(colormapLut('jet'), 0), hex(colormapLut('jet'), 255)]).toEqual(['#00007f', '#7f0000']);
   });
 
-  it('every listed map has 256 opaque entries; unknown names are refused', () => {
-    for (const { id } of COLORMAPS) {
-      const lut = colormapLut(id);
-      expect(lut.length).toBe(1024);
-      for (let i = 0; i < 256; i++) expect(lut[4 * i + 3]).toBe(255);
-    }
+  it("pycortex's images come first: J4 is pycortex's, not jet; 2-D maps and unknown names are refused", () => {
+    expect([hex(colormapLut('J4'), 0), hex(colormapLut('J4'), 255)]).toEqual(['#161675', '#75117a']);
+    expect(lutSize(colormapLut('BPROG'))).toBe(255);
+    const ids = COLORMAPS.map((c) => c.id);
+    expect(ids.length).toBe(168); // pycortex's 1-D images
+    expect(ids).toEqual(expect.arrayContaining(['J4', 'magma', 'inferno', 'jet', 'Retinotopy_RYBCR']));
+    expect(ids).not.toContain('RdBu_2D');
+    expect(ids).not.toContain('hot_alpha'); // a 256×256 image: 2-D
+    for (const { id } of COLORMAPS) expect(colormapLut(id).length % 4, id).toBe(0);
+    expect(() => colormapLut('RdBu_2D')).toThrow(/"RdBu_2D" is one of pycortex's 2-D colour maps/);
     expect(() => colormapLut('nope')).toThrow(/unknown colour map "nope"/);
   });
 

@@ -85,8 +85,8 @@ function view32(bytes: Uint8Array | Uint8ClampedArray): Uint32Array {
 }
 
 /**
- * Colour a float image through a 256-entry RGBA LUT the way matplotlib's imshow does:
- * x = (v − vmin)/(vmax − vmin), entry floor(x·256) clamped to [0, 255]; NaN transparent.
+ * Colour a float image through an N-entry RGBA LUT (usually 256) the way matplotlib's imshow
+ * does: x = (v − vmin)/(vmax − vmin), entry floor(x·N) clamped to [0, N − 1]; NaN transparent.
  */
 export function colourise(
   img: Float32Array,
@@ -98,7 +98,8 @@ export function colourise(
   const rgba = out ?? new Uint8ClampedArray(4 * img.length);
   const dst = view32(rgba);
   const colours = view32(lut);
-  const scale = vmax > vmin ? 256 / (vmax - vmin) : 0;
+  const last = colours.length - 1;
+  const scale = vmax > vmin ? colours.length / (vmax - vmin) : 0;
   for (let p = 0; p < img.length; p++) {
     const v = img[p];
     if (v !== v) {
@@ -106,7 +107,7 @@ export function colourise(
       continue;
     }
     const x = (v - vmin) * scale;
-    dst[p] = colours[x <= 0 ? 0 : x >= 255 ? 255 : x | 0];
+    dst[p] = colours[x <= 0 ? 0 : x >= last ? last : x | 0];
   }
   return rgba;
 }

@@ -1,4 +1,4 @@
-import { colormapLut, labelLut } from './colormaps.js';
+import { colormapLut, grayLut, labelLut } from './colormaps.js';
 import { colourise, colouriseLabels, drawOver } from './compose.js';
 
 /**
@@ -19,9 +19,7 @@ export interface PictureLayers {
 
 export function flatmapPicture(p: PictureLayers): Uint8ClampedArray {
   const n = p.width * p.height;
-  const under = p.curvature
-    ? colourise(p.curvature, colormapLut('gray'), 0, 1)
-    : new Uint8ClampedArray(4 * n);
+  const under = p.curvature ? colourise(p.curvature, grayLut(), 0, 1) : new Uint8ClampedArray(4 * n);
   const over =
     p.colormap === 'labels'
       ? colouriseLabels(p.data, labelLut())
