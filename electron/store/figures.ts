@@ -1,24 +1,19 @@
-import { rename, rm, writeFile, mkdir } from 'node:fs/promises';
-import { dirname, extname } from 'node:path';
+import { existsSync } from 'node:fs';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { dirname, extname, join } from 'node:path';
 import { PNG } from 'pngjs';
 import { ApiError } from '../../shared/api.js';
-import {
-  composeBase,
-  makeFigure,
-  percentile,
-  type FigureData,
-  type FigureRoi,
-} from '../../shared/figure/make-figure.js';
+import { composeBase, makeFigure, percentile, type FigureData } from '../../shared/figure/make-figure.js';
 import { figureSvg } from '../../shared/figure/figure-svg.js';
+import { figureOverlay, type FigureLayer, type FigureOverlay } from '../../shared/figure/overlay-layers.js';
 import { colormapLut, labelLut } from '../../shared/flatmap/colormaps.js';
 import { imageWidth } from '../../shared/flatmap/image-grid.js';
-import { labelImage, meanImage } from '../../shared/flatmap/compose.js';
-import { parsePath } from '../../shared/formats/svg-path.js';
-import { readOverlayRois } from './exports.js';
+import { labelImage, meanImage, nanMeanImage } from '../../shared/flatmap/compose.js';
+import { parseOverlay } from '../../shared/formats/overlay-svg.js';
 import { figureFonts } from './figure-fonts.js';
 import { flatFrameOf } from './flat-shape.js';
 import { loadFlatSurfaces } from './subject-surfaces.js';
-import { parseOrFail } from './file-errors.js';
+import { parseOrFail, readFileOrFail } from './file-errors.js';
 import { curvatureImageFor, pixelMapFor } from './flatmap-engine.js';
 import { readLabelTable } from './template-trace.js';
 import { readTransform } from './transforms.js';
@@ -26,7 +21,8 @@ import { checkVolumeShape, readVolumeFile } from './volumes.js';
 
 /**
  * Figure export like `quickflat.make_figure(vol, with_curvature=True, with_rois=True,
- * with_colorbar=True)`: PNG at a chosen dpi (100 = the flatmap's own pixels, height 1024) or SVG.
+ * with_colorbar=True, …)`: PNG at a chosen dpi (100 = the flatmap's own pixels at `height`) or
+ * SVG. The `with*`, `linewidth`, `labelsize` and `nanmean` options mean what make_figure's do.
  */
 export interface FigureOptions {
   subject: string;
@@ -42,7 +38,21 @@ export interface FigureOptions {
   vmin?: number;
   vmax?: number;
   cacheDir: string;
+  /** flatmap height in pixels at 100 dpi (make_figure's height; 1024) */
   height?: number;
+  /** the data layer's opacity (1) */
+  opacity?: number;
+  /** ROI outline width, SVG units (2) */
+  linewidth?: number;
+  /** ROI and sulcus name size, SVG units (14pt) */
+  labelsize?: number;
+  withRois?: boolean;
+  withLabels?: boolean;
+  withSulci?: boolean;
+  withCurvature?: boolean;
+  withColorbar?: boolean;
+  /** average a pixel's samples ignoring NaN ones (make_flatmap_image's nanmean; false) */
+  nanmean?: boolean;
 }
 
 export async function exportFigure(db: string, o: FigureOptions): Promise<string> {
@@ -52,12 +62,25 @@ export async function exportFigure(db: string, o: FigureOptions): Promise<string
   const dpi = o.dpi ?? 100;
   if (!(dpi > 0 && dpi <= 2400)) throw new ApiError('BAD_REQUEST', `dpi must be in (0, 2400], got ${dpi}`);
   const height = o.height ?? 1024;
+  if (!(Number.isInteger(height) && height >= 16 && height <= 8192))
+    throw new ApiError(
+      'BAD_REQUEST',
+      `height must be a whole number of pixels from 16 to 8192, got ${height}`,
+    );
+  for (const [name, v, lo, hi] of [
+    ['opacity', o.opacity, 0, 1],
+    ['linewidth', o.linewidth, 0, 100],
+    ['labelsize', o.labelsize, 0, 500],
+  ] as const)
+    if (v !== undefined && !(v >= lo && v <= hi))
+      throw new ApiError('BAD_REQUEST', `${name} must be in [${lo}, ${hi}], got ${v}`);
+  const cmap = o.cmap === undefined ? undefined : lutOrFail(o.cmap);
   if (kind === '.png') await checkFigureSize(db, o, dpi, height);
 
   // curvature and data through the flatmap engine (vertex map in memory, pixel maps disk-cached)
   const shaded = await curvatureImageFor(db, o.subject, height, o.cacheDir);
   const grid = { width: shaded.width, height: shaded.height };
-  const curvature = shaded.value;
+  const curvature = o.withCurvature === false ? undefined : shaded.value;
 
   let data: FigureData | undefined;
   if (o.volume) {
@@ -83,28 +106,35 @@ export async function exportFigure(db: string, o: FigureOptions): Promise<string
       data = { image: labelImage(map, volume.data), lut, vmin: 0, vmax: 255, categorical: true };
     } else {
       data = {
-        image: meanImage(map, volume.data),
-        lut: lutOrFail(o.cmap ?? 'RdBu_r'),
+        image: (o.nanmean ? nanMeanImage : meanImage)(map, volume.data),
+        lut: cmap ?? lutOrFail('RdBu_r'),
         vmin: o.vmin ?? percentile(volume.data, 1),
         vmax: o.vmax ?? percentile(volume.data, 99),
       };
     }
+    data.opacity = o.opacity;
   }
 
-  const overlay = await readOverlayRois(db, o.subject, o.overlay).catch((e: unknown) => {
-    if (e instanceof ApiError && e.code === 'NOT_FOUND' && !o.overlay) return null;
-    throw e;
-  });
-  const rois: FigureRoi[] = [];
-  if (overlay)
-    for (const [name, paths] of overlay.shapes) {
-      if (o.rois && !o.rois.includes(name)) continue;
-      rois.push({ name, paths: paths.map((d) => parseOrFail(overlay.file, () => parsePath(d))) });
-    }
+  const overlay = await readFigureOverlay(db, o.subject, o.overlay);
+  const rois = chosenShapes(overlay?.rois, o.withRois === false ? [] : o.rois);
+  const sulci = o.withSulci ? chosenShapes(overlay?.sulci) : undefined;
   const svgWidth = overlay?.width ?? grid.width;
   const svgHeight = overlay?.height ?? grid.height;
   const scale = dpi / 100;
-  const base = { width: grid.width, height: grid.height, curvature, data, rois, svgWidth, svgHeight };
+  const base = {
+    width: grid.width,
+    height: grid.height,
+    curvature,
+    data,
+    rois,
+    sulci,
+    svgWidth,
+    svgHeight,
+    labels: o.withLabels,
+    colorbar: o.withColorbar,
+    linewidth: o.linewidth,
+    labelSize: o.labelsize,
+  };
 
   let bytes: Uint8Array | string;
   if (kind === '.png') {
@@ -150,6 +180,27 @@ async function checkFigureSize(db: string, o: FigureOptions, dpi: number, height
     `${o.out}: at ${dpi} dpi the figure would be ${w}×${h} pixels, more than the ${Math.round(MAX_FIGURE_PIXELS / 1e6)} million a figure can have; ${most} dpi is the most for ${o.subject}`,
     o.out,
   );
+}
+
+/** The subject's overlay (or the given file) as a figure draws it; null when the subject has none. */
+async function readFigureOverlay(
+  db: string,
+  subject: string,
+  overlay?: string,
+): Promise<FigureOverlay | null> {
+  const file = overlay ?? join(db, subject, 'overlays.svg');
+  if (!existsSync(file)) {
+    if (overlay) throw new ApiError('NOT_FOUND', `${file}: no overlay file`, file);
+    return null;
+  }
+  const text = new TextDecoder().decode(await readFileOrFail(file));
+  return parseOrFail(file, () => figureOverlay(parseOverlay(text)));
+}
+
+/** A layer's shapes, only those named when `names` is given. */
+function chosenShapes(layer: FigureLayer | undefined, names?: string[]): FigureLayer {
+  if (!layer) return { shapes: [], clip: null };
+  return names ? { ...layer, shapes: layer.shapes.filter((s) => names.includes(s.name)) } : layer;
 }
 
 function lutOrFail(name: string): Uint8Array {

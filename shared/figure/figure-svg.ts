@@ -1,22 +1,35 @@
-import { serializeSafe, type Segment } from '../formats/svg-path.js';
+import { lutSize } from '../flatmap/colormaps.js';
+import { serializeSafe } from '../formats/svg-path.js';
 import { labelPosition } from '../roi/label-position.js';
-import { COLORBAR_BOX, tickLabel, type FigureData, type FigureRoi } from './make-figure.js';
+import {
+  COLORBAR_BOX,
+  LABEL_SIZE,
+  ROI_LINEWIDTH,
+  SULCI_STYLE,
+  tickLabel,
+  type FigureData,
+} from './make-figure.js';
+import type { FigureLayer } from './overlay-layers.js';
 
 /**
- * The same figure as vector SVG: the flatmap (curvature + data) as an embedded PNG, ROI outlines
- * as paths and names as text in pycortex's styles (§5.4), and the colour bar as a gradient.
+ * The same figure as vector SVG: the flatmap (curvature + data) as an embedded PNG; sulci and ROI
+ * outlines as paths, clipped by their layer's clip path, and names as text, in pycortex's styles
+ * (§5.4); the colour bar as a gradient.
  */
 export interface FigureSvgInput {
   width: number;
   height: number;
   /** base64 PNG of the composed flatmap, drawn over the whole figure */
   basePng: string;
-  rois: FigureRoi[];
+  rois: FigureLayer;
+  sulci?: FigureLayer;
   svgWidth: number;
   svgHeight: number;
   data?: FigureData;
   labels?: boolean;
   colorbar?: boolean;
+  linewidth?: number;
+  labelSize?: number;
 }
 
 const esc = (s: string) =>
@@ -29,22 +42,38 @@ export function figureSvg(f: FigureSvgInput): string {
     `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="${f.width}" height="${f.height}" viewBox="0 0 ${f.width} ${f.height}">`,
     '<defs><filter id="dropshadow"><feGaussianBlur in="SourceAlpha" stdDeviation="2"/><feMerge><feMergeNode/><feMergeNode in="SourceGraphic"/></feMerge></filter></defs>',
     `<image x="0" y="0" width="${f.width}" height="${f.height}" preserveAspectRatio="none" style="image-rendering:pixelated" xlink:href="data:image/png;base64,${f.basePng}"/>`,
-    `<g id="rois" transform="scale(${sx} ${sy})">`,
+    `<g transform="scale(${sx} ${sy})">`,
   ];
-  for (const roi of f.rois)
-    for (const segs of roi.paths)
+  const labelSize = ((f.labelSize ?? LABEL_SIZE) * 3) / 4;
+  const layers: [string, FigureLayer | undefined, string][] = [
+    ['sulci', f.sulci, SULCI_STYLE],
+    ['rois', f.rois, `stroke-width:${f.linewidth ?? ROI_LINEWIDTH};stroke-opacity:1`],
+  ];
+  for (const [id, layer, stroke] of layers) {
+    if (!layer) continue;
+    out.push(`<g id="${id}">`);
+    if (layer.clip)
       out.push(
-        `<path d="${serializeSafe(segs)}" style="fill:none;stroke:#ffffff;stroke-width:2;stroke-opacity:1;filter:url(#dropshadow)"><title>${esc(roi.name)}</title></path>`,
+        `<defs><clipPath id="${id}-clip">${layer.clip.map((segs) => `<path d="${serializeSafe(segs)}"/>`).join('')}</clipPath></defs>`,
       );
-  if (f.labels !== false)
-    for (const roi of f.rois)
-      for (const segs of roi.paths as Segment[][]) {
-        if (segs.length < 2) continue;
-        const [x, y] = labelPosition(segs);
+    out.push(`<g${layer.clip ? ` clip-path="url(#${id}-clip)"` : ''}>`);
+    for (const shape of layer.shapes)
+      for (const segs of shape.paths)
         out.push(
-          `<text x="${x.toFixed(2)}" y="${y.toFixed(2)}" style="font-family:Helvetica, sans-serif;font-size:14pt;font-weight:bold;font-style:italic;fill:#ffffff;text-anchor:middle;filter:url(#dropshadow)">${esc(roi.name)}</text>`,
+          `<path d="${serializeSafe(segs)}" style="fill:none;stroke:#ffffff;${stroke};filter:url(#dropshadow)"><title>${esc(shape.name)}</title></path>`,
         );
-      }
+    out.push('</g>');
+    if (f.labels !== false)
+      for (const shape of layer.shapes)
+        for (const segs of shape.paths) {
+          if (segs.length < 2) continue;
+          const [x, y] = labelPosition(segs);
+          out.push(
+            `<text x="${x.toFixed(2)}" y="${y.toFixed(2)}" style="font-family:Helvetica, sans-serif;font-size:${Number(labelSize.toFixed(3))}pt;font-weight:bold;font-style:italic;fill:#ffffff;text-anchor:middle;filter:url(#dropshadow)">${esc(shape.name)}</text>`,
+          );
+        }
+    out.push('</g>');
+  }
   out.push('</g>');
   if (f.colorbar !== false && f.data && !f.data.categorical) out.push(colorbar(f.width, f.height, f.data));
   out.push('</svg>');
@@ -56,8 +85,9 @@ function colorbar(W: number, H: number, d: FigureData): string {
   const x = l * W;
   const y = (1 - b - h) * H;
   const stops: string[] = [];
+  const last = lutSize(d.lut) - 1;
   for (let k = 0; k <= 16; k++) {
-    const e = Math.min(255, Math.round((k / 16) * 255));
+    const e = Math.round((k / 16) * last);
     const rgb = `rgb(${d.lut[4 * e]},${d.lut[4 * e + 1]},${d.lut[4 * e + 2]})`;
     stops.push(`<stop offset="${(k / 16).toFixed(4)}" stop-color="${rgb}"/>`);
   }

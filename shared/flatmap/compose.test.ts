@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { colormapLut, COLORMAPS, grayLut, labelLut, lutSize } from './colormaps.js';
-import { colourise, colouriseLabels, drawOver, labelImage, meanImage, vertexImage } from './compose.js';
+import {
+  colourise,
+  colouriseLabels,
+  drawOver,
+  labelImage,
+  meanImage,
+  nanMeanImage,
+  vertexImage,
+} from './compose.js';
 
 const hex = (lut: Uint8Array, i: number) =>
   '#' + [...lut.subarray(4 * i, 4 * i + 3)].map((b) => b.toString(16).padStart(2, '0')).join('');
@@ -56,6 +64,13 @@ describe('images from maps', () => {
 
   it('mean image: weighted sum, NaN off the brain or when any sample is NaN', () => {
     expect([...meanImage(map, values)]).toEqual([7, NaN, NaN, 5]);
+  });
+
+  it("nanmean image: NaN samples left out of the mean, NaN only when all are (pycortex's nanmean=True)", () => {
+    expect([...nanMeanImage(map, values)]).toEqual([7, NaN, NaN, 5]);
+    const oneNaN = Float32Array.from(values, (v, i) => (i === 0 ? NaN : v));
+    expect([...meanImage(map, oneNaN)]).toEqual([NaN, NaN, NaN, 5]);
+    expect([...nanMeanImage(map, oneNaN)]).toEqual([8, NaN, NaN, 5]);
   });
 
   it('mean image equals the per-pixel weighted sum for every row length (1 to thick)', () => {

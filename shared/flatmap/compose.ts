@@ -55,6 +55,33 @@ export function meanImage(map: PixelSamples, values: ArrayLike<number>, out?: Fl
 }
 
 /**
+ * The same with pycortex's `nanmean=True` (§4.7): NaN samples are left out of each pixel's mean
+ * (weights renormalised over the rest); a pixel whose samples are all NaN, or that has none, is NaN.
+ */
+export function nanMeanImage(map: PixelSamples, values: ArrayLike<number>): Float32Array {
+  const img = new Float32Array(map.width * map.height).fill(NaN);
+  const { pixels, lengths, voxels: v, samples: s } = map;
+  const stride = map.thick + 1;
+  let i = 0;
+  let k = 0;
+  for (let g = 0; g < lengths.length; g += stride)
+    for (let n = 1; n < stride; n++)
+      for (const end = i + lengths[g + n]; i < end; i++) {
+        let sum = 0;
+        let weight = 0;
+        for (const stop = k + n; k < stop; k++) {
+          const x = values[v[k]];
+          if (x === x) {
+            sum += s[k] * x;
+            weight += s[k];
+          }
+        }
+        img[pixels[i]] = sum / weight;
+      }
+  return img;
+}
+
+/**
  * Crisp label image: the voxel at the chosen depth, never a blend of labels. Negative labels
  * (NSD's −1 = outside the cortical ribbon) and pixels off the brain are NaN.
  */

@@ -1,0 +1,70 @@
+import {
+  childElements,
+  findLayer,
+  layerShapes,
+  type Element,
+  type OverlayDocument,
+} from '../formats/overlay-svg.js';
+import { parsePath, type Segment } from '../formats/svg-path.js';
+
+/**
+ * What a figure draws from an overlay, as pycortex's quickflat renders it: the shapes of the
+ * `rois` and `sulci` layers (every direct `<path>` of each named shape group; the last group wins
+ * on duplicate names, as in pycortex) and the clip path each layer's `shapes` group names in its
+ * `clip-path` (pycortex writes `url(#edgeclip)`, the cortex's outline), which hides strokes off
+ * the cortex. Labels are not clipped: their group carries no clip path.
+ */
+export interface FigureShape {
+  name: string;
+  /** absolute segments of each path, SVG user units */
+  paths: Segment[][];
+}
+
+export interface FigureLayer {
+  shapes: FigureShape[];
+  /** the clip path's subpaths (nonzero rule), or null when the layer is not clipped */
+  clip: Segment[][] | null;
+}
+
+export interface FigureOverlay {
+  width: number;
+  height: number;
+  rois: FigureLayer;
+  sulci: FigureLayer;
+}
+
+export function figureOverlay(o: OverlayDocument): FigureOverlay {
+  return { width: o.width, height: o.height, rois: figureLayer(o, 'rois'), sulci: figureLayer(o, 'sulci') };
+}
+
+function figureLayer(o: OverlayDocument, name: string): FigureLayer {
+  const layer = findLayer(o, name);
+  if (!layer) return { shapes: [], clip: null };
+  const byName = new Map<string, Segment[][]>();
+  for (const s of layerShapes(layer))
+    byName.set(
+      s.name,
+      s.paths.map((p) => parsePath(p.getAttribute('d') ?? '')),
+    );
+  const shapes = [...byName].map(([shape, paths]) => ({ name: shape, paths }));
+  return { shapes, clip: layer.shapes ? clipOf(o, layer.shapes) : null };
+}
+
+/** The paths of the `<clipPath>` an element's `clip-path="url(#id)"` names (null when none). */
+function clipOf(o: OverlayDocument, el: Element): Segment[][] | null {
+  const ref = /^\s*url\(\s*#([^)\s]+)\s*\)\s*$/.exec(el.getAttribute('clip-path') ?? '');
+  if (!ref) return null;
+  const clipPath = findById(o.root, 'clipPath', ref[1]);
+  if (!clipPath) return null;
+  return childElements(clipPath, 'path').map((p) => parsePath(p.getAttribute('d') ?? ''));
+}
+
+function findById(root: Element, local: string, id: string): Element | null {
+  const stack: Element[] = [root];
+  while (stack.length) {
+    const el = stack.pop()!;
+    if (el.localName === local && el.getAttribute('id') === id) return el;
+    for (let c = el.firstChild; c; c = c.nextSibling) if (c.nodeType === 1) stack.push(c as Element);
+  }
+  return null;
+}
