@@ -146,15 +146,28 @@ describe.skipIf(!SHARED)(
         2, 2, 2, 2, 2,
       ]);
       expect(count('T00_abs-line')).toBe(1);
-      let offCortex = 0;
-      let theirsOff = 0;
+      // pycortex reads the pairs after `M x,y` as relative lines: those names land far off the figure
+      const at = (name: string) =>
+        [...svg.matchAll(new RegExp(`<text x="([-\\d.]+)" y="([-\\d.]+)"[^>]*>${name}</text>`, 'g'))].map(
+          (m) => [Number(m[1]), Number(m[2])],
+        );
+      for (const name of ['T01_abs-implicit', 'T06_sci']) {
+        const [[x, y]] = at(name);
+        expect(x > ours.width || y > ours.height, `${name} at ${x}, ${y}`).toBe(true);
+      }
+      // pycortex's own names hang over the cortex's edge in places; ours may only where its do
+      const near = dilate(mask(theirs, isOutline), ours.width, ours.height, 3);
+      let off = 0;
+      let stray = 0;
       for (let i = 0; i < ours.width * ours.height; i++)
-        if (dataOnly.data[4 * i + 3] === 0) {
-          if (isOutline(ours.data, i)) offCortex++;
-          if (isOutline(theirs.data, i)) theirsOff++;
+        if (dataOnly.data[4 * i + 3] === 0 && isOutline(ours.data, i)) {
+          off++;
+          if (!near[i]) stray++;
         }
-      console.log(`white pixels off the cortex: ours ${offCortex}, pycortex ${theirsOff}`);
-      expect(offCortex).toBeLessThanOrEqual(Math.max(50, 1.2 * theirsOff));
+      console.log(
+        `white pixels off the cortex: ours ${off}, of which ${stray} with none of pycortex's within 3 px`,
+      );
+      expect(stray).toBeLessThanOrEqual(0.02 * off);
     });
   },
 );

@@ -1,6 +1,5 @@
 import { lutSize } from '../flatmap/colormaps.js';
 import { serializeSafe } from '../formats/svg-path.js';
-import { labelPosition } from '../roi/label-position.js';
 import {
   COLORBAR_BOX,
   LABEL_SIZE,
@@ -65,9 +64,9 @@ export function figureSvg(f: FigureSvgInput): string {
     out.push('</g>');
     if (f.labels !== false)
       for (const shape of layer.shapes)
-        for (const segs of shape.paths) {
-          if (segs.length < 2) continue;
-          const [x, y] = labelPosition(segs);
+        for (const at of shape.labels) {
+          if (!at) continue;
+          const [x, y] = at;
           out.push(
             `<text x="${x.toFixed(2)}" y="${y.toFixed(2)}" style="font-family:Helvetica, sans-serif;font-size:${Number(labelSize.toFixed(3))}pt;font-weight:bold;font-style:italic;fill:#ffffff;text-anchor:middle;filter:url(#dropshadow)">${esc(shape.name)}</text>`,
           );

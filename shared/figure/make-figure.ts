@@ -2,7 +2,6 @@ import type { Segment } from '../formats/svg-path.js';
 import { lutSize } from '../flatmap/colormaps.js';
 import { colourise, colouriseLabels, drawOver } from '../flatmap/compose.js';
 import { flattenCubic } from '../roi/agg-flatten.js';
-import { labelPosition } from '../roi/label-position.js';
 import { blurred, fillPolygons, newLayer, type Layer } from './coverage.js';
 import type { FigureLayer, FigureShape } from './overlay-layers.js';
 import { paintLayer, strokeCoverage, strokePolyline, type Canvas, type Rgba } from './draw.js';
@@ -202,10 +201,10 @@ function drawLayer(c: Canvas, px: Px, layer: FigureLayer, style: LayerStyle): vo
   if (!style.labels) return;
   const names = newLayer(px.width, px.height);
   for (const shape of layer.shapes)
-    for (const segs of shape.paths) {
-      if (segs.length < 2) continue;
-      const [x, y] = labelPosition(segs);
+    for (const at of shape.labels) {
+      if (!at) continue;
       // the SVG text's y is its baseline, centred on x (text-anchor middle)
+      const [x, y] = at;
       fillPolygons(
         names,
         textPolygons(style.labels.font, shape.name, x * px.kx, y * px.ky, style.labels.size * unit),

@@ -6,6 +6,7 @@ import {
   type OverlayDocument,
 } from '../formats/overlay-svg.js';
 import { parsePath, type Segment } from '../formats/svg-path.js';
+import { pycortexLabelPosition } from './pycortex-label-position.js';
 
 /**
  * What a figure draws from an overlay, as pycortex's quickflat renders it: the shapes of the
@@ -18,6 +19,8 @@ export interface FigureShape {
   name: string;
   /** absolute segments of each path, SVG user units */
   paths: Segment[][];
+  /** where pycortex writes the name of each path (null: it cannot place one) */
+  labels: ([number, number] | null)[];
 }
 
 export interface FigureLayer {
@@ -40,13 +43,12 @@ export function figureOverlay(o: OverlayDocument): FigureOverlay {
 function figureLayer(o: OverlayDocument, name: string): FigureLayer {
   const layer = findLayer(o, name);
   if (!layer) return { shapes: [], clip: null };
-  const byName = new Map<string, Segment[][]>();
-  for (const s of layerShapes(layer))
-    byName.set(
-      s.name,
-      s.paths.map((p) => parsePath(p.getAttribute('d') ?? '')),
-    );
-  const shapes = [...byName].map(([shape, paths]) => ({ name: shape, paths }));
+  const byName = new Map<string, FigureShape>();
+  for (const s of layerShapes(layer)) {
+    const ds = s.paths.map((p) => p.getAttribute('d') ?? '');
+    byName.set(s.name, { name: s.name, paths: ds.map(parsePath), labels: ds.map(pycortexLabelPosition) });
+  }
+  const shapes = [...byName.values()];
   return { shapes, clip: layer.shapes ? clipOf(o, layer.shapes) : null };
 }
 
