@@ -3,14 +3,33 @@ import { parseArgs } from 'node:util';
 import { appPaths } from '../store/app-paths.js';
 import { exportRois } from '../store/exports.js';
 import { exportFigure } from '../store/figures.js';
+import { cssSizeUnits } from '../../shared/figure/css-size.js';
 import { databaseAndSubject } from './subject-options.js';
 import { CliError, numberOption, required } from './cli-error.js';
 
 const KINDS = ['json', 'csv', 'label', 'nifti', 'png', 'svg'] as const;
 type Kind = Exclude<(typeof KINDS)[number], 'png' | 'svg'>;
+const FIGURE_OPTIONS = [
+  'volume',
+  'dpi',
+  'cmap',
+  'vmin',
+  'vmax',
+  'height',
+  'linewidth',
+  'labelsize',
+  'nanmean',
+  'with-sulci',
+  'no-rois',
+  'no-labels',
+  'no-curvature',
+  'no-colorbar',
+] as const;
 
 const HELP = `usage: roi-studio export --db DIR --subject S --kind json|csv|label|nifti|png|svg --out PATH
-         [--rois A,B] [--xfm X] [--overlay FILE] [--volume FILE] [--dpi N] [--cmap NAME] [--vmin V] [--vmax V]
+         [--rois A,B] [--xfm X] [--overlay FILE] [--volume FILE]
+         figures: [--dpi N] [--height PX] [--cmap NAME] [--vmin V] [--vmax V] [--nanmean] [--linewidth W]
+                  [--labelsize 20pt] [--with-sulci] [--no-rois] [--no-labels] [--no-curvature] [--no-colorbar]
 
 Export the subject's ROIs (from overlays.svg, or --overlay FILE), with pycortex's vertex membership:
   json    { "NAME": { "lh": [...], "rh": [...] } } (hemisphere-local vertex indices, sorted)
@@ -21,7 +40,24 @@ Export the subject's ROIs (from overlays.svg, or --overlay FILE), with pycortex'
   png     a figure like quickflat.make_figure (curvature, --volume data on the --xfm grid, ROI
           outlines and names, colour bar) at --dpi (100 = flatmap pixels, height 1024), file PATH
   svg     the same figure as SVG (flatmap embedded as PNG, outlines and names as vectors)
---out is a folder for label/nifti, a file for png/svg (json/csv: either).`;
+--out is a folder for label/nifti, a file for png/svg (json/csv: either).
+
+Figure options mean what quickflat.make_figure's do, with its defaults:
+  --cmap NAME       any of pycortex's 1-D colour maps (RdBu_r); --vmin/--vmax the range
+                    (1st/99th percentile of the volume, NaN counted as 0)
+  --height PX       flatmap height at 100 dpi (1024); --dpi scales the whole figure
+  --nanmean         average a pixel's depth samples ignoring NaN ones (off: any NaN makes it NaN)
+  --linewidth W     ROI outline width in overlay units (2); --labelsize SIZE names, e.g. 20pt (14pt)
+  --with-sulci      draw the overlay's sulci layer; --no-rois, --no-labels, --no-curvature,
+                    --no-colorbar leave those out`;
+
+function labelSize(text: string): number {
+  try {
+    return cssSizeUnits(text);
+  } catch (e) {
+    throw new CliError(`--labelsize: ${(e as Error).message}`, 2);
+  }
+}
 
 export async function run(argv: string[]): Promise<void> {
   const { values } = parseArgs({
@@ -39,6 +75,15 @@ export async function run(argv: string[]): Promise<void> {
       cmap: { type: 'string' },
       vmin: { type: 'string' },
       vmax: { type: 'string' },
+      height: { type: 'string' },
+      linewidth: { type: 'string' },
+      labelsize: { type: 'string' },
+      nanmean: { type: 'boolean' },
+      'with-sulci': { type: 'boolean' },
+      'no-rois': { type: 'boolean' },
+      'no-labels': { type: 'boolean' },
+      'no-curvature': { type: 'boolean' },
+      'no-colorbar': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
@@ -52,6 +97,9 @@ export async function run(argv: string[]): Promise<void> {
   if (!(KINDS as readonly string[]).includes(kind))
     throw new CliError(`--kind must be one of ${KINDS.join(', ')}, got ${JSON.stringify(kind)}`, 2);
   if (kind === 'nifti' && !values.xfm) throw new CliError('--kind nifti needs --xfm (the reference grid)', 2);
+  const figureOnly = FIGURE_OPTIONS.filter((o) => values[o] !== undefined);
+  if (kind !== 'png' && kind !== 'svg' && figureOnly.length)
+    throw new CliError(`${figureOnly.map((o) => `--${o}`).join(', ')}: only for --kind png or svg`, 2);
   if (kind === 'png' || kind === 'svg') {
     if (values.volume && !values.xfm) throw new CliError('--volume needs --xfm (the grid of the volume)', 2);
     const app = appPaths();
@@ -69,6 +117,18 @@ export async function run(argv: string[]): Promise<void> {
       cmap: values.cmap,
       vmin: values.vmin === undefined ? undefined : numberOption(values, 'vmin', 0),
       vmax: values.vmax === undefined ? undefined : numberOption(values, 'vmax', 0),
+      height: numberOption(values, 'height', 1024, { min: 16, max: 8192, integer: true }),
+      linewidth:
+        values.linewidth === undefined
+          ? undefined
+          : numberOption(values, 'linewidth', 0, { min: 0, max: 100 }),
+      labelsize: values.labelsize === undefined ? undefined : labelSize(values.labelsize),
+      nanmean: values.nanmean,
+      withSulci: values['with-sulci'],
+      withRois: !values['no-rois'],
+      withLabels: !values['no-labels'],
+      withCurvature: !values['no-curvature'],
+      withColorbar: !values['no-colorbar'],
       cacheDir: app.cache,
     });
     console.log(file);
