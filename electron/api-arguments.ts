@@ -114,6 +114,23 @@ const SCHEMAS = {
       transform: name.optional(),
       volume: path.optional(),
       dpi: z.number().min(1).max(2400).optional(),
+      figure: z
+        .strictObject({
+          cmap: text.max(100).optional(),
+          vmin: z.number().optional(),
+          vmax: z.number().optional(),
+          opacity: z.number().min(0).max(1).optional(),
+          height: z.number().int().min(16).max(8192).optional(),
+          linewidth: z.number().min(0).max(100).optional(),
+          labelsize: z.number().min(0).max(500).optional(),
+          nanmean: z.boolean().optional(),
+          withRois: z.boolean().optional(),
+          withLabels: z.boolean().optional(),
+          withSulci: z.boolean().optional(),
+          withCurvature: z.boolean().optional(),
+          withColorbar: z.boolean().optional(),
+        })
+        .optional(),
       out: path,
     }),
   ]),

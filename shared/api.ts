@@ -341,8 +341,35 @@ export interface ExportRequest {
   /** figure data volume and options */
   volume?: string;
   dpi?: number;
+  /** how the figure looks: what the editor shows, and make_figure's options */
+  figure?: FigureLook;
   /** folder (or file for png/svg) to write; chosen by the user */
   out: string;
+}
+
+/** A figure's look; each option means what `quickflat.make_figure`'s does, defaults as there. */
+export interface FigureLook {
+  /** a pycortex 1-D colour map (RdBu_r) */
+  cmap?: string;
+  /** data range (1st/99th percentile, NaN as 0) */
+  vmin?: number;
+  vmax?: number;
+  /** the data layer's opacity, 0–1 (1) */
+  opacity?: number;
+  /** flatmap height in pixels at 100 dpi (1024) */
+  height?: number;
+  /** ROI outline width, SVG units (2) */
+  linewidth?: number;
+  /** ROI and sulcus name size, SVG units (14pt = 18.67) */
+  labelsize?: number;
+  /** average a pixel's samples ignoring NaN ones (false) */
+  nanmean?: boolean;
+  withRois?: boolean;
+  withLabels?: boolean;
+  /** the overlay's sulci layer (false) */
+  withSulci?: boolean;
+  withCurvature?: boolean;
+  withColorbar?: boolean;
 }
 
 export interface ExportResult {

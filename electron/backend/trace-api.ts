@@ -55,6 +55,7 @@ export function traceApi(ctx: BackendContext): TraceApi {
           volume,
           transform: request.transform,
           rois: request.rois,
+          ...request.figure,
           cacheDir: ctx.cacheDir,
         });
         return { files: [file] };

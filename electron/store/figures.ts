@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, extname, join } from 'node:path';
 import { PNG } from 'pngjs';
-import { ApiError } from '../../shared/api.js';
+import { ApiError, type FigureLook } from '../../shared/api.js';
 import { composeBase, makeFigure, percentile, type FigureData } from '../../shared/figure/make-figure.js';
 import { figureSvg } from '../../shared/figure/figure-svg.js';
 import { figureOverlay, type FigureLayer, type FigureOverlay } from '../../shared/figure/overlay-layers.js';
@@ -24,7 +24,7 @@ import { checkVolumeShape, readVolumeFile } from './volumes.js';
  * with_colorbar=True, …)`: PNG at a chosen dpi (100 = the flatmap's own pixels at `height`) or
  * SVG. The `with*`, `linewidth`, `labelsize` and `nanmean` options mean what make_figure's do.
  */
-export interface FigureOptions {
+export interface FigureOptions extends FigureLook {
   subject: string;
   /** .png or .svg */
   out: string;
@@ -34,25 +34,7 @@ export interface FigureOptions {
   transform?: string;
   rois?: string[];
   overlay?: string;
-  cmap?: string;
-  vmin?: number;
-  vmax?: number;
   cacheDir: string;
-  /** flatmap height in pixels at 100 dpi (make_figure's height; 1024) */
-  height?: number;
-  /** the data layer's opacity (1) */
-  opacity?: number;
-  /** ROI outline width, SVG units (2) */
-  linewidth?: number;
-  /** ROI and sulcus name size, SVG units (14pt) */
-  labelsize?: number;
-  withRois?: boolean;
-  withLabels?: boolean;
-  withSulci?: boolean;
-  withCurvature?: boolean;
-  withColorbar?: boolean;
-  /** average a pixel's samples ignoring NaN ones (make_flatmap_image's nanmean; false) */
-  nanmean?: boolean;
 }
 
 export async function exportFigure(db: string, o: FigureOptions): Promise<string> {

@@ -97,6 +97,14 @@ export function malformedCalls(db: string): [ApiMethod, unknown[]][] {
   out.push(['saveDraft', [{ ...(valid.saveDraft[0] as object), edits: [addNamed(' V1')] }]]);
   out.push(['loadVolume', ['demo', 'xfm', 'a\0b']]);
   out.push(['exportRois', [{ subject: 'demo', kind: 'exe', out: db }]]);
+  out.push([
+    'exportRois',
+    [{ subject: 'demo', kind: 'png', out: join(db, 'x.png'), figure: { opacity: 2 } }],
+  ]);
+  out.push([
+    'exportRois',
+    [{ subject: 'demo', kind: 'png', out: join(db, 'x.png'), figure: { script: 'x' } }],
+  ]);
   out.push(['loadDraft', [db, '..']]);
   const reference = join(db, 'demo', 'template.nii.gz');
   out.push([

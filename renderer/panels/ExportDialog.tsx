@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
-import type { ExportKind, ExportResult } from '../../shared/api.js';
+import type { ExportKind, ExportResult, FigureLook } from '../../shared/api.js';
+import { isLabelTemplate } from '../canvas/template-image.js';
 import { errorMessage, isDirty, useEditor } from '../state/editor-store.js';
 import {
   closeExportDialog,
@@ -31,6 +32,9 @@ function ExportForm() {
   const savedNames = useMemo(() => (overlay ? savedRoiNames(overlay) : []), [overlay]);
   const selected = useEditor((s) => s.doc.rois.find((r) => r.key === s.selectedKey) ?? null);
   const onServer = typeof window !== 'undefined' && !window.roiStudioShell;
+  const display = useEditor((s) => s.display);
+  const showSulci = useEditor((s) => s.showSulci);
+  const showRoiLabels = useEditor((s) => s.showRoiLabels);
 
   const [kind, setKind] = useState<ExportKind>('json');
   const [which, setWhich] = useState<'all' | 'selected'>(() => (selected?.savedName ? 'selected' : 'all'));
@@ -46,6 +50,15 @@ function ExportForm() {
   const needsTransform = kind === 'nifti' || (isFigure(kind) && withTemplate && volumeTemplate !== null);
   const noRois = which === 'all' ? savedNames.length === 0 : selectedName === null;
   const canRun = !running && out.trim() !== '' && !noRois && (!needsTransform || transform !== null);
+  const withData = isFigure(kind) && withTemplate && volumeTemplate !== null;
+  // the figure looks as the flatmap does: its colour map, range and opacity, its sulci and names
+  const continuous = withData && !isLabelTemplate(volumeTemplate, display);
+  const look: FigureLook = {
+    withSulci: showSulci,
+    withLabels: showRoiLabels,
+    ...(withData ? { opacity: display.opacity } : {}),
+    ...(continuous ? { cmap: display.colormap, vmin: display.vmin, vmax: display.vmax } : {}),
+  };
 
   const changeKind = (k: ExportKind) => {
     setKind(k);
@@ -59,15 +72,15 @@ function ExportForm() {
     setResult(null);
     setError(null);
     try {
-      const figureData = isFigure(kind) && withTemplate && volumeTemplate;
       const r = await runExport({
         subject,
         kind,
         out: out.trim(),
         ...(which === 'selected' && selectedName ? { rois: [selectedName] } : {}),
         ...(needsTransform && transform ? { transform } : {}),
-        ...(figureData ? { volume: volumeTemplate.info.path } : {}),
+        ...(withData ? { volume: volumeTemplate.info.path } : {}),
         ...(kind === 'png' ? { dpi } : {}),
+        ...(isFigure(kind) ? { figure: look } : {}),
       });
       setResult(r);
     } catch (e) {
@@ -141,6 +154,16 @@ function ExportForm() {
               Draw {volumeTemplate.info.name} under the ROIs
             </label>
           )}
+          <p className="hint" aria-label="Figure look">
+            As on screen:{' '}
+            {continuous
+              ? `${display.colormap} from ${display.vmin} to ${display.vmax}, opacity ${display.opacity}; `
+              : withData
+                ? `label colours, opacity ${display.opacity}; `
+                : ''}
+            sulci {showSulci ? 'shown' : 'hidden'}, ROI names {showRoiLabels ? 'shown' : 'hidden'}. Outlines
+            are clipped to the cortex, as pycortex draws them.
+          </p>
           {kind === 'png' && (
             <label className="field">
               <span>dpi</span>

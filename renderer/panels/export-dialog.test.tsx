@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ExportRequest, RoiStudioApi } from '../../shared/api.js';
 import { ApiError } from '../../shared/api.js';
 import { setApi } from '../state/api-holder.js';
-import { editor } from '../state/editor-store.js';
+import { editor, type EditorState } from '../state/editor-store.js';
 import { openExportDialog, useExportDialog } from '../state/export-actions.js';
 import { openInEditor, overlaySnapshot } from '../state/overlay-test-helpers.js';
 import { ExportDialog } from './ExportDialog.js';
@@ -83,6 +83,36 @@ describe('ExportDialog', () => {
     expect(requests[0]).toMatchObject({ kind: 'nifti', transform: 'xfm', out: '/db/demo/exports' });
     expect(q('[role=alert]').textContent).toContain('outside the open database');
     expect(host.querySelector('ul[aria-label="Written files"]')).toBeNull();
+  });
+});
+
+describe('ExportDialog figures', () => {
+  it('sends what the flatmap shows: colour map, range, opacity, sulci and names', async () => {
+    editor.set({
+      template: {
+        kind: 'volume',
+        info: { name: 'reference', path: '/db/demo/reference.nii.gz' },
+      } as unknown as EditorState['template'],
+      display: { opacity: 0.5, colormap: 'J4', vmin: 100, vmax: 1200, onlyLabel: null, asLabels: false },
+      showSulci: false,
+    });
+    act(() => openExportDialog('/db/demo/exports'));
+    const format = q<HTMLSelectElement>('select[aria-label="Format"]');
+    act(() => {
+      format.value = 'png';
+      format.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    expect(q('[aria-label="Figure look"]').textContent).toContain(
+      'J4 from 100 to 1200, opacity 0.5; sulci hidden',
+    );
+    await submit();
+    expect(requests[0]).toMatchObject({
+      kind: 'png',
+      transform: 'xfm',
+      volume: '/db/demo/reference.nii.gz',
+      dpi: 100,
+      figure: { withSulci: false, withLabels: true, opacity: 0.5, cmap: 'J4', vmin: 100, vmax: 1200 },
+    });
   });
 });
 
