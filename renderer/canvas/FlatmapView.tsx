@@ -250,6 +250,7 @@ export function FlatmapView() {
         );
       }
       if (s.sulci !== prev?.sulci || s.showSulci !== prev?.showSulci) scene.setSulci(s.sulci, s.showSulci);
+      if (newGeometry || s.clipToCortex !== prev?.clipToCortex) scene.setClipToCortex(s.clipToCortex);
       if (
         s.doc !== prev?.doc ||
         s.selectedKey !== prev?.selectedKey ||

@@ -1,5 +1,6 @@
 import Konva from 'konva';
 import type { Roi, RoiDocument, RoiPath } from '../state/roi-document.js';
+import { traceLoops } from './cortex-clip.js';
 import { roiColour } from './roi-colour.js';
 import { roiLabelPoint } from './roi-rings.js';
 import type { ToolPreview } from './tools/tool-types.js';
@@ -33,6 +34,9 @@ export class FlatmapScene {
   private svgSize = { width: 1, height: 1 };
   private labels: Konva.Text[] = [];
   private readonly labelGroup = new Konva.Group({ listening: false });
+  /** ROI outlines, apart from their names so Clip to cortex can cut them alone (as pycortex does) */
+  private readonly outlineGroup = new Konva.Group({ listening: false });
+  private boundary: readonly Float32Array[] = [];
   private pathNodes = new Map<RoiPath, Konva.Path>();
   private nameNodes = new Map<Roi, Konva.Text>();
   private scale = 1;
@@ -73,6 +77,7 @@ export class FlatmapScene {
 
   setFrame(width: number, height: number, boundary: readonly Float32Array[]): void {
     this.svgSize = { width, height };
+    this.boundary = boundary;
     this.frame.destroyChildren();
     for (const loop of boundary) {
       this.frame.add(
@@ -105,6 +110,15 @@ export class FlatmapScene {
     this.template.visible(image !== null);
     this.template.opacity(opacity);
     this.base.batchDraw();
+  }
+
+  /** Cut ROI outlines and sulci at the cortex's edge (pycortex's figures always do), or not. */
+  setClipToCortex(on: boolean): void {
+    const clip = on ? (ctx: Konva.Context) => traceLoops(ctx, this.boundary) : undefined;
+    // Konva's setter is typed for a function only; undefined removes the clip
+    for (const g of [this.outlineGroup, this.sulci]) g.clipFunc(clip as NonNullable<typeof clip>);
+    this.base.batchDraw();
+    this.rois.batchDraw();
   }
 
   setSulci(paths: readonly string[], visible: boolean): void {
@@ -140,6 +154,7 @@ export class FlatmapScene {
     const paths = new Map<RoiPath, Konva.Path>();
     const names = new Map<Roi, Konva.Text>();
     this.roiGroup.removeChildren();
+    this.outlineGroup.removeChildren();
     this.labelGroup.removeChildren();
     for (const roi of doc.rois) {
       if (hidden.has(roi.key)) continue;
@@ -161,7 +176,7 @@ export class FlatmapScene {
           fill: selected ? 'rgba(255,204,51,0.18)' : undefined,
         });
         paths.set(p, node);
-        this.roiGroup.add(node);
+        this.outlineGroup.add(node);
       }
       const at = showLabels ? roiLabelPoint(roi) : null;
       if (at) {
@@ -198,7 +213,7 @@ export class FlatmapScene {
     this.pathNodes = paths;
     this.nameNodes = names;
     this.labels = [...names.values()];
-    this.roiGroup.add(this.labelGroup);
+    this.roiGroup.add(this.outlineGroup, this.labelGroup);
     this.rois.batchDraw();
   }
 

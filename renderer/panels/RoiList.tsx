@@ -14,6 +14,7 @@ export function RoiList() {
   const saved = useSavedMembership((s) => s.byName);
   const showNames = useEditor((s) => s.showRoiLabels);
   const showSulci = useEditor((s) => s.showSulci);
+  const clip = useEditor((s) => s.clipToCortex);
   const colours = useEditor((s) => s.showRoiColours);
   // offered once the subject's overlay is loaded, so the restored ROIs cannot be replaced by it
   const hasSidecar = useEditor(
@@ -46,6 +47,10 @@ export function RoiList() {
         <label>
           <input type="checkbox" checked={showSulci} onChange={() => editor.set({ showSulci: !showSulci })} />{' '}
           Sulci
+        </label>
+        <label title="Hide outline and sulcus strokes off the cortex, as pycortex's figures do (names stay)">
+          <input type="checkbox" checked={clip} onChange={() => editor.set({ clipToCortex: !clip })} /> Clip
+          to cortex
         </label>
       </div>
       {hasSidecar && (

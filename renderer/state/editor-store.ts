@@ -66,6 +66,8 @@ export interface EditorState {
   template: TemplateData | null;
   display: TemplateDisplay;
   showSulci: boolean;
+  /** cut ROI outlines and sulci at the cortex's edge, as pycortex's figures do */
+  clipToCortex: boolean;
   showRoiLabels: boolean;
   /** outlines in per-ROI colours instead of pycortex's white */
   showRoiColours: boolean;
@@ -111,6 +113,7 @@ export const INITIAL_STATE: EditorState = {
   template: null,
   display: { opacity: 0.7, colormap: 'magma', vmin: 0, vmax: 1, onlyLabel: null, asLabels: null },
   showSulci: true,
+  clipToCortex: false,
   showRoiLabels: true,
   showRoiColours: false,
   rotation: 0,
