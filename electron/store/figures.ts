@@ -194,7 +194,8 @@ function lutOrFail(name: string): Uint8Array {
 }
 
 export function encodePng(width: number, height: number, rgba: Uint8ClampedArray): Uint8Array {
-  const png = new PNG({ width, height });
+  // one filter (Paeth) instead of pngjs's try-all-five per row: a 300 dpi figure encodes several times faster
+  const png = new PNG({ width, height, filterType: 4 });
   png.data = Buffer.from(rgba.buffer, rgba.byteOffset, rgba.byteLength);
   return PNG.sync.write(png);
 }

@@ -92,44 +92,87 @@ function addSpan(row: Float32Array, a: number, b: number): void {
 
 /**
  * The layer's coverage blurred like a Gaussian of standard deviation `sigma` pixels (three box
- * blurs each way, O(1) per pixel whatever the width).
+ * blurs each way, O(1) per pixel whatever the width), over the box around what is covered only.
  */
 export function blurred(layer: Layer, sigma: number): Layer {
   const r = Math.max(1, Math.round((Math.sqrt(4 * sigma * sigma + 1) - 1) / 2));
   const { width: w, height: h } = layer;
-  let a = layer.alpha.slice();
+  const out = newLayer(w, h);
+  const box = coveredBox(layer);
+  if (!box) return out;
+  // three passes each way spread coverage 3r pixels; beyond that box everything stays 0
+  const x0 = Math.max(0, box.x0 - 3 * r);
+  const x1 = Math.min(w - 1, box.x1 + 3 * r);
+  const y0 = Math.max(0, box.y0 - 3 * r);
+  const y1 = Math.min(h - 1, box.y1 + 3 * r);
+  const bw = x1 - x0 + 1;
+  const bh = y1 - y0 + 1;
+  let a = new Uint8ClampedArray(bw * bh);
+  for (let y = 0; y < bh; y++) a.set(layer.alpha.subarray((y0 + y) * w + x0, (y0 + y) * w + x1 + 1), y * bw);
   let b = new Uint8ClampedArray(a.length);
   for (let pass = 0; pass < 3; pass++) {
-    boxPass(a, b, w, h, 1, w, r);
+    rowPass(a, b, bw, bh, r);
     [a, b] = [b, a];
-    boxPass(a, b, h, w, w, 1, r);
+    columnPass(a, b, bw, bh, r);
     [a, b] = [b, a];
   }
-  return { width: w, height: h, alpha: a };
+  for (let y = 0; y < bh; y++) out.alpha.set(a.subarray(y * bw, (y + 1) * bw), (y0 + y) * w + x0);
+  return out;
 }
 
-/**
- * One box blur of radius r along lines of `len` pixels `step` apart, `count` lines `stride`
- * apart (rows: step 1, stride width; columns: step width, stride 1); zero beyond the edges.
- */
-function boxPass(
-  src: Uint8ClampedArray,
-  dst: Uint8ClampedArray,
-  len: number,
-  count: number,
-  step: number,
-  stride: number,
-  r: number,
-): void {
+/** The smallest box holding every covered pixel, or null when none is. */
+function coveredBox(layer: Layer): { x0: number; x1: number; y0: number; y1: number } | null {
+  const { width: w, height: h, alpha } = layer;
+  let x0 = w, x1 = -1, y0 = h, y1 = -1; // prettier-ignore
+  for (let y = 0; y < h; y++) {
+    const row = y * w;
+    let first = -1;
+    for (let x = 0; x < w; x++)
+      if (alpha[row + x]) {
+        first = x;
+        break;
+      }
+    if (first < 0) continue;
+    let last = w - 1;
+    while (!alpha[row + last]) last--;
+    x0 = Math.min(x0, first);
+    x1 = Math.max(x1, last);
+    y0 = Math.min(y0, y);
+    y1 = y;
+  }
+  return y1 < 0 ? null : { x0, x1, y0, y1 };
+}
+
+/** One box blur of radius r along each row; zero beyond the ends. */
+function rowPass(src: Uint8ClampedArray, dst: Uint8ClampedArray, w: number, h: number, r: number): void {
   const span = 2 * r + 1;
-  for (let line = 0; line < count; line++) {
-    const start = line * stride;
+  for (let y = 0; y < h; y++) {
+    const start = y * w;
     let sum = 0;
-    for (let i = 0; i < Math.min(r, len); i++) sum += src[start + i * step];
-    for (let i = 0; i < len; i++) {
-      if (i + r < len) sum += src[start + (i + r) * step];
-      if (i - r - 1 >= 0) sum -= src[start + (i - r - 1) * step];
-      dst[start + i * step] = sum / span;
+    for (let i = 0; i < Math.min(r, w); i++) sum += src[start + i];
+    for (let i = 0; i < w; i++) {
+      if (i + r < w) sum += src[start + i + r];
+      if (i - r - 1 >= 0) sum -= src[start + i - r - 1];
+      dst[start + i] = sum / span;
+    }
+  }
+}
+
+/** The same down each column, walking rows so memory is read in order. */
+function columnPass(src: Uint8ClampedArray, dst: Uint8ClampedArray, w: number, h: number, r: number): void {
+  const span = 2 * r + 1;
+  const sums = new Int32Array(w);
+  for (let i = 0; i < Math.min(r, h); i++) for (let x = 0; x < w; x++) sums[x] += src[i * w + x];
+  for (let y = 0; y < h; y++) {
+    const add = y + r < h ? (y + r) * w : -1;
+    const sub = y - r - 1 >= 0 ? (y - r - 1) * w : -1;
+    const row = y * w;
+    for (let x = 0; x < w; x++) {
+      let s = sums[x];
+      if (add >= 0) s += src[add + x];
+      if (sub >= 0) s -= src[sub + x];
+      sums[x] = s;
+      dst[row + x] = s / span;
     }
   }
 }

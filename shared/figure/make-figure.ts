@@ -119,11 +119,11 @@ export function makeFigure(input: FigureInput): Canvas {
   // pycortex's own figures.
   const sx = sampling(input.width, W, (input.width / 100) * (100 * input.scale));
   const sy = sampling(input.height, H, (input.height / 100) * (100 * input.scale));
+  const from = new Uint32Array(base.buffer, base.byteOffset, base.length / 4);
+  const to = new Uint32Array(c.rgba.buffer, c.rgba.byteOffset, W * H);
   for (let y = 0; y < H; y++) {
-    for (let x = 0; x < W; x++) {
-      const from = 4 * (sy[y] * input.width + sx[x]);
-      c.rgba.set(base.subarray(from, from + 4), 4 * (y * W + x));
-    }
+    const row = sy[y] * input.width;
+    for (let x = 0; x < W; x++) to[y * W + x] = from[row + sx[x]];
   }
 
   const px: Px = { kx: W / input.svgWidth, ky: H / input.svgHeight, width: W, height: H };
@@ -186,11 +186,7 @@ function drawLayer(c: Canvas, px: Px, layer: FigureLayer, style: LayerStyle): vo
         strokeCoverage(strokes, toPixels(ring.xy, px), ring.closed, style.linewidth * unit);
   const shadow = blurred(strokes, SHADOW_SIGMA * unit);
   if (layer.clip) {
-    const inside = newLayer(px.width, px.height);
-    fillPolygons(
-      inside,
-      layer.clip.flatMap((segs) => polylines(segs).map((r) => toPixels(r.xy, px))),
-    );
+    const inside = clipMask(layer.clip, px);
     clipTo(strokes, inside);
     clipTo(shadow, inside);
   }
@@ -212,6 +208,22 @@ function drawLayer(c: Canvas, px: Px, layer: FigureLayer, style: LayerStyle): vo
     }
   paintLayer(c, blurred(names, SHADOW_SIGMA * unit), BLACK);
   paintLayer(c, names, WHITE);
+}
+
+const masks = new WeakMap<Segment[][], { px: Px; mask: Layer }>();
+
+/** A clip path's coverage (nonzero rule), made once per clip path and figure size. */
+function clipMask(clip: Segment[][], px: Px): Layer {
+  const known = masks.get(clip);
+  const same = known && (['kx', 'ky', 'width', 'height'] as const).every((k) => known.px[k] === px[k]);
+  if (known && same) return known.mask;
+  const mask = newLayer(px.width, px.height);
+  fillPolygons(
+    mask,
+    clip.flatMap((segs) => polylines(segs).map((r) => toPixels(r.xy, px))),
+  );
+  masks.set(clip, { px, mask });
+  return mask;
 }
 
 const toPixels = (xy: readonly number[], px: Px): number[] =>

@@ -37,10 +37,17 @@ export interface FigureOverlay {
 }
 
 export function figureOverlay(o: OverlayDocument): FigureOverlay {
-  return { width: o.width, height: o.height, rois: figureLayer(o, 'rois'), sulci: figureLayer(o, 'sulci') };
+  // layers naming the same clip path share one parsed copy, so a figure rasterises it once
+  const clips = new Map<string, Segment[][] | null>();
+  return {
+    width: o.width,
+    height: o.height,
+    rois: figureLayer(o, 'rois', clips),
+    sulci: figureLayer(o, 'sulci', clips),
+  };
 }
 
-function figureLayer(o: OverlayDocument, name: string): FigureLayer {
+function figureLayer(o: OverlayDocument, name: string, clips: Map<string, Segment[][] | null>): FigureLayer {
   const layer = findLayer(o, name);
   if (!layer) return { shapes: [], clip: null };
   const byName = new Map<string, FigureShape>();
@@ -49,16 +56,21 @@ function figureLayer(o: OverlayDocument, name: string): FigureLayer {
     byName.set(s.name, { name: s.name, paths: ds.map(parsePath), labels: ds.map(pycortexLabelPosition) });
   }
   const shapes = [...byName.values()];
-  return { shapes, clip: layer.shapes ? clipOf(o, layer.shapes) : null };
+  return { shapes, clip: layer.shapes ? clipOf(o, layer.shapes, clips) : null };
 }
 
 /** The paths of the `<clipPath>` an element's `clip-path="url(#id)"` names (null when none). */
-function clipOf(o: OverlayDocument, el: Element): Segment[][] | null {
+function clipOf(o: OverlayDocument, el: Element, clips: Map<string, Segment[][] | null>): Segment[][] | null {
   const ref = /^\s*url\(\s*#([^)\s]+)\s*\)\s*$/.exec(el.getAttribute('clip-path') ?? '');
   if (!ref) return null;
-  const clipPath = findById(o.root, 'clipPath', ref[1]);
-  if (!clipPath) return null;
-  return childElements(clipPath, 'path').map((p) => parsePath(p.getAttribute('d') ?? ''));
+  if (!clips.has(ref[1])) {
+    const clipPath = findById(o.root, 'clipPath', ref[1]);
+    clips.set(
+      ref[1],
+      clipPath ? childElements(clipPath, 'path').map((p) => parsePath(p.getAttribute('d') ?? '')) : null,
+    );
+  }
+  return clips.get(ref[1]) ?? null;
 }
 
 function findById(root: Element, local: string, id: string): Element | null {
