@@ -7,6 +7,7 @@ import { promisify } from 'node:util';
 import { PNG } from 'pngjs';
 import { exportFigure } from '../store/figures.js';
 import { GOLDEN, SHARED, SHARED_DB, SKIP_REASON } from '../testing/shared-data.js';
+import { tutorialFigure } from '../testing/tutorial-figure.js';
 import { median } from './median.js';
 
 /**
@@ -34,23 +35,7 @@ async function child(): Promise<void> {
   const dir = await mkdtemp(join(tmpdir(), 'roi-studio-bench-figure-'));
   try {
     const out = join(dir, 'figure.png');
-    const draw = () =>
-      exportFigure(SHARED_DB, {
-        subject: 'S1',
-        out,
-        dpi: DPI,
-        volume: join(SHARED_DB, 'S1', 'transforms', 'fullhead', 'reference.nii.gz'),
-        transform: 'fullhead',
-        overlay: join(GOLDEN, 'S1', 'overlays-rois-sulci.svg'),
-        cmap: 'magma',
-        vmin: 100,
-        vmax: 1200,
-        withSulci: true,
-        nanmean: true,
-        linewidth: 3,
-        labelsize: (20 * 4) / 3,
-        cacheDir: join(dir, 'cache'),
-      });
+    const draw = () => exportFigure(SHARED_DB, { ...tutorialFigure(out, join(dir, 'cache')), dpi: DPI });
     let t0 = performance.now();
     await draw();
     const coldMs = performance.now() - t0;

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { PNG } from 'pngjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { GOLDEN, SHARED, SHARED_DB } from '../testing/shared-data.js';
-import { exportFigure, type FigureOptions } from './figures.js';
+import { tutorialFigure } from '../testing/tutorial-figure.js';
+import { exportFigure } from './figures.js';
 
 /**
  * S1 with the tutorial's make_figure options, against pycortex 1.3's own picture
@@ -66,29 +67,16 @@ describe.skipIf(!SHARED)(
 
     beforeAll(async () => {
       dir = await mkdtemp(join(tmpdir(), 'roi-studio-tutorial-'));
-      const tutorial: Omit<FigureOptions, 'out'> = {
-        subject: 'S1',
-        volume: join(SHARED_DB, 'S1', 'transforms', 'fullhead', 'reference.nii.gz'),
-        transform: 'fullhead',
-        overlay: join(GOLDEN, 'S1', 'overlays-rois-sulci.svg'),
-        cmap: 'magma',
-        vmin: 100,
-        vmax: 1200,
-        withSulci: true,
-        nanmean: true,
-        linewidth: 3,
-        labelsize: (20 * 4) / 3,
-        cacheDir: join(dir, 'cache'),
-      };
-      await exportFigure(SHARED_DB, { ...tutorial, out: join(dir, 'ours.png') });
+      const cacheDir = join(dir, 'cache');
+      const tutorial = (file: string) => tutorialFigure(join(dir, file), cacheDir);
+      await exportFigure(SHARED_DB, tutorial('ours.png'));
       await exportFigure(SHARED_DB, {
-        ...tutorial,
-        out: join(dir, 'data-only.png'),
+        ...tutorial('data-only.png'),
         withRois: false,
         withSulci: false,
         withColorbar: false,
       });
-      await exportFigure(SHARED_DB, { ...tutorial, out: join(dir, 'ours.svg') });
+      await exportFigure(SHARED_DB, tutorial('ours.svg'));
       [ours, dataOnly, theirs] = await Promise.all(
         ['ours.png', 'data-only.png']
           .map((f) => read(join(dir, f)))
