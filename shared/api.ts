@@ -109,6 +109,8 @@ export interface SubjectSummary {
   transforms: TransformInfo[];
   templates: TemplateInfo[];
   hasOverlay: boolean;
+  /** no overlays.svg but a legacy `rois.svg`, which opens (and is saved) as pycortex converts it */
+  hasLegacyRois?: boolean;
   /** `overlays.roi-studio.json` beside it: ROIs that can be re-drawn after the flatmap changed */
   hasSidecar: boolean;
   /** text of warning.txt, if any */
@@ -261,6 +263,8 @@ export interface OverlaySnapshot {
   path: string;
   /** false when the file does not exist yet (it will be created on first save) */
   exists: boolean;
+  /** the legacy rois.svg the ROIs were read from (converted as pycortex does) while overlays.svg does not exist */
+  legacyRois?: string;
   /** content hash of the file as read; pass back on save to detect external changes */
   revision: string;
   width: number;

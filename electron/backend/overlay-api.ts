@@ -34,6 +34,7 @@ import {
   writeOverlayFile,
   type OverlayFileState,
 } from '../store/overlay-store.js';
+import { legacyRoisPath, readLegacyRois, readOverlayForReading } from '../store/legacy-rois.js';
 import { allowedPath } from '../store/path-guard.js';
 import { syncSidecar } from '../store/sidecar.js';
 import type { BackendContext } from './context.js';
@@ -66,12 +67,18 @@ export function createdOverlayText(flat: SubjectFlat): string {
   return createOverlaySvg({ width, height, clipLoops: clipLoops(flat) });
 }
 
-function snapshot(subject: string, state: OverlayFileState, doc: OverlayDocument): OverlaySnapshot {
+function snapshot(
+  subject: string,
+  state: OverlayFileState,
+  doc: OverlayDocument,
+  legacy?: string,
+): OverlaySnapshot {
   const { layers, issues } = describeOverlay(doc);
   return {
     subject,
     path: state.path,
     exists: state.exists,
+    ...(legacy ? { legacyRois: legacy } : {}),
     revision: state.revision,
     width: doc.width,
     height: doc.height,
@@ -80,12 +87,23 @@ function snapshot(subject: string, state: OverlayFileState, doc: OverlayDocument
   };
 }
 
-/** The overlay as it is on disk, or as pycortex would create it when missing. */
+/**
+ * The overlay as it is on disk; when missing, the subject's legacy rois.svg converted as pycortex
+ * converts it, or else the file pycortex would create.
+ */
 async function currentDocument(db: string, subject: string, path: string) {
   const state = await readOverlayState(path);
   if (state.exists) return { state, doc: parseOverlayFile(path, state.text as string) };
+  const legacy = await readLegacyRois(db, subject);
+  if (legacy) return { state, doc: legacy, legacy: legacyRoisPath(db, subject) };
   const text = createdOverlayText(await loadSubjectFlat(db, subject));
   return { state, doc: parseOverlayFile(path, text) };
+}
+
+/** What the first save writes into: the converted legacy rois.svg, or pycortex's fresh file. */
+async function initialOverlayText(db: string, subject: string): Promise<string> {
+  const legacy = await readLegacyRois(db, subject);
+  return legacy ? serializeOverlay(legacy) : createdOverlayText(await loadSubjectFlat(db, subject));
 }
 
 /** Merged membership of every ROI (direct shapes of rois/shapes), hemisphere-local, in file order. */
@@ -124,14 +142,16 @@ export function overlayApi(ctx: BackendContext): OverlayApi {
       const path = overlayPath(db(), subject);
       const flat = await loadSubjectFlat(db(), subject);
       const state = await readOverlayState(path);
-      const size = state.exists ? parseOverlayFile(path, state.text as string) : undefined;
+      const size = state.exists
+        ? parseOverlayFile(path, state.text as string)
+        : ((await readLegacyRois(db(), subject)) ?? undefined);
       return flatGeometry(flat, size && { width: size.width, height: size.height });
     },
 
     async loadOverlay(subject) {
       const path = overlayPath(db(), subject);
-      const { state, doc } = await currentDocument(db(), subject, path);
-      return snapshot(subject, state, doc);
+      const { state, doc, legacy } = await currentDocument(db(), subject, path);
+      return snapshot(subject, state, doc, legacy);
     },
 
     async saveOverlay(req: SaveRequest): Promise<SaveResult> {
@@ -142,8 +162,8 @@ export function overlayApi(ctx: BackendContext): OverlayApi {
       const target = req.saveAs ? allowedPath(ctx, req.saveAs) : own;
       // "save as" applies the edits to the subject's current overlay and writes them elsewhere
       const base = req.saveAs ? await currentDocument(db(), subject, own) : null;
-      // only a missing file needs the subject's surfaces (to create it as pycortex would)
-      const creation = existsSync(target) ? null : createdOverlayText(await loadSubjectFlat(db(), subject));
+      // only a missing file needs the subject's rois.svg or surfaces (to create it as pycortex would)
+      const creation = existsSync(target) ? null : await initialOverlayText(db(), subject);
       const result = await writeOverlayFile(target, {
         baseRevision: req.saveAs ? null : String(req.baseRevision ?? ''),
         build: (current) => {
@@ -172,13 +192,13 @@ export function overlayApi(ctx: BackendContext): OverlayApi {
 
     async getRoiVertices(subject, overlay) {
       checkSubject(subject);
-      const file = overlay ? allowedPath(ctx, overlay) : overlayPath(db(), subject);
-      const state = await readOverlayState(file);
-      if (!state.exists) {
-        if (overlay) throw new ApiError('NOT_FOUND', `${file}: file not found`, file);
+      const chosen = overlay ? allowedPath(ctx, overlay) : undefined;
+      const read = await readOverlayForReading(db(), subject, chosen);
+      if (!read) {
+        if (chosen) throw new ApiError('NOT_FOUND', `${chosen}: file not found`, chosen);
         return {};
       }
-      return roiVerticesOf(db(), subject, file, parseOverlayFile(file, state.text as string));
+      return roiVerticesOf(db(), subject, read.file, read.doc);
     },
   };
 }

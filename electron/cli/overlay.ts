@@ -7,25 +7,29 @@ import {
   directText,
   findLayer,
   isSvgElement,
-  importableShapes,
+  layerShapes,
   type Element,
 } from '../../shared/formats/overlay-svg.js';
+import type { Matrix } from '../../shared/formats/svg-path.js';
 import { pathIssues } from '../../shared/roi/compat.js';
 import { cliContext, overlayApi } from '../backend/overlay-api.js';
-import { parseOverlayFile } from '../store/overlay-store.js';
+import { parseOverlayAsPycortex } from '../store/legacy-rois.js';
 import { databaseAndSubject } from './subject-options.js';
 import { CliError, required } from './cli-error.js';
 
+const USAGE = 'usage: overlay merge --db DIR --subject S --from FILE [--only A,B] [--replace] [--rescale]';
+
 /**
- * `overlay merge --db DIR --subject S --from FILE [--only A,B] [--replace]`: copy ROI layers from
- * another overlay into the subject's overlays.svg through the one safe writer (lock, stale check,
- * backup, atomic rename). Paths are rewritten in pycortex's safe subset with the geometry
- * Inkscape shows (shape and path transforms baked in).
+ * `overlay merge --db DIR --subject S --from FILE [--only A,B] [--replace] [--rescale]`: copy ROI
+ * layers from another overlay (or a legacy rois.svg, converted as pycortex converts it) into the
+ * subject's overlays.svg through the one safe writer (lock, stale check, backup, atomic rename).
+ * Paths are rewritten in pycortex's safe subset with the geometry Inkscape shows (shape and path
+ * transforms baked in). A source drawn on another canvas size is refused unless `--rescale` maps
+ * its canvas onto the target's.
  */
 export async function run(argv: string[]): Promise<void> {
   const [action, ...rest] = argv;
-  if (action !== 'merge')
-    throw new CliError('usage: overlay merge --db DIR --subject S --from FILE [--only A,B] [--replace]', 2);
+  if (action !== 'merge') throw new CliError(USAGE, 2);
   const { values } = parseArgs({
     args: rest,
     options: {
@@ -34,6 +38,7 @@ export async function run(argv: string[]): Promise<void> {
       from: { type: 'string' },
       only: { type: 'string' },
       replace: { type: 'boolean' },
+      rescale: { type: 'boolean' },
     },
     strict: true,
   });
@@ -48,9 +53,9 @@ export async function run(argv: string[]): Promise<void> {
       `${from}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : (e as Error).message}`,
     );
   }
-  const source = parseOverlayFile(from, text);
+  const source = parseOverlayAsPycortex(from, text);
   const layer = findLayer(source, 'rois');
-  const shapes = importableShapes(source);
+  const shapes = layer ? layerShapes(layer) : [];
   if (!shapes.length) throw new CliError(`${from}: no ROIs (no <g inkscape:label> under rois/shapes)`);
   const byName = new Map(shapes.map((s) => [s.name, s])); // last of duplicates, as pycortex
   const only = values.only
@@ -68,6 +73,7 @@ export async function run(argv: string[]): Promise<void> {
 
   const api = overlayApi(cliContext(db));
   const current = await api.loadOverlay(subject);
+  const scale = canvasScale(from, source, current, !!values.rescale);
   const existing = new Set(current.layers.find((l) => l.name === 'rois')?.shapes.map((s) => s.name) ?? []);
   const clashes = names.filter((n) => existing.has(n));
   if (clashes.length && !values.replace)
@@ -93,7 +99,7 @@ export async function run(argv: string[]): Promise<void> {
       process.stderr.write(
         `note: ${name}: source paths have ${[...quirks].join(', ')}; written with the geometry Inkscape shows\n`,
       );
-    normaliseShape(shape.element);
+    normaliseShape(shape.element, scale);
     const paths = shape.paths.map((p) => p.getAttribute('d') ?? '');
     const label = labelled.has(name);
     edits.push(
@@ -104,4 +110,24 @@ export async function run(argv: string[]): Promise<void> {
   console.log(
     `Merged ${names.length} ROI(s) into ${result.snapshot.path}${result.backup ? ` (previous file backed up to ${result.backup})` : ' (new file)'}`,
   );
+}
+
+/** Canvases whose sizes differ by less than this (SVG units) are the same: float32 vs float64 writings of one size. */
+const SAME_SIZE = 0.01;
+
+/** The transform from the source's canvas to the target's; a different size needs `--rescale`. */
+function canvasScale(
+  from: string,
+  source: { width: number; height: number },
+  target: { path: string; width: number; height: number },
+  rescale: boolean,
+): Matrix {
+  const same =
+    Math.abs(source.width - target.width) < SAME_SIZE && Math.abs(source.height - target.height) < SAME_SIZE;
+  if (same) return [1, 0, 0, 1, 0, 0];
+  if (!rescale)
+    throw new CliError(
+      `${from}: canvas ${source.width} × ${source.height} differs from ${target.path}'s ${target.width} × ${target.height}; its ROIs would land on other places. Pass --rescale to map the source canvas onto the target's`,
+    );
+  return [target.width / source.width, 0, 0, target.height / source.height, 0, 0];
 }

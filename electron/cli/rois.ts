@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { overlayPath, roiVerticesOf } from '../backend/overlay-api.js';
 import { describeOverlay } from '../../shared/formats/overlay-snapshot.js';
-import { parseOverlayFile, readOverlayState } from '../store/overlay-store.js';
+import { readOverlayForReading } from '../store/legacy-rois.js';
 import { databaseAndSubject } from './subject-options.js';
 import { CliError } from './cli-error.js';
 
@@ -23,10 +23,12 @@ export async function run(argv: string[]): Promise<void> {
     strict: true,
   });
   const { db, subject } = databaseAndSubject(values);
-  const file = values.overlay ? resolve(values.overlay) : overlayPath(db, subject);
-  const state = await readOverlayState(file);
-  if (!state.exists) throw new CliError(`${file}: no overlay file`);
-  const doc = parseOverlayFile(file, state.text as string);
+  const read = await readOverlayForReading(db, subject, values.overlay && resolve(values.overlay));
+  if (!read)
+    throw new CliError(
+      `${values.overlay ? resolve(values.overlay) : overlayPath(db, subject)}: no overlay file (nor a legacy rois.svg)`,
+    );
+  const { file, doc } = read;
   const rois = await roiVerticesOf(db, subject, file, doc);
   const described = describeOverlay(doc);
   // pycortex parses every path of every layer when it loads an overlay: say when it would fail

@@ -29,7 +29,9 @@ export async function run(argv: string[]): Promise<void> {
 
 function describe(s: SubjectSummary): string[] {
   const shape = (d: number[]) => d.join('×');
-  const out = [`${s.name}${s.hasOverlay ? '' : '  (no overlays.svg yet)'}`];
+  const out = [
+    `${s.name}${s.hasOverlay ? '' : s.hasLegacyRois ? '  (legacy rois.svg, no overlays.svg yet)' : '  (no overlays.svg yet)'}`,
+  ];
   if (s.problem) out.push(`  PROBLEM: ${s.problem}`);
   out.push(`  surfaces:   ${s.surfaces.join(', ') || '(none)'}`);
   out.push(`  transforms: ${s.transforms.map((t) => `${t.name} ${shape(t.shape)}`).join(', ') || '(none)'}`);
@@ -40,7 +42,9 @@ function describe(s: SubjectSummary): string[] {
         .join(', ') || '(none)'
     }`,
   );
-  out.push(`  overlay:    ${s.hasOverlay ? 'overlays.svg' : 'none'}`);
+  out.push(
+    `  overlay:    ${s.hasOverlay ? 'overlays.svg' : s.hasLegacyRois ? 'rois.svg (legacy; the first save writes overlays.svg as pycortex converts it)' : 'none'}`,
+  );
   if (s.warning) out.push(...s.warning.split('\n').map((w) => `  warning: ${w}`));
   return out;
 }

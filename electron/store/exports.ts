@@ -1,12 +1,12 @@
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, extname, join } from 'node:path';
 import { ApiError, type ExportKind, type RoiVertices } from '../../shared/api.js';
 import type { FlatFrame } from '../../shared/flatmap/flat-frame.js';
 import { mergedPoints } from '../../shared/flatmap/merge-surfaces.js';
 import { encodeLabel } from '../../shared/formats/freesurfer-label.js';
 import { encodeNifti } from '../../shared/formats/nifti-write.js';
-import { findLayer, layerShapes, parseOverlay } from '../../shared/formats/overlay-svg.js';
+import { findLayer, layerShapes } from '../../shared/formats/overlay-svg.js';
 import { encodeVertexCsv, encodeVertexJson } from '../../shared/formats/roi-vertex-lists.js';
 import { roiVertices, splitHemispheres } from '../../shared/roi/membership.js';
 import {
@@ -19,6 +19,7 @@ import {
 import type { HemiPair, Surface } from '../../shared/subject.js';
 import { parseOrFail } from './file-errors.js';
 import { contextAt, loadSubjectFlat, type SubjectFlat } from './flat-geometry.js';
+import { readOverlayForReading } from './legacy-rois.js';
 import { loadSubjectSurfaces, type SubjectSurfaces } from './subject-surfaces.js';
 import { readTransform } from './transforms.js';
 
@@ -65,10 +66,12 @@ export interface OverlayRois {
 }
 
 export async function readOverlayRois(db: string, subject: string, overlay?: string): Promise<OverlayRois> {
-  const file = overlay ?? join(db, subject, 'overlays.svg');
-  if (!existsSync(file)) throw new ApiError('NOT_FOUND', `${file}: no overlay file`, file);
-  const text = await readFile(file, 'utf8');
-  const doc = parseOrFail(file, () => parseOverlay(text));
+  const read = await readOverlayForReading(db, subject, overlay);
+  if (!read) {
+    const file = overlay ?? join(db, subject, 'overlays.svg');
+    throw new ApiError('NOT_FOUND', `${file}: no overlay file`, file);
+  }
+  const { file, doc } = read;
   const layer = findLayer(doc, 'rois');
   const shapes = new Map<string, string[]>();
   if (layer)

@@ -2,6 +2,7 @@ import { readFile, readdir, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { SubjectSummary, TemplateInfo, TransformInfo } from '../../shared/api.js';
 import { parseCtab } from '../../shared/formats/ctab.js';
+import { LEGACY_ROIS_FILE } from '../../shared/formats/overlay-legacy.js';
 import type { LabelEntry } from '../../shared/subject.js';
 import { fileError } from './file-errors.js';
 import { SIDECAR_FILE } from './sidecar-file.js';
@@ -34,11 +35,12 @@ export async function summariseSubject(dbPath: string, name: string): Promise<Su
   const info = await stat(dir).catch(() => null);
   if (!info?.isDirectory()) return null;
   const notes: string[] = [];
-  const [surfaces, transforms, templates, hasOverlay, hasSidecar, warningText] = await Promise.all([
+  const [surfaces, transforms, templates, hasOverlay, hasRois, hasSidecar, warningText] = await Promise.all([
     surfaceTypes(dbPath, name),
     transformInfos(dbPath, name, notes),
     findTemplates(join(dir, 'templates'), notes),
     exists(join(dir, 'overlays.svg')),
+    exists(join(dir, LEGACY_ROIS_FILE)),
     exists(join(dir, SIDECAR_FILE)),
     readFile(join(dir, 'warning.txt'), 'utf8').catch(() => undefined),
   ]);
@@ -49,6 +51,7 @@ export async function summariseSubject(dbPath: string, name: string): Promise<Su
     transforms,
     templates,
     hasOverlay,
+    ...(!hasOverlay && hasRois ? { hasLegacyRois: true } : {}),
     hasSidecar,
     ...(warning ? { warning } : {}),
     ...(surfaces.problem ? { problem: surfaces.problem } : {}),

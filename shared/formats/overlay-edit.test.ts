@@ -132,4 +132,27 @@ describe('applyEdits', () => {
     );
     expect(serializeOverlay(o)).toBe(before);
   });
+
+  it('replace keeps each replaced path’s prefix, id, style and filter; drops what described the old geometry', () => {
+    const o = parseOverlay(
+      SRC.replace(
+        'xmlns="http://www.w3.org/2000/svg"',
+        'xmlns="http://www.w3.org/2000/svg" xmlns:svg="http://www.w3.org/2000/svg" xmlns:sodipodi="http://sodipodi.sourceforge.net/DTD/sodipodi-0.dtd"',
+      ).replace(
+        '<g inkscape:label="shapes" id="rois_shapes"/>',
+        '<g inkscape:label="shapes" id="rois_shapes"><svg:g inkscape:label="F"><svg:path id="p7" style="stroke:red" filter="url(#dropshadow)" sodipodi:nodetypes="ccc" d="m 1,1 2,0 0,2 z"/><svg:path id="p8" style="stroke:blue" d="M 5,5 L 6,5 L 6,6 Z"/></svg:g></g>',
+      ),
+    );
+    applyEdits(o, [
+      {
+        kind: 'replace',
+        name: 'F',
+        paths: ['M 1,1 L 4,1 L 4,4 Z', 'M 5,5 L 7,5 L 7,7 Z', 'M 8,8 L 9,8 L 9,9 Z'],
+      },
+    ]);
+    const out = serializeOverlay(o);
+    expect(out).toContain(
+      '<svg:path id="p7" style="stroke:red" filter="url(#dropshadow)" d="M 1,1 L 4,1 L 4,4 Z"/><svg:path id="p8" style="stroke:blue" d="M 5,5 L 7,5 L 7,7 Z"/><path id="F_path3" d="M 8,8 L 9,8 L 9,9 Z"/>',
+    );
+  });
 });

@@ -1,6 +1,7 @@
 import type { OverlayEdit } from '../api.js';
 import {
   INKSCAPE_NS,
+  SODIPODI_NS,
   SVG_NS,
   allIds,
   childElements,
@@ -122,9 +123,10 @@ function applyEdit(o: OverlayDocument, e: OverlayEdit, paths: Segment[][]): void
           );
       // pycortex reads the last of duplicates; replace that one
       const group = shapes.length ? shapes[shapes.length - 1].element : createShape(o, layer, name);
-      for (const p of childElements(group, 'path')) removeNode(p);
+      const replaced = childElements(group, 'path');
+      for (const p of replaced) removeNode(p);
       removeLabels(layer, name);
-      writePaths(o, layer, group, name, paths, !!e.label);
+      writePaths(o, layer, group, name, paths, !!e.label, replaced);
       return;
     }
     case 'rename': {
@@ -169,9 +171,12 @@ function applyEdit(o: OverlayDocument, e: OverlayEdit, paths: Segment[][]): void
   }
 }
 
-/** Rewrite a shape's direct paths into the safe subset, baking the shape's and paths' own transforms. */
-export function normaliseShape(group: Element): void {
-  const gm = ownTransform(group);
+/**
+ * Rewrite a shape's direct paths into the safe subset, baking the shape's and paths' own
+ * transforms, after `outer` (e.g. a canvas rescale) when given.
+ */
+export function normaliseShape(group: Element, outer: Matrix = [1, 0, 0, 1, 0, 0]): void {
+  const gm = multiplyTransforms(outer, ownTransform(group));
   for (const p of childElements(group, 'path')) {
     const m = multiplyTransforms(gm, ownTransform(p));
     const segs = parsePath(p.getAttribute('d') ?? '');
@@ -280,11 +285,12 @@ function writePaths(
   name: string,
   paths: readonly Segment[][],
   label: boolean,
+  replaced: readonly Element[] = [],
 ): void {
   const base = group.getAttribute('id') || name;
   paths.forEach((segs, i) => {
-    const p = o.doc.createElementNS(SVG_NS, svgQName(o, 'path'));
-    p.setAttribute('id', uniqueId(o, `${base}_path${i + 1}`));
+    const p = replaced[i] ? successorOf(o, replaced[i]) : o.doc.createElementNS(SVG_NS, svgQName(o, 'path'));
+    if (!p.hasAttribute('id')) p.setAttribute('id', uniqueId(o, `${base}_path${i + 1}`));
     p.setAttribute('d', serializeSafe(segs));
     appendIndented(group, p);
     if (label && layer.labels) {
@@ -297,6 +303,36 @@ function writePaths(
       appendIndented(layer.labels, t);
     }
   });
+}
+
+/** Attributes that describe a path's old geometry, not its look: dropped when its data is replaced. */
+const GEOMETRY_ATTRIBUTES = new Set([
+  'd',
+  'transform',
+  'sodipodi:nodetypes',
+  'inkscape:original-d',
+  'inkscape:path-effect',
+]);
+
+/**
+ * A new `<path>` in place of a replaced one: same prefix (`svg:path` stays `svg:path`), and its
+ * own `id`, `style`, `filter` and other attributes, all but those describing the old geometry.
+ */
+function successorOf(o: OverlayDocument, old: Element): Element {
+  const p = o.doc.createElementNS(SVG_NS, old.tagName);
+  for (let k = 0; k < old.attributes.length; k++) {
+    const a = old.attributes.item(k)!;
+    const local = a.localName ?? a.name;
+    const known =
+      a.namespaceURI === SODIPODI_NS
+        ? `sodipodi:${local}`
+        : a.namespaceURI === INKSCAPE_NS
+          ? `inkscape:${local}`
+          : a.name;
+    if (!GEOMETRY_ATTRIBUTES.has(known) && a.prefix !== 'xmlns' && a.name !== 'xmlns')
+      p.setAttributeNS(a.namespaceURI, a.name, a.value);
+  }
+  return p;
 }
 
 function labelTexts(layer: LayerNode, name: string): Element[] {
@@ -330,13 +366,13 @@ function setDirectText(el: Element, text: string): void {
 // -------------------------------------------------------------------------------------------
 // DOM helpers: names, ids, indentation
 
-function svgQName(o: OverlayDocument, local: string): string {
+export function svgQName(o: OverlayDocument, local: string): string {
   // reuse the root's spelling: default namespace → plain name, else its prefix
   const prefix = o.root.prefix;
   return prefix ? `${prefix}:${local}` : local;
 }
 
-function inkscapeQName(o: OverlayDocument, local: string): string {
+export function inkscapeQName(o: OverlayDocument, local: string): string {
   return `${o.root.lookupPrefix(INKSCAPE_NS) ?? 'inkscape'}:${local}`;
 }
 
@@ -360,7 +396,7 @@ function indentOf(el: Element): string | null {
 }
 
 /** Append `child` as the last element child of `parent`, indented like the file when it is pretty-printed. */
-function appendIndented(parent: Element, child: Element): void {
+export function appendIndented(parent: Element, child: Element): void {
   const doc = parent.ownerDocument as NonNullable<Element['ownerDocument']>;
   const lastEl = lastElementChild(parent);
   const parentIndent = parent.parentNode && parent.parentNode.nodeType === 1 ? indentOf(parent) : '';
@@ -390,7 +426,7 @@ function lastElementChild(parent: Element): Element | null {
 }
 
 /** Remove a node and the blank text that indented it. */
-function removeNode(el: Element): void {
+export function removeNode(el: Element): void {
   const parent = el.parentNode;
   if (!parent) return;
   const prev = el.previousSibling;

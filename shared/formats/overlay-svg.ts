@@ -182,16 +182,3 @@ export function allIds(o: OverlayDocument): Set<string> {
   walk(o.root);
   return ids;
 }
-
-/**
- * ROIs of a file to import from: the shapes of `rois`, or — for a legacy `rois.svg` (§6.10), whose
- * `rois` layer holds the ROI groups directly — the labelled `<g>` children of `rois`.
- */
-export function importableShapes(o: OverlayDocument): ShapeNode[] {
-  const layer = findLayer(o, 'rois');
-  if (!layer) return [];
-  if (layer.shapes) return layerShapes(layer);
-  return childElements(layer.element, 'g')
-    .filter((g) => labelOf(g) !== null && labelOf(g) !== 'labels')
-    .map((element) => ({ name: labelOf(element) as string, element, paths: childElements(element, 'path') }));
-}

@@ -3,7 +3,8 @@ import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { SHARED } from '../../electron/testing/shared-data.js';
 import { describeOverlay } from '../formats/overlay-snapshot.js';
-import { importableShapes, parseOverlay } from '../formats/overlay-svg.js';
+import { upgradeLegacyLayout } from '../formats/overlay-legacy.js';
+import { findLayer, layerShapes, parseOverlay } from '../formats/overlay-svg.js';
 import { pathIssues } from './compat.js';
 import { CLOSEPOLY, CURVE4, LINETO, MOVETO, PycortexPathError, parsePycortexPath } from './pycortex-path.js';
 
@@ -86,7 +87,9 @@ describe('describeOverlay', () => {
       expect(o.width).toBe(1960.49635354);
       // as an overlay, pycortex would refuse it (legacy layout, §6.10) — and we say so
       expect(describeOverlay(o).issues.map((i) => i.code)).toContain('LAYER_WITHOUT_SUBLAYERS');
-      const shapes = importableShapes(o);
+      expect(upgradeLegacyLayout(o)).toBe(true);
+      expect(describeOverlay(o).issues).toEqual([]);
+      const shapes = layerShapes(findLayer(o, 'rois')!);
       const names = shapes.map((s) => s.name);
       console.log(
         `legacy rois.svg: ${shapes.length} ROIs, ${shapes.reduce((n, s) => n + s.paths.length, 0)} paths`,
