@@ -95,6 +95,13 @@ export function parseOverlay(input: string): OverlayDocument {
     throw new OverlayFormatError(
       'not well-formed XML: the file ends in the middle of the markup (truncated?)',
     );
+  // the DOCTYPE's internal subset, before the root element, is where entities are declared
+  const rootAt = text.search(/<(?![?!])/);
+  const prolog = rootAt < 0 ? text : text.slice(0, rootAt);
+  if (/<!ENTITY/i.test(prolog))
+    throw new OverlayFormatError(
+      'the file declares XML entities (<!ENTITY …>), which ROI Studio does not expand (one entity can expand to gigabytes); overlays written by pycortex and Inkscape have none — remove the DOCTYPE',
+    );
   let doc: Document;
   try {
     doc = new DOMParser({ onError: onErrorStopParsing }).parseFromString(text, 'text/xml');

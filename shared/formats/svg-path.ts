@@ -71,7 +71,11 @@ export function tokenizePath(d: string): PathCommand[] {
         digits++;
       }
     }
-    if (digits === 0) throw new PathSyntaxError(`expected a number, found ${describe(d, start)}`, start);
+    if (digits === 0) {
+      if (/^[-+]?(nan|inf)/i.test(d.slice(start, start + 4)))
+        throw new PathSyntaxError(`a coordinate is NaN or infinite (${describe(d, start)})`, start);
+      throw new PathSyntaxError(`expected a number, found ${describe(d, start)}`, start);
+    }
     if (d[i] === 'e' || d[i] === 'E') {
       const save = i;
       i++;
@@ -83,7 +87,10 @@ export function tokenizePath(d: string): PathCommand[] {
       }
       if (exp === 0) i = save;
     }
-    return Number(d.slice(start, i));
+    const value = Number(d.slice(start, i));
+    if (!Number.isFinite(value))
+      throw new PathSyntaxError(`the number ${d.slice(start, i)} is too large (infinite)`, start);
+    return value;
   };
   const readFlag = (): number => {
     const c = d[i];

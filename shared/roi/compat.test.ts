@@ -5,6 +5,7 @@ import { SHARED } from '../../electron/testing/shared-data.js';
 import { describeOverlay } from '../formats/overlay-snapshot.js';
 import { upgradeLegacyLayout } from '../formats/overlay-legacy.js';
 import { findLayer, layerShapes, parseOverlay } from '../formats/overlay-svg.js';
+import { MAX_PATH_COMMANDS } from '../formats/svg-path.js';
 import { pathIssues } from './compat.js';
 import { CLOSEPOLY, CURVE4, LINETO, MOVETO, PycortexPathError, parsePycortexPath } from './pycortex-path.js';
 
@@ -53,12 +54,33 @@ describe('pathIssues', () => {
     expect(codes('M 1,2 L 3')[0]).toBe('UNPARSABLE');
     expect(pathIssues('M 1,2 H 10 Z').every((i) => i.fixable)).toBe(true);
   });
+  it('NaN and infinite numbers are UNPARSABLE with the reason; pycortex reading refuses a path over the command limit', () => {
+    expect(pathIssues('M 1,1 L nan,2 L 3,3 Z')[0].message).toMatch(/NaN or infinite/);
+    expect(pathIssues('M 1,1 L -1e999,2 L 3,3 Z')[0].message).toMatch(/-1e999 is too large \(infinite\)/);
+    const long = `M 0,0 ${'L 1,1 '.repeat(MAX_PATH_COMMANDS)}Z`;
+    expect(pathIssues(long).map((i) => i.code)).toEqual(['UNPARSABLE']);
+    expect(() => parsePycortexPath(long)).toThrow(
+      new PycortexPathError(`more than ${MAX_PATH_COMMANDS} commands (the limit per path)`),
+    );
+    expect(parsePycortexPath(`M 0,0 ${'L 1,1 '.repeat(MAX_PATH_COMMANDS - 2)}Z`).codes).toHaveLength(
+      MAX_PATH_COMMANDS,
+    );
+  });
   it('does not flag z then m when the pen is already back at the start', () => {
     expect(codes('m 0,0 l 10,0 l -10,0 z m 5,5 l 1,1 z')).toEqual([]);
   });
 });
 
 describe('describeOverlay', () => {
+  it('warns on an empty ROI group (pycortex: "contains no splines") and on shapes outside any group', () => {
+    const svg = `<svg xmlns="http://www.w3.org/2000/svg" xmlns:inkscape="http://www.inkscape.org/namespaces/inkscape" width="10" height="10">
+      <g inkscape:label="rois"><g inkscape:label="shapes"><g inkscape:label="V3A"/><rect id="r" width="1" height="1"/></g><g inkscape:label="labels"/></g></svg>`;
+    const { layers, issues } = describeOverlay(parseOverlay(svg));
+    expect(layers[0].shapes[0].issues.map((i) => `${i.code}:${i.fixable}`)).toEqual(['EMPTY_SHAPE:false']);
+    expect(issues.find((i) => i.code === 'OUTSIDE_SHAPE')?.message).toMatch(
+      /^<rect id="r"> directly in "rois\/shapes"/,
+    );
+  });
   it('reports file-level problems that stop pycortex from loading', () => {
     const svg = `<svg xmlns="http://www.w3.org/2000/svg" xmlns:inkscape="http://www.inkscape.org/namespaces/inkscape" width="10" height="10">
       <g inkscape:label="rois"><g inkscape:label="shapes" transform="translate(5,0)"><g inkscape:label="A"><path d="M 1,1 L 2,2 Z" transform="scale(2)"/></g><g inkscape:label="A"/></g>

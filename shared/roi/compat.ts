@@ -171,6 +171,14 @@ export function shapeIssues(layer: LayerNode, shape: ShapeNode, duplicate: boole
         false,
       ),
     );
+  if (shape.paths.length === 0)
+    out.push(
+      issue(
+        'EMPTY_SHAPE',
+        'has no path: pycortex warns that it "contains no splines" and selects no vertices',
+        false,
+      ),
+    );
   if (duplicate)
     out.push(
       issue(
@@ -218,6 +226,15 @@ export function fileIssues(o: OverlayDocument): CompatIssue[] {
           false,
         ),
       );
+    const stray = layer.shapes ? strayElements(layer.shapes) : [];
+    if (stray.length)
+      out.push(
+        issue(
+          'OUTSIDE_SHAPE',
+          `${stray.map((e) => `<${e.localName}${e.getAttribute('id') ? ` id="${e.getAttribute('id')}"` : ''}>`).join(', ')} directly in "${layer.name}/shapes" belongs to no ${layer.name === 'rois' ? 'ROI' : 'shape'}; pycortex ignores it (move it into a labelled group)`,
+          false,
+        ),
+      );
     if (layer.labels && textsWithoutXY(layer.labels))
       out.push(
         issue(
@@ -237,6 +254,17 @@ export function fileIssues(o: OverlayDocument): CompatIssue[] {
         true,
       ),
     );
+  return out;
+}
+
+/** Outlines a user may have meant as (part of) a shape; texts are left out: pycortex's own conversion puts them there. */
+const DRAWABLE = ['path', 'rect', 'circle', 'ellipse', 'line', 'polygon', 'polyline', 'use', 'image'];
+
+/** Outlines that are direct children of a `shapes` group (not inside a shape), at most 5 named. */
+function strayElements(shapes: Element): Element[] {
+  const out: Element[] = [];
+  for (let c = shapes.firstChild; c && out.length < 5; c = c.nextSibling)
+    if (DRAWABLE.some((local) => isSvgElement(c, local))) out.push(c as Element);
   return out;
 }
 

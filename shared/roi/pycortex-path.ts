@@ -5,6 +5,8 @@
  * The result is matplotlib's Path: vertices and codes.
  */
 
+import { MAX_PATH_COMMANDS } from '../formats/svg-path.js';
+
 export const MOVETO = 1;
 export const LINETO = 2;
 export const CURVE4 = 4;
@@ -41,6 +43,12 @@ export function parsePycortexPath(d: string): PycortexPath {
   const tokens = d.trim().split(' ');
   const xy: number[] = [];
   const codes: number[] = [];
+  // the editor's per-path limit, so a huge path in a file is refused at once, not after seconds
+  let commands = 0;
+  const counted = () => {
+    if (++commands > MAX_PATH_COMMANDS)
+      throw new PycortexPathError(`more than ${MAX_PATH_COMMANDS} commands (the limit per path)`);
+  };
   let mode: string | null = null;
   let px = 0;
   let py = 0;
@@ -49,6 +57,7 @@ export function parsePycortexPath(d: string): PycortexPath {
     if (tok.length === 1) {
       mode = tok;
       if (tok === 'z' || tok === 'Z') {
+        counted();
         xy.push(0, 0);
         codes.push(CLOSEPOLY);
       }
@@ -60,6 +69,7 @@ export function parsePycortexPath(d: string): PycortexPath {
     if (lower === 'c') {
       // pycortex stops silently when a curve's pairs run out
       if (i + 2 >= tokens.length) break;
+      counted();
       const p1 = pair(tok);
       const p2 = pair(tokens[++i]);
       const p3 = pair(tokens[++i]);
@@ -77,6 +87,7 @@ export function parsePycortexPath(d: string): PycortexPath {
     const code = LINE_CODES[lower];
     if (code === undefined)
       throw new PycortexPathError(`command ${JSON.stringify(mode)} is not supported by pycortex`);
+    counted();
     let val: [number, number];
     if (lower === 'h') val = [pyFloat(tok), 0];
     else if (lower === 'v') val = [0, pyFloat(tok)];
