@@ -263,6 +263,11 @@ export interface OverlaySnapshot {
   path: string;
   /** false when the file does not exist yet (it will be created on first save) */
   exists: boolean;
+  /**
+   * ROIs of the sidecar (overlays.roi-studio.json) that this overlay lacks or whose vertex set
+   * no longer matches the current flatmap: what "Restore ROIs from sidecar" would re-draw
+   */
+  sidecarRestore?: string[];
   /** the legacy rois.svg the ROIs were read from (converted as pycortex does) while overlays.svg does not exist */
   legacyRois?: string;
   /** content hash of the file as read; pass back on save to detect external changes */

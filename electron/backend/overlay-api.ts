@@ -36,7 +36,7 @@ import {
 } from '../store/overlay-store.js';
 import { legacyRoisPath, readLegacyRois, readOverlayForReading } from '../store/legacy-rois.js';
 import { allowedPath } from '../store/path-guard.js';
-import { syncSidecar } from '../store/sidecar.js';
+import { roisToRestore, syncSidecar } from '../store/sidecar.js';
 import type { BackendContext } from './context.js';
 
 export type OverlayApi = Pick<
@@ -151,7 +151,11 @@ export function overlayApi(ctx: BackendContext): OverlayApi {
     async loadOverlay(subject) {
       const path = overlayPath(db(), subject);
       const { state, doc, legacy } = await currentDocument(db(), subject, path);
-      return snapshot(subject, state, doc, legacy);
+      const restore = await sidecarRestore(db(), subject);
+      return {
+        ...snapshot(subject, state, doc, legacy),
+        ...(restore.length ? { sidecarRestore: restore } : {}),
+      };
     },
 
     async saveOverlay(req: SaveRequest): Promise<SaveResult> {
@@ -223,6 +227,16 @@ export function cliContext(db: string, extraFiles: string[] = []): BackendContex
 }
 
 export { MISSING_REVISION };
+
+/** What the sidecar could restore; a sidecar that cannot be used is reported, not a failed load. */
+async function sidecarRestore(db: string, subject: string): Promise<string[]> {
+  try {
+    return await roisToRestore(db, subject);
+  } catch (e) {
+    console.warn(`roi-studio: ${join(db, subject)}: sidecar not usable: ${(e as Error).message}`);
+    return [];
+  }
+}
 
 /**
  * Keep overlays.roi-studio.json in step with every save of the subject's overlay, so ROIs survive

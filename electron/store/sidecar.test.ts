@@ -3,7 +3,16 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { encodeGiftiSurface } from '../../shared/formats/gifti-write.js';
 import { copyToTemp, GOLDEN, SHARED } from '../testing/shared-data.js';
-import { readSidecar, restoreFromSidecar, SIDECAR_FILE, syncSidecar, writeSidecar } from './sidecar.js';
+import { findLayer, layerShapes, parseOverlay, serializeOverlay } from '../../shared/formats/overlay-svg.js';
+import { cliContext, overlayApi } from '../backend/overlay-api.js';
+import {
+  readSidecar,
+  restoreFromSidecar,
+  roisToRestore,
+  SIDECAR_FILE,
+  syncSidecar,
+  writeSidecar,
+} from './sidecar.js';
 import { loadSubjectSurfaces } from './subject-surfaces.js';
 
 /** pycortex rotate_flatmap: left flat +θ, right flat −θ, each about its own origin. */
@@ -54,6 +63,43 @@ describe.skipIf(!SHARED)('sidecar (sub-hcp32k)', () => {
       for (const r of rois) expect(r.jaccard, r.name).toBeGreaterThanOrEqual(0.85);
       expect(edits.every((e) => e.kind === 'add')).toBe(true);
       expect(rois.find((r) => r.name === 'BOTH_hemis')!.paths).toHaveLength(2);
+    } finally {
+      await rm(db, { recursive: true, force: true });
+    }
+  }, 180_000);
+
+  it('re-draws only the ROIs missing from the overlay or whose vertices changed, and offers nothing when all are intact', async () => {
+    const db = await copyToTemp(['sub-hcp32k']);
+    const dir = join(db, 'sub-hcp32k');
+    const file = join(dir, 'overlays.svg');
+    try {
+      await copyFile(join(GOLDEN, 'sub-hcp32k', 'overlays-rois.svg'), file);
+      await syncSidecar(db, 'sub-hcp32k');
+      const api = overlayApi(cliContext(db));
+      expect(await roisToRestore(db, 'sub-hcp32k')).toEqual([]);
+      expect(await restoreFromSidecar(db, 'sub-hcp32k')).toEqual({ rois: [], edits: [] });
+      expect((await api.loadOverlay('sub-hcp32k')).sidecarRestore).toBeUndefined();
+
+      // another tool drops one ROI and moves another; the rest stay byte for byte
+      const o = parseOverlay(await readFile(file, 'utf8'));
+      const shapes = layerShapes(findLayer(o, 'rois')!);
+      const gone = shapes.find((s) => s.name === 'T00_abs-line')!.element;
+      gone.parentNode!.removeChild(gone);
+      shapes
+        .find((s) => s.name === 'T03_rel-line')!
+        .paths[0].setAttribute('d', 'M 1200,500 L 1300,500 L 1300,600 Z');
+      await writeFile(file, serializeOverlay(o));
+
+      const expected = ['T00_abs-line', 'T03_rel-line'];
+      expect(await roisToRestore(db, 'sub-hcp32k')).toEqual(expected);
+      expect((await api.loadOverlay('sub-hcp32k')).sidecarRestore).toEqual(expected);
+      const { rois, edits } = await restoreFromSidecar(db, 'sub-hcp32k');
+      expect(rois.map((r) => r.name)).toEqual(expected);
+      expect(edits.map((e) => `${e.kind} ${'name' in e ? e.name : ''}`)).toEqual([
+        'add T00_abs-line',
+        'replace T03_rel-line',
+      ]);
+      for (const r of rois) expect(r.jaccard, r.name).toBeGreaterThanOrEqual(0.85);
     } finally {
       await rm(db, { recursive: true, force: true });
     }

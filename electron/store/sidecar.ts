@@ -108,9 +108,52 @@ export interface RestoredRoi {
   jaccard: number;
 }
 
+/** The sidecar, checked against the subject's mesh; null when the subject has none. */
+async function sidecarForMesh(db: string, subject: string, nL: number, nR: number): Promise<Sidecar | null> {
+  const dir = join(db, subject);
+  const sidecar = await readSidecar(dir);
+  if (sidecar && (nL !== sidecar.nL || nR !== sidecar.nR))
+    throw new ApiError(
+      'INVALID_FILE',
+      `${join(dir, SIDECAR_FILE)}: made for a mesh of ${sidecar.nL} + ${sidecar.nR} vertices, the subject has ${nL} + ${nR}`,
+    );
+  return sidecar;
+}
+
+/** Membership of each ROI of the subject's overlay as it is on disk (none when it has no overlay). */
+async function currentSets(db: string, subject: string): Promise<Map<string, Uint32Array>> {
+  try {
+    return (await roiVertexSets(db, subject)).sets;
+  } catch (e) {
+    if (e instanceof ApiError && e.code === 'NOT_FOUND') return new Map();
+    throw e;
+  }
+}
+
+/** A sidecar ROI whose name is in the overlay with exactly the stored vertex set needs no re-drawing. */
+function intact(r: SidecarRoi, current: Uint32Array | undefined, nL: number): boolean {
+  if (!current || current.length !== r.lh.length + r.rh.length) return false;
+  const stored = Uint32Array.from([...r.lh, ...r.rh.map((v) => v + nL)]).sort();
+  return stored.every((v, i) => v === current[i]);
+}
+
 /**
- * Re-draw every sidecar ROI on the subject's current flat surface (at the size of its
- * overlays.svg, or of the one pycortex would create), and the overlay edits that store them.
+ * Names of the sidecar ROIs to re-draw: missing from the subject's overlay, or whose pycortex
+ * membership there differs from the stored vertex set (the flatmap changed). Empty without a sidecar.
+ */
+export async function roisToRestore(db: string, subject: string): Promise<string[]> {
+  if (!existsSync(join(db, subject, SIDECAR_FILE))) return []; // without one, the surfaces are not needed
+  const { frame } = await loadSubjectFlat(db, subject);
+  const sidecar = await sidecarForMesh(db, subject, frame.nL, frame.nR);
+  if (!sidecar) return [];
+  const current = await currentSets(db, subject);
+  return sidecar.rois.filter((r) => !intact(r, current.get(r.name), frame.nL)).map((r) => r.name);
+}
+
+/**
+ * Re-draw the sidecar ROIs that need it (see roisToRestore) on the subject's current flat surface
+ * (at the size of its overlays.svg, or of the one pycortex would create), and the overlay edits
+ * that store them. Intact ROIs are left as they are.
  */
 export async function restoreFromSidecar(
   db: string,
@@ -118,24 +161,18 @@ export async function restoreFromSidecar(
   { height = 1024, names }: { height?: number; names?: string[] } = {},
 ): Promise<{ rois: RestoredRoi[]; edits: OverlayEdit[] }> {
   const dir = join(db, subject);
-  const sidecar = await readSidecar(dir);
-  if (!sidecar) throw new ApiError('NOT_FOUND', `${join(dir, SIDECAR_FILE)}: no sidecar to restore from`);
   const flat = await loadSubjectFlat(db, subject);
   const frame = flat.frame;
-  if (frame.nL !== sidecar.nL || frame.nR !== sidecar.nR)
-    throw new ApiError(
-      'INVALID_FILE',
-      `${join(dir, SIDECAR_FILE)}: made for a mesh of ${sidecar.nL} + ${sidecar.nR} vertices, the subject has ${frame.nL} + ${frame.nR}`,
-    );
+  const sidecar = await sidecarForMesh(db, subject, frame.nL, frame.nR);
+  if (!sidecar) throw new ApiError('NOT_FOUND', `${join(dir, SIDECAR_FILE)}: no sidecar to restore from`);
   const overlayFile = join(dir, 'overlays.svg');
   let size = svgSizeFor(frame.extents);
-  let existing = new Set<string>();
   if (existsSync(overlayFile)) {
     const text = await readFile(overlayFile, 'utf8');
     const doc = parseOrFail(overlayFile, () => parseOverlay(text));
     size = { width: doc.width, height: doc.height };
-    existing = new Set((await roiVertexSets(db, subject)).sets.keys());
   }
+  const current = await currentSets(db, subject);
   const { vertex: pixelVertex, ...grid } = await vertexMapFor(db, subject, height);
   const ctx = contextAt(flat, size.width, size.height);
 
@@ -144,6 +181,7 @@ export async function restoreFromSidecar(
   const n = frame.nL + frame.nR;
   for (const r of sidecar.rois) {
     if (names && !names.includes(r.name)) continue;
+    if (intact(r, current.get(r.name), frame.nL)) continue;
     const members = new Uint8Array(n);
     for (const v of r.lh) members[v] = 1;
     for (const v of r.rh) members[frame.nL + v] = 1;
@@ -154,7 +192,7 @@ export async function restoreFromSidecar(
     const paths = [traced.lh, traced.rh].filter((d): d is string => !!d);
     const stored = Uint32Array.from([...r.lh, ...r.rh.map((v) => v + frame.nL)]);
     rois.push({ name: r.name, paths, jaccard: jaccard(roiVertices(paths, ctx), stored) });
-    edits.push({ kind: existing.has(r.name) ? 'replace' : 'add', name: r.name, paths, label: true });
+    edits.push({ kind: current.has(r.name) ? 'replace' : 'add', name: r.name, paths, label: true });
   }
   return { rois, edits };
 }

@@ -16,10 +16,10 @@ export function RoiList() {
   const showSulci = useEditor((s) => s.showSulci);
   const clip = useEditor((s) => s.clipToCortex);
   const colours = useEditor((s) => s.showRoiColours);
-  // offered once the subject's overlay is loaded, so the restored ROIs cannot be replaced by it
-  const hasSidecar = useEditor(
-    (s) =>
-      s.overlay?.subject === s.subject && (s.subjects.find((x) => x.name === s.subject)?.hasSidecar ?? false),
+  // offered once the subject's overlay is loaded (so the restored ROIs cannot be replaced by it),
+  // and only when the sidecar holds ROIs it lacks or whose vertices the flatmap no longer gives
+  const restorable = useEditor((s) =>
+    s.overlay?.subject === s.subject ? (s.overlay.sidecarRestore?.length ?? 0) : 0,
   );
 
   return (
@@ -53,11 +53,11 @@ export function RoiList() {
           to cortex
         </label>
       </div>
-      {hasSidecar && (
+      {restorable > 0 && (
         <button
           type="button"
           className="restore-sidecar"
-          title="Re-draw the ROIs recorded in overlays.roi-studio.json on the current flatmap (after pycortex re-imported or rotated it)"
+          title={`Re-draw ${restorable} ROI${restorable === 1 ? '' : 's'} recorded in overlays.roi-studio.json that the overlay lacks or whose vertices the current flatmap no longer gives (after pycortex re-imported or rotated it)`}
           onClick={() => void restoreSidecarRois()}
         >
           Restore ROIs from sidecar
