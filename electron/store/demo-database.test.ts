@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { DEMO_MARKER, DEMO_VERSION } from '../../shared/demo/demo-database.js';
 import { run } from '../cli/demo.js';
 import { demoVersionAt, ensureDemoDatabase, writeDemoDatabase } from './demo-database.js';
+import { listSubjects } from './subjects.js';
 
 const root = await mkdtemp(join(tmpdir(), 'roi-studio-demo-test-'));
 afterAll(() => rm(root, { recursive: true, force: true }));
@@ -42,6 +43,45 @@ describe('ensureDemoDatabase', () => {
     expect(await demoVersionAt(db)).toBe(DEMO_VERSION);
     expect(await readFile(join(db, 'demo', 'overlays.svg'), 'utf8')).toMatch(/^<svg /);
     expect(await readdir(data)).toEqual(['demo-db']);
+  });
+
+  it('an upgrade keeps the user’s overlays.svg, sidecar and backups when the canvas is the same', async () => {
+    const data = join(root, 'upgrade-same');
+    const db = await ensureDemoDatabase(data);
+    const subject = join(db, 'demo');
+    const generated = await readFile(join(subject, 'overlays.svg'), 'utf8');
+    const mine = generated.replace('</svg>', '<!-- my ROIs -->\n</svg>');
+    await writeFile(join(subject, 'overlays.svg'), mine);
+    await writeFile(join(subject, 'overlays.roi-studio.json'), '{"mine":1}');
+    await mkdir(join(subject, 'overlays-backups'));
+    await writeFile(join(subject, 'overlays-backups', 'overlays.20260101T000000-000Z.svg'), 'older');
+    await writeFile(join(db, DEMO_MARKER), JSON.stringify({ version: DEMO_VERSION - 1 }));
+
+    await ensureDemoDatabase(data);
+    expect(await demoVersionAt(db)).toBe(DEMO_VERSION);
+    expect(await readFile(join(subject, 'overlays.svg'), 'utf8')).toBe(mine);
+    expect(await readFile(join(subject, 'overlays.roi-studio.json'), 'utf8')).toBe('{"mine":1}');
+    expect(await readdir(join(subject, 'overlays-backups'))).toEqual(['overlays.20260101T000000-000Z.svg']);
+    expect(await readdir(subject)).not.toContain('warning.txt');
+    expect(await readdir(data)).toEqual(['demo-db']);
+  });
+
+  it('an upgrade to another canvas moves the user’s overlays.svg to overlays-backups/ and says so', async () => {
+    const data = join(root, 'upgrade-other');
+    const db = await ensureDemoDatabase(data);
+    const subject = join(db, 'demo');
+    const generated = await readFile(join(subject, 'overlays.svg'), 'utf8');
+    const mine = generated.replace(/ width="[^"]*"/, ' width="123.5"');
+    expect(mine).not.toBe(generated);
+    await writeFile(join(subject, 'overlays.svg'), mine);
+    await writeFile(join(db, DEMO_MARKER), JSON.stringify({ version: DEMO_VERSION - 1 }));
+
+    await ensureDemoDatabase(data);
+    const moved = join(subject, 'overlays-backups', `overlays-before-demo-v${DEMO_VERSION}.svg`);
+    expect(await readFile(moved, 'utf8')).toBe(mine);
+    expect(await readFile(join(subject, 'overlays.svg'), 'utf8')).toBe(generated);
+    const [summary] = await listSubjects(db);
+    expect(summary.warning).toContain(`your overlays.svg was moved to ${moved}`);
   });
 
   it('survives concurrent first runs (parallel test workers, two windows)', async () => {

@@ -1,7 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { DEMO_MARKER, DEMO_VERSION, generateDemoDatabase } from '../../shared/demo/demo-database.js';
+import { parseOverlay } from '../../shared/formats/overlay-svg.js';
+import { BACKUP_DIR } from './overlay-store.js';
+import { SIDECAR_FILE } from './sidecar-file.js';
 
 /**
  * The demo database on disk. It is always built in a temporary sibling folder and renamed into
@@ -17,6 +20,47 @@ export async function ensureDemoDatabase(dataDir: string): Promise<string> {
   if ((await demoVersionAt(target)) === DEMO_VERSION) return target;
   await install(target, true);
   return target;
+}
+
+/**
+ * A user's work in an older demo database, carried into the new one before it replaces the old:
+ * the sidecar and backups, and overlays.svg when it differs from the new generator's — kept in
+ * place while the canvas size is the same, else moved to `overlays-backups/` with a
+ * `warning.txt` that the subject list shows (its ROIs can then be restored from the sidecar).
+ */
+async function carryUserWork(oldDb: string, newDb: string): Promise<void> {
+  const entries = await readdir(oldDb, { withFileTypes: true }).catch(() => []);
+  for (const e of entries) {
+    const from = join(oldDb, e.name);
+    const to = join(newDb, e.name);
+    if (!e.isDirectory() || !(await stat(to).catch(() => null))?.isDirectory()) continue;
+    for (const f of [SIDECAR_FILE, BACKUP_DIR])
+      if (await stat(join(from, f)).catch(() => null))
+        await cp(join(from, f), join(to, f), { recursive: true });
+    const mine = await readFile(join(from, 'overlays.svg'), 'utf8').catch(() => null);
+    const theirs = await readFile(join(to, 'overlays.svg'), 'utf8').catch(() => null);
+    if (mine === null || mine === theirs) continue;
+    if (theirs !== null && sameCanvas(mine, theirs)) {
+      await writeFile(join(to, 'overlays.svg'), mine);
+      continue;
+    }
+    const kept = join(BACKUP_DIR, `overlays-before-demo-v${DEMO_VERSION}.svg`);
+    await mkdir(join(to, BACKUP_DIR), { recursive: true });
+    await writeFile(join(to, kept), mine);
+    // named where it will be once the new database is in place
+    const note = `The demo database was upgraded to version ${DEMO_VERSION}, whose flatmap has another size: your overlays.svg was moved to ${join(from, kept)}. Restore ROIs from sidecar re-draws its ROIs on the new flatmap.`;
+    await writeFile(join(to, 'warning.txt'), `${note}\n`);
+    console.warn(`roi-studio: ${note}`);
+  }
+}
+
+function sameCanvas(a: string, b: string): boolean {
+  try {
+    const [x, y] = [parseOverlay(a), parseOverlay(b)];
+    return x.width === y.width && x.height === y.height;
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -53,6 +97,7 @@ async function install(target: string, acceptCurrent: boolean): Promise<void> {
       await mkdir(dirname(path), { recursive: true });
       await writeFile(path, file.bytes);
     }
+    if (acceptCurrent) await carryUserWork(target, tmp);
     for (let attempt = 0; ; attempt++) {
       try {
         await rename(tmp, target);
