@@ -164,10 +164,14 @@ test('edit a node, undo, redo', async ({ page }) => {
   await expect(count).toHaveText(before!);
   await page.getByRole('button', { name: 'Redo' }).click();
   await expect(count).toHaveText(edited!);
-  await page.getByRole('button', { name: 'Save' }).click();
+  // unsaved changes are the Save button's description; its name stays "Save"
+  const saveButton = page.getByRole('button', { name: 'Save', exact: true });
+  await expect(saveButton).toHaveAccessibleDescription('Unsaved changes');
+  await saveButton.click();
   await expect(
     page.getByRole('contentinfo', { name: 'Status' }).getByText('Saved', { exact: true }),
   ).toBeVisible();
+  await expect(saveButton).toHaveAccessibleDescription('Save to overlays.svg (Ctrl/Cmd+S)');
   const cliNow = cliCounts()['e2e V1'];
   await expect(count).toHaveText(`${cliNow.lh.length} lh · ${cliNow.rh.length} rh`);
   expect(errors).toEqual([]);

@@ -1,6 +1,9 @@
 import { useCursor } from '../canvas/cursor-info.js';
 import { isDirty, useEditor } from '../state/editor-store.js';
 
+/** The saved/unsaved state, which also describes the Save button while there are unsaved changes. */
+export const SAVE_STATE_ID = 'save-state';
+
 /** Under the cursor: hemisphere, vertex, voxel (i, j, k), label and value; then messages. */
 export function StatusBar() {
   const info = useCursor((s) => s.info);
@@ -33,7 +36,11 @@ export function StatusBar() {
         {busy ?? notice ?? ''}
       </span>
       {/* nothing is saved or unsaved before a subject is open */}
-      {subject && <span className={dirty ? 'dirty' : 'saved'}>{dirty ? 'Unsaved changes' : 'Saved'}</span>}
+      {subject && (
+        <span id={SAVE_STATE_ID} className={dirty ? 'dirty' : 'saved'}>
+          {dirty ? 'Unsaved changes' : 'Saved'}
+        </span>
+      )}
     </footer>
   );
 }

@@ -2,6 +2,7 @@ import type { ToolId } from '../canvas/tools/tool-types.js';
 import { editor, isDirty, redoEdit, setTool, undoEdit, useEditor } from '../state/editor-store.js';
 import { openExportDialog } from '../state/export-actions.js';
 import { save } from '../state/session-actions.js';
+import { SAVE_STATE_ID } from './StatusBar.js';
 
 /** Tools, history and save; names match the accessible names the tests and screen readers use. */
 
@@ -44,14 +45,17 @@ export function Toolbar({ onHelp }: { onHelp: () => void }) {
         <button type="button" disabled={!canRedo} title="Redo (Shift+Ctrl/Cmd+Z)" onClick={() => redoEdit()}>
           Redo
         </button>
+        {/* the accessible name stays "Save"; unsaved changes are its description (the status bar's state) and title */}
         <button
           type="button"
           className={dirty ? 'primary' : ''}
           disabled={!canSave}
-          title="Save to overlays.svg (Ctrl/Cmd+S)"
+          title={`Save${dirty ? ' unsaved changes' : ''} to overlays.svg (Ctrl/Cmd+S)`}
+          aria-describedby={dirty ? SAVE_STATE_ID : undefined}
           onClick={() => void save()}
         >
-          Save{dirty ? ' •' : ''}
+          Save
+          {dirty && <span aria-hidden="true"> •</span>}
         </button>
         <button
           type="button"

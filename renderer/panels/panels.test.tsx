@@ -13,6 +13,7 @@ import { Modal } from './Modal.js';
 import { SessionPickers } from './SessionPickers.js';
 import { StageHint } from './StageHint.js';
 import { StatusBar } from './StatusBar.js';
+import { Toolbar } from './Toolbar.js';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
@@ -246,5 +247,39 @@ describe('StatusBar', () => {
     expect(state()).toBeNull();
     act(() => openInEditor(overlaySnapshot({ V1: 'M 0,0 L 5,0 L 5,5 Z' })));
     expect(state()).toBe('Saved');
+  });
+});
+
+describe('Toolbar', () => {
+  /** The accessible name from content: text of the button minus aria-hidden parts. */
+  const accessibleName = (el: Element): string =>
+    [...el.childNodes]
+      .map((n) =>
+        n.nodeType === 3
+          ? (n.textContent ?? '')
+          : (n as Element).getAttribute('aria-hidden') === 'true'
+            ? ''
+            : accessibleName(n as Element),
+      )
+      .join('')
+      .trim();
+
+  it('keeps the Save button’s name "Save" with unsaved changes, telling them by description and title', () => {
+    render(
+      <>
+        <Toolbar onHelp={() => undefined} />
+        <StatusBar />
+      </>,
+    );
+    act(() => openInEditor(overlaySnapshot({ V1: 'M 0,0 L 5,0 L 5,5 Z' })));
+    const save = [...host.querySelectorAll('button')].find((b) => accessibleName(b) === 'Save')!;
+    expect(save.getAttribute('aria-describedby')).toBeNull();
+    const doc = editor.get().doc;
+    act(() => editor.set({ doc: { ...doc, rois: doc.rois.slice(1) } }));
+    expect(accessibleName(save)).toBe('Save');
+    expect(save.textContent).toBe('Save •');
+    const described = document.getElementById(save.getAttribute('aria-describedby') ?? '');
+    expect(described?.textContent).toBe('Unsaved changes');
+    expect(save.title).toBe('Save unsaved changes to overlays.svg (Ctrl/Cmd+S)');
   });
 });
