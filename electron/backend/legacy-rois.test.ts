@@ -56,6 +56,7 @@ describe.skipIf(!SHARED)(`legacy rois.svg (pycortex's conversion) ${SHARED ? '' 
   it('ANfs opens with the 38 ROIs of pycortex’s conversion, exactly its vertex sets', async () => {
     const [summary] = await listSubjects(db);
     expect(summary).toMatchObject({ name: 'ANfs', hasOverlay: false, hasLegacyRois: true });
+    expect(summary.warning).toMatch(/^ROIs are in the legacy rois.svg: .* first save writes overlays.svg/);
     const api = overlayApi(cliContext(db));
     const snap = await api.loadOverlay('ANfs');
     expect(snap.exists).toBe(false);

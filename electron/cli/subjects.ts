@@ -42,9 +42,7 @@ function describe(s: SubjectSummary): string[] {
         .join(', ') || '(none)'
     }`,
   );
-  out.push(
-    `  overlay:    ${s.hasOverlay ? 'overlays.svg' : s.hasLegacyRois ? 'rois.svg (legacy; the first save writes overlays.svg as pycortex converts it)' : 'none'}`,
-  );
+  out.push(`  overlay:    ${s.hasOverlay ? 'overlays.svg' : s.hasLegacyRois ? 'rois.svg (legacy)' : 'none'}`);
   if (s.warning) out.push(...s.warning.split('\n').map((w) => `  warning: ${w}`));
   return out;
 }

@@ -44,6 +44,10 @@ export async function summariseSubject(dbPath: string, name: string): Promise<Su
     exists(join(dir, SIDECAR_FILE)),
     readFile(join(dir, 'warning.txt'), 'utf8').catch(() => undefined),
   ]);
+  if (!hasOverlay && hasRois)
+    notes.push(
+      'ROIs are in the legacy rois.svg: they open as pycortex converts them, and the first save writes overlays.svg (rois.svg is kept as it is)',
+    );
   const warning = [warningText?.trim(), ...notes].filter((s) => s).join('\n');
   return {
     name,
