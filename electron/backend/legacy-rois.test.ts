@@ -1,10 +1,7 @@
-import { execFile } from 'node:child_process';
 import { chmod, cp, mkdtemp, readFile, readdir, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RoiVertices } from '../../shared/api.js';
 import {
   SVG_NS,
   findLayer,
@@ -15,32 +12,17 @@ import {
 } from '../../shared/formats/overlay-svg.js';
 import { listSubjects } from '../store/subjects.js';
 import { canonicalXml } from '../testing/canonical-xml.js';
+import { compareSets } from '../testing/roi-sets.js';
+import { cliError, runCli as cli } from '../testing/run-cli.js';
 import { GOLDEN, SHARED, SKIP_REASON, copyToTemp } from '../testing/shared-data.js';
 import { cliContext, overlayApi } from './overlay-api.js';
 
-const run = promisify(execFile);
-const cli = (args: string[]) =>
-  run(process.execPath, ['--import', 'tsx', 'electron/cli.ts', ...args], { maxBuffer: 64 << 20 });
-const cliError = (args: string[]) =>
-  cli(args).then(
-    () => '',
-    (e: { stderr: string }) => e.stderr,
-  );
+/** The ROI `name` of an overlay's text. */
+const shapeOf = (text: string, name: string) =>
+  layerShapes(findLayer(parseOverlay(text), 'rois')!).find((s) => s.name === name)!;
 
 const ANFS = SHARED ? join(SHARED, 'data', 'legacy-db', 'ANfs') : '';
 const S1_LEGACY = SHARED ? join(SHARED, 'data', 'extra', 'S1-legacy-rois.svg') : '';
-
-/** Number of vertices in which two membership tables differ (names must match too). */
-function differing(got: Record<string, RoiVertices>, golden: Record<string, RoiVertices>): number {
-  expect(Object.keys(got)).toEqual(Object.keys(golden));
-  let diff = 0;
-  for (const [name, g] of Object.entries(golden))
-    for (const h of ['lh', 'rh'] as const) {
-      const mine = new Set(got[name][h]);
-      diff += g[h].filter((v) => !mine.has(v)).length + got[name][h].filter((v) => !g[h].includes(v)).length;
-    }
-  return diff;
-}
 
 describe.skipIf(!SHARED)(`legacy rois.svg (pycortex's conversion) ${SHARED ? '' : SKIP_REASON}`, () => {
   let db = '';
@@ -69,9 +51,9 @@ describe.skipIf(!SHARED)(`legacy rois.svg (pycortex's conversion) ${SHARED ? '' 
     expect(geometry.svgWidth).toBe(2424.32543945);
 
     const golden = JSON.parse(await readFile(join(GOLDEN, 'ANfs', 'rois.json'), 'utf8'));
-    expect(differing(await api.getRoiVertices('ANfs'), golden)).toBe(0);
+    expect(compareSets('ANfs', await api.getRoiVertices('ANfs'), golden)).toBe(0);
     const { stdout } = await cli(['rois', '--db', db, '--subject', 'ANfs', '--json']);
-    expect(differing(JSON.parse(stdout), golden)).toBe(0);
+    expect(compareSets('ANfs rois', JSON.parse(stdout), golden)).toBe(0);
   }, 60_000);
 
   it('the first save writes overlays.svg in pycortex’s converted layout and leaves rois.svg as it was', async () => {
@@ -98,14 +80,12 @@ describe.skipIf(!SHARED)(`legacy rois.svg (pycortex's conversion) ${SHARED ? '' 
 
     const golden = JSON.parse(await readFile(join(GOLDEN, 'ANfs', 'rois.json'), 'utf8'));
     const { Square, ...rest } = await api.getRoiVertices('ANfs');
-    expect(differing(rest, golden)).toBe(0);
+    expect(compareSets('ANfs saved', rest, golden)).toBe(0);
     expect(Square.lh.length + Square.rh.length).toBeGreaterThan(0);
   }, 60_000);
 
   it('merge --replace keeps each replaced path’s own attributes and element name', async () => {
     const file = join(db, 'ANfs', 'overlays.svg');
-    const shapeOf = (text: string, name: string) =>
-      layerShapes(findLayer(parseOverlay(text), 'rois')!).find((s) => s.name === name)!;
     const before = shapeOf(await readFile(file, 'utf8'), 'FFA');
     const args = [
       'overlay',
@@ -132,7 +112,7 @@ describe.skipIf(!SHARED)(`legacy rois.svg (pycortex's conversion) ${SHARED ? '' 
     });
     const golden = JSON.parse(await readFile(join(GOLDEN, 'ANfs', 'rois.json'), 'utf8'));
     const { FFA } = JSON.parse((await cli(['rois', '--db', db, '--subject', 'ANfs', '--json'])).stdout);
-    expect(differing({ FFA }, { FFA: golden.FFA })).toBe(0);
+    expect(compareSets('ANfs FFA replaced', { FFA }, { FFA: golden.FFA })).toBe(0);
   }, 60_000);
 });
 
@@ -178,12 +158,8 @@ describe.skipIf(!SHARED)(`overlay merge and rois agree on a legacy file ${SHARED
     expect(await readdir(join(db, 'S1'))).not.toContain('overlays.roi-studio.json.tmp');
 
     await cli([...args, '--rescale']);
-    const source = layerShapes(findLayer(parseOverlay(await readFile(from, 'utf8')), 'rois')!).find(
-      (s) => s.name === 'T00_abs-line',
-    )!;
-    const merged = layerShapes(findLayer(parseOverlay(await readFile(file, 'utf8')), 'rois')!).find(
-      (s) => s.name === 'T00_abs-line',
-    )!;
+    const source = shapeOf(await readFile(from, 'utf8'), 'T00_abs-line');
+    const merged = shapeOf(await readFile(file, 'utf8'), 'T00_abs-line');
     const numbers = (d: string) => (d.match(/-?[\d.]+(e-?\d+)?/g) ?? []).map(Number);
     const src = numbers(source.paths[0].getAttribute('d')!);
     const got = numbers(merged.paths[0].getAttribute('d')!);

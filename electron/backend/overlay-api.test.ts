@@ -1,7 +1,5 @@
-import { execFile } from 'node:child_process';
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OverlayEdit, RoiVertices } from '../../shared/api.js';
 import { flatToSvg } from '../../shared/flatmap/flat-frame.js';
@@ -18,36 +16,10 @@ import { buildPointIndex, roiVertices, splitHemispheres } from '../../shared/roi
 import { contextAt, loadSubjectFlat } from '../store/flat-geometry.js';
 import { readSidecar } from '../store/sidecar.js';
 import { canonicalXml } from '../testing/canonical-xml.js';
+import { compareSets } from '../testing/roi-sets.js';
+import { runCli as cli } from '../testing/run-cli.js';
 import { GOLDEN, SHARED, SKIP_REASON, copyToTemp } from '../testing/shared-data.js';
 import { cliContext, overlayApi } from './overlay-api.js';
-
-const run = promisify(execFile);
-const cli = (args: string[]) =>
-  run(process.execPath, ['--import', 'tsx', 'electron/cli.ts', ...args], { maxBuffer: 64 << 20 });
-
-/** Compare vertex sets ROI by ROI, printing every difference; returns the number of differing vertices. */
-function compareSets(
-  label: string,
-  got: Record<string, RoiVertices>,
-  golden: Record<string, RoiVertices>,
-): number {
-  let diff = 0;
-  let total = 0;
-  expect(Object.keys(got)).toEqual(Object.keys(golden));
-  for (const [name, g] of Object.entries(golden))
-    for (const h of ['lh', 'rh'] as const) {
-      const mine = new Set(got[name]?.[h] ?? []);
-      const ref = new Set(g[h]);
-      total += ref.size;
-      const extra = [...mine].filter((v) => !ref.has(v));
-      const missing = [...ref].filter((v) => !mine.has(v));
-      if (extra.length || missing.length)
-        console.log(`${label} ${name} ${h}: extra ${extra.slice(0, 20)} missing ${missing.slice(0, 20)}`);
-      diff += extra.length + missing.length;
-    }
-  console.log(`${label}: ${Object.keys(golden).length} ROIs, ${total} golden vertices, ${diff} differing`);
-  return diff;
-}
 
 describe.skipIf(!SHARED)(`overlay API on real subjects ${SHARED ? '' : SKIP_REASON}`, () => {
   let db = '';
