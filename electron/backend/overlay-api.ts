@@ -19,7 +19,7 @@ import {
   type OverlayDocument,
 } from '../../shared/formats/overlay-svg.js';
 import { roiVertices, splitHemispheres } from '../../shared/roi/membership.js';
-import { PycortexPathError } from '../../shared/roi/pycortex-path.js';
+import { PathLimitError, PycortexPathError } from '../../shared/roi/pycortex-path.js';
 import {
   clipLoops,
   contextAt,
@@ -126,7 +126,7 @@ export async function roiVerticesOf(
       if (e instanceof PycortexPathError)
         throw new ApiError(
           'INVALID_FILE',
-          `${file}: ROI "${shape.name}": ${e.message} (pycortex fails here too)`,
+          `${file}: ROI "${shape.name}": ${e.message}${e instanceof PathLimitError ? '' : ' (pycortex fails here too)'}`,
           file,
         );
       throw e;

@@ -7,7 +7,15 @@ import { upgradeLegacyLayout } from '../formats/overlay-legacy.js';
 import { findLayer, layerShapes, parseOverlay } from '../formats/overlay-svg.js';
 import { MAX_PATH_COMMANDS } from '../formats/svg-path.js';
 import { pathIssues } from './compat.js';
-import { CLOSEPOLY, CURVE4, LINETO, MOVETO, PycortexPathError, parsePycortexPath } from './pycortex-path.js';
+import {
+  CLOSEPOLY,
+  CURVE4,
+  LINETO,
+  MOVETO,
+  PathLimitError,
+  PycortexPathError,
+  parsePycortexPath,
+} from './pycortex-path.js';
 
 const codes = (d: string) => pathIssues(d).map((i) => i.code);
 
@@ -60,7 +68,7 @@ describe('pathIssues', () => {
     const long = `M 0,0 ${'L 1,1 '.repeat(MAX_PATH_COMMANDS)}Z`;
     expect(pathIssues(long).map((i) => i.code)).toEqual(['UNPARSABLE']);
     expect(() => parsePycortexPath(long)).toThrow(
-      new PycortexPathError(`more than ${MAX_PATH_COMMANDS} commands (the limit per path)`),
+      new PathLimitError(`more than ${MAX_PATH_COMMANDS} commands (the limit per path)`),
     );
     expect(parsePycortexPath(`M 0,0 ${'L 1,1 '.repeat(MAX_PATH_COMMANDS - 2)}Z`).codes).toHaveLength(
       MAX_PATH_COMMANDS,

@@ -21,6 +21,9 @@ export interface PycortexPath {
 /** pycortex would crash on this path (it cannot load the overlay, or get_roi_verts fails). */
 export class PycortexPathError extends Error {}
 
+/** The path is beyond what ROI Studio reads (pycortex itself would read it, slowly). */
+export class PathLimitError extends PycortexPathError {}
+
 const LINE_CODES: Record<string, number> = { m: MOVETO, l: LINETO, h: LINETO, v: LINETO };
 
 function pair(token: string): [number, number] {
@@ -47,7 +50,7 @@ export function parsePycortexPath(d: string): PycortexPath {
   let commands = 0;
   const counted = () => {
     if (++commands > MAX_PATH_COMMANDS)
-      throw new PycortexPathError(`more than ${MAX_PATH_COMMANDS} commands (the limit per path)`);
+      throw new PathLimitError(`more than ${MAX_PATH_COMMANDS} commands (the limit per path)`);
   };
   let mode: string | null = null;
   let px = 0;
