@@ -13,7 +13,7 @@ import {
 import { listSubjects } from '../store/subjects.js';
 import { canonicalXml } from '../testing/canonical-xml.js';
 import { compareSets } from '../testing/roi-sets.js';
-import { cliError, runCli as cli } from '../testing/run-cli.js';
+import { cliOutput as cli, runCli } from '../testing/cli-process.js';
 import { GOLDEN, SHARED, SKIP_REASON, copyToTemp } from '../testing/shared-data.js';
 import { cliContext, overlayApi } from './overlay-api.js';
 
@@ -52,7 +52,7 @@ describe.skipIf(!SHARED)(`legacy rois.svg (pycortex's conversion) ${SHARED ? '' 
 
     const golden = JSON.parse(await readFile(join(GOLDEN, 'ANfs', 'rois.json'), 'utf8'));
     expect(compareSets('ANfs', await api.getRoiVertices('ANfs'), golden)).toBe(0);
-    const { stdout } = await cli(['rois', '--db', db, '--subject', 'ANfs', '--json']);
+    const stdout = await cli(['rois', '--db', db, '--subject', 'ANfs', '--json']);
     expect(compareSets('ANfs rois', JSON.parse(stdout), golden)).toBe(0);
   }, 60_000);
 
@@ -99,7 +99,7 @@ describe.skipIf(!SHARED)(`legacy rois.svg (pycortex's conversion) ${SHARED ? '' 
       '--only',
       'FFA',
     ];
-    expect(await cliError(args)).toMatch(/already has "FFA"; pass --replace/);
+    expect((await runCli(args)).stderr).toMatch(/already has "FFA"; pass --replace/);
     await cli([...args, '--replace']);
     const after = shapeOf(await readFile(file, 'utf8'), 'FFA');
     expect(after.paths).toHaveLength(before.paths.length);
@@ -111,7 +111,7 @@ describe.skipIf(!SHARED)(`legacy rois.svg (pycortex's conversion) ${SHARED ? '' 
       expect(p.hasAttribute('sodipodi:nodetypes')).toBe(false);
     });
     const golden = JSON.parse(await readFile(join(GOLDEN, 'ANfs', 'rois.json'), 'utf8'));
-    const { FFA } = JSON.parse((await cli(['rois', '--db', db, '--subject', 'ANfs', '--json'])).stdout);
+    const { FFA } = JSON.parse(await cli(['rois', '--db', db, '--subject', 'ANfs', '--json']));
     expect(compareSets('ANfs FFA replaced', { FFA }, { FFA: golden.FFA })).toBe(0);
   }, 60_000);
 });
@@ -126,11 +126,10 @@ describe.skipIf(!SHARED)(`overlay merge and rois agree on a legacy file ${SHARED
   });
 
   it('S1-legacy-rois.svg: `rois --overlay` and the merged overlays.svg give the same sets', async () => {
-    const direct = (await cli(['rois', '--db', db, '--subject', 'S1', '--overlay', S1_LEGACY, '--json']))
-      .stdout;
+    const direct = await cli(['rois', '--db', db, '--subject', 'S1', '--overlay', S1_LEGACY, '--json']);
     expect(Object.keys(JSON.parse(direct))).toHaveLength(32);
     await cli(['overlay', 'merge', '--db', db, '--subject', 'S1', '--from', S1_LEGACY]);
-    const merged = (await cli(['rois', '--db', db, '--subject', 'S1', '--json'])).stdout;
+    const merged = await cli(['rois', '--db', db, '--subject', 'S1', '--json']);
     expect(merged).toBe(direct);
   }, 120_000);
 
@@ -150,7 +149,7 @@ describe.skipIf(!SHARED)(`overlay merge and rois agree on a legacy file ${SHARED
       '--only',
       'T00_abs-line',
     ];
-    const err = await cliError(args);
+    const err = (await runCli(args)).stderr;
     expect(err).toContain('canvas 2515.27099609375 × 1024 differs');
     expect(err).toContain('1960.496337890625 × 1024');
     expect(err).toContain('--rescale');

@@ -17,7 +17,7 @@ import { contextAt, loadSubjectFlat } from '../store/flat-geometry.js';
 import { readSidecar } from '../store/sidecar.js';
 import { canonicalXml } from '../testing/canonical-xml.js';
 import { compareSets } from '../testing/roi-sets.js';
-import { runCli as cli } from '../testing/run-cli.js';
+import { cliOutput, runCli } from '../testing/cli-process.js';
 import { GOLDEN, SHARED, SKIP_REASON, copyToTemp } from '../testing/shared-data.js';
 import { cliContext, overlayApi } from './overlay-api.js';
 
@@ -62,7 +62,7 @@ describe.skipIf(!SHARED)(`overlay API on real subjects ${SHARED ? '' : SKIP_REAS
 
   it('`rois --json` prints exactly the golden for S1', async () => {
     const overlay = join(GOLDEN, 'S1', 'overlays-rois.svg');
-    const { stdout } = await cli(['rois', '--db', db, '--subject', 'S1', '--overlay', overlay, '--json']);
+    const stdout = await cliOutput(['rois', '--db', db, '--subject', 'S1', '--overlay', overlay, '--json']);
     const golden = JSON.parse(await readFile(join(GOLDEN, 'S1', 'rois.json'), 'utf8'));
     expect(compareSets('S1 cli', JSON.parse(stdout), golden)).toBe(0);
   }, 60_000);
@@ -72,10 +72,10 @@ describe.skipIf(!SHARED)(`overlay API on real subjects ${SHARED ? '' : SKIP_REAS
       const file = join(db, subject, 'overlays.svg');
       const before = await readFile(file, 'utf8').catch(() => null);
       const from = join(GOLDEN, subject, 'overlays-rois.svg');
-      const { stdout } = await cli(['overlay', 'merge', '--db', db, '--subject', subject, '--from', from]);
+      const stdout = await cliOutput(['overlay', 'merge', '--db', db, '--subject', subject, '--from', from]);
       expect(stdout).toMatch(/Merged \d+ ROI/);
       const after = await readFile(file, 'utf8');
-      const { stdout: json } = await cli(['rois', '--db', db, '--subject', subject, '--json']);
+      const json = await cliOutput(['rois', '--db', db, '--subject', subject, '--json']);
       const golden = JSON.parse(await readFile(join(GOLDEN, subject, 'rois.json'), 'utf8'));
       expect(compareSets(`${subject} merged`, JSON.parse(json), golden)).toBe(0);
 
@@ -120,11 +120,11 @@ describe.skipIf(!SHARED)(`overlay API on real subjects ${SHARED ? '' : SKIP_REAS
       '--only',
       '../../etc/x',
     ];
-    const failure = await cli(args).then(
-      () => null,
-      (e: { stderr: string }) => e.stderr,
+    const failure = await runCli(args);
+    expect(failure.code).not.toBe(0);
+    expect(failure.stderr).toContain(
+      `${file}: ROI name "../../etc/x" is refused: Start with a letter or digit`,
     );
-    expect(failure).toContain(`${file}: ROI name "../../etc/x" is refused: Start with a letter or digit`);
     expect(await readFile(file, 'utf8')).toBe(before);
   }, 60_000);
 

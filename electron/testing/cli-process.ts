@@ -28,10 +28,21 @@ export async function runCli(
       cwd: root,
       env: { ...process.env, ROI_STUDIO_HOME: home, HOME: home, ROI_STUDIO_DB: '', ...options.env },
       timeout: 120_000,
+      maxBuffer: 64 << 20, // `rois --json` of a real subject is megabytes
     });
     return { code: 0, stdout, stderr };
   } catch (e) {
     const err = e as { code: number; stdout: string; stderr: string };
     return { code: err.code, stdout: err.stdout, stderr: err.stderr };
   }
+}
+
+/** The stdout of a run that must succeed; a failure throws with its exit code and stderr. */
+export async function cliOutput(
+  args: string[],
+  options: { env?: NodeJS.ProcessEnv; home?: string } = {},
+): Promise<string> {
+  const r = await runCli(args, options);
+  if (r.code !== 0) throw new Error(`roi-studio ${args.join(' ')} exited with ${r.code}: ${r.stderr}`);
+  return r.stdout;
 }
