@@ -4,6 +4,7 @@ import { z } from 'zod';
 import {
   API_METHODS,
   ApiError,
+  VERTEX_MAPPERS,
   type AddTransformRequest,
   type ApiMethod,
   type RoiStudioApi,
@@ -89,6 +90,8 @@ const SCHEMAS = {
     }),
   ]),
   chooseTransformInput: z.tuple([z.enum(['reference', 'registration', 'subjects-dir'])]),
+  getSurfaceMesh: z.tuple([name]),
+  getVertexSampling: z.tuple([name, name, z.enum(VERTEX_MAPPERS)]),
   loadOverlay: z.tuple([name]),
   saveOverlay: z.tuple([
     z.strictObject({ subject: name, baseRevision: text, edits, saveAs: path.optional() }),

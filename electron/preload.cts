@@ -33,6 +33,8 @@ const METHODS = [
   'chooseTemplateFile',
   'addTransform',
   'chooseTransformInput',
+  'getSurfaceMesh',
+  'getVertexSampling',
   'loadOverlay',
   'saveOverlay',
   'getRoiVertices',

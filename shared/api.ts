@@ -225,6 +225,42 @@ export interface VertexData {
 }
 
 // ---------------------------------------------------------------------------------------------
+// 3-D view
+
+/** What the 3-D view draws: both hemispheres merged (left then right), all vertices of the mesh. */
+export interface SurfaceMesh {
+  subject: string;
+  nL: number;
+  nR: number;
+  /** merged fiducial (wm) triangles, right offset by nL */
+  triangles: Uint32Array;
+  /** pycortex's fiducial, N×3: the fiducial files, else (wm + pia)/2 */
+  fiducial: Float32Array;
+  /** the inflated surfaces nudged apart as pycortex's viewer shows them; absent without inflated_{lh,rh} */
+  inflated?: Float32Array;
+  /** the nudged flat as a morph target, N×3 (see shared/mesh/unfold.ts) */
+  flat: Float32Array;
+  /** 1 = vertex in a flat triangle */
+  valid: Uint8Array;
+  /** one value per vertex, as the flatmap's curvature background reads it */
+  curvature: Float32Array;
+}
+
+/** pycortex's Volume → vertex mappers the 3-D view offers (`cortex.get_mapper`). */
+export const VERTEX_MAPPERS = ['nearest', 'line_nearest', 'trilinear'] as const;
+export type VertexMapper = (typeof VERTEX_MAPPERS)[number];
+
+/** A mapper as a sparse vertex × voxel matrix (CSR); voxel = i + nx·(j + ny·k). */
+export interface VertexSampling {
+  subject: string;
+  transform: string;
+  mapper: VertexMapper;
+  indptr: Uint32Array;
+  voxels: Int32Array;
+  weights: Float32Array;
+}
+
+// ---------------------------------------------------------------------------------------------
 // Overlay (overlays.svg)
 
 export interface CompatIssue {
@@ -418,6 +454,8 @@ export interface RoiStudioApi {
   addTransform(request: AddTransformRequest): Promise<TransformInfo>;
   /** desktop only: a native picker for one input of {@link addTransform}; null when cancelled or in the browser */
   chooseTransformInput(kind: TransformInput): Promise<string | null>;
+  getSurfaceMesh(subject: string): Promise<SurfaceMesh>;
+  getVertexSampling(subject: string, transform: string, mapper: VertexMapper): Promise<VertexSampling>;
 
   loadOverlay(subject: string): Promise<OverlaySnapshot>;
   saveOverlay(request: SaveRequest): Promise<SaveResult>;
@@ -451,6 +489,8 @@ export const API_METHODS = [
   'chooseTemplateFile',
   'addTransform',
   'chooseTransformInput',
+  'getSurfaceMesh',
+  'getVertexSampling',
   'loadOverlay',
   'saveOverlay',
   'getRoiVertices',

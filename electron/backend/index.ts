@@ -5,6 +5,7 @@ import { draftApi } from './draft-api.js';
 import { flatmapApi } from './flatmap-api.js';
 import { overlayApi } from './overlay-api.js';
 import { sidecarApi } from './sidecar-api.js';
+import { surfaceApi } from './surface-api.js';
 import { traceApi } from './trace-api.js';
 import { transformApi } from './transform-api.js';
 
@@ -13,6 +14,7 @@ export function createBackend(ctx: BackendContext): RoiStudioApi {
   return {
     ...databaseApi(ctx),
     ...flatmapApi(ctx),
+    ...surfaceApi(ctx),
     ...overlayApi(ctx),
     ...traceApi(ctx),
     ...transformApi(ctx),

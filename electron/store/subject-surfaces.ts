@@ -59,6 +59,28 @@ export async function loadSubjectSurfaces(dbPath: string, subject: string): Prom
   });
 }
 
+const inflatedMemo = new Map<string, Remembered<HemiPair<Surface> | undefined>>();
+
+/**
+ * The inflated surfaces of both hemispheres (the 3-D view's morph), undefined when the subject
+ * has none; validated as {@link loadSubjectSurfaces} does, against the flat vertex counts.
+ */
+export async function loadInflatedSurfaces(
+  dbPath: string,
+  subject: string,
+): Promise<HemiPair<Surface> | undefined> {
+  const files = await listSurfaceFiles(dbPath, subject);
+  const signature = await fileSignature(usedFiles(files, subject, ['flat', 'inflated']));
+  return rememberedWhile(inflatedMemo, `${dbPath}\0${subject}`, signature, async () => {
+    const [flat, inflated] = await Promise.all([
+      loadFlatSurfaces(dbPath, subject),
+      readPair(files, 'inflated'),
+    ]);
+    if (inflated) checkVertexCounts({ flat, inflated }, files);
+    return inflated;
+  });
+}
+
 /** pycortex's fiducial: the fiducial files if present, else (wm + pia)/2 with the wm triangles. */
 export function fiducialSurfaces(s: SubjectSurfaces): HemiPair<Surface> | undefined {
   if (s.fiducial) return s.fiducial;
@@ -72,7 +94,11 @@ export function fiducialSurfaces(s: SubjectSurfaces): HemiPair<Surface> | undefi
   return { lh: mid('lh'), rh: mid('rh') };
 }
 
-function usedFiles(files: SurfaceFiles, subject: string, types: readonly SurfaceType[]): string[] {
+function usedFiles(
+  files: SurfaceFiles,
+  subject: string,
+  types: readonly (SurfaceType | 'inflated')[],
+): string[] {
   for (const type of types) {
     const entry = files.get(type);
     if (!entry) {
@@ -97,17 +123,23 @@ function usedFiles(files: SurfaceFiles, subject: string, types: readonly Surface
   return types.flatMap((t) => HEMIS.map((h) => files.get(t)?.[h]).filter((f): f is string => !!f));
 }
 
-async function readPair(files: SurfaceFiles, type: SurfaceType): Promise<HemiPair<Surface> | undefined> {
+async function readPair(
+  files: SurfaceFiles,
+  type: SurfaceType | 'inflated',
+): Promise<HemiPair<Surface> | undefined> {
   const entry = files.get(type);
   if (!entry?.lh || !entry.rh) return undefined;
   const [lh, rh] = await Promise.all([readSurfaceFile(entry.lh), readSurfaceFile(entry.rh)]);
   return { lh, rh };
 }
 
-function checkVertexCounts(s: SubjectSurfaces, files: SurfaceFiles): void {
+function checkVertexCounts(
+  s: Partial<Record<SurfaceType | 'inflated', HemiPair<Surface>>> & { flat: HemiPair<Surface> },
+  files: SurfaceFiles,
+): void {
   for (const h of HEMIS) {
     const n = s.flat[h].points.length / 3;
-    for (const type of TYPES) {
+    for (const type of [...TYPES, 'inflated'] as const) {
       const pair = s[type];
       if (!pair) continue;
       const m = pair[h].points.length / 3;

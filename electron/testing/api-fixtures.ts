@@ -49,6 +49,8 @@ export function validCalls(db: string): Record<ApiMethod, unknown[]> {
     chooseTemplateFile: [],
     addTransform: [{ subject: 'demo', name: 'func', reference: inside, registration: { kind: 'header' } }],
     chooseTransformInput: ['registration'],
+    getSurfaceMesh: ['demo'],
+    getVertexSampling: ['demo', 'xfm', 'nearest'],
     loadOverlay: ['demo'],
     saveOverlay: [{ subject: 'demo', baseRevision: 'r', edits: [{ kind: 'delete', name: 'V1' }] }],
     getRoiVertices: ['demo', join(db, 'demo', 'overlays.svg')],
@@ -114,6 +116,7 @@ export function malformedCalls(db: string): [ApiMethod, unknown[]][] {
   out.push(['addTransform', [{ subject: 'demo', name: 'x', reference, registration: { kind: 'guess' } }]]);
   out.push(['addTransform', [{ subject: 'demo', name: 'x', reference, registration: { kind: 'fsl' } }]]);
   out.push(['chooseTransformInput', ['passwords']]);
+  out.push(['getVertexSampling', ['demo', 'xfm', 'cubic']]);
   return out;
 }
 

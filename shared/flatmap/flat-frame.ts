@@ -59,13 +59,15 @@ export function extentsOf(xy: ArrayLike<number>): [number, number, number, numbe
   return [xmin, xmax, ymin, ymax];
 }
 
-function maxX(points: Float32Array): number {
+/** The largest x of N×3 points, cut vertices included (pycortex's nudge). */
+export function maxX(points: Float32Array): number {
   let m = -Infinity;
   for (let i = 0; i < points.length; i += 3) if (points[i] > m) m = points[i];
   return m;
 }
 
-function minX(points: Float32Array): number {
+/** The smallest x of N×3 points, cut vertices included. */
+export function minX(points: Float32Array): number {
   let m = Infinity;
   for (let i = 0; i < points.length; i += 3) if (points[i] < m) m = points[i];
   return m;
