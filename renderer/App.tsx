@@ -20,6 +20,7 @@ import { openExportDialog } from './state/export-actions.js';
 import { editor, isDirty, redoEdit, undoEdit, useEditor } from './state/editor-store.js';
 import { openDatabase, save, startEditor } from './state/session-actions.js';
 import { handleShortcut } from './state/shortcuts.js';
+import { StageSplit } from './surface/StageSplit.js';
 
 /** The editor window: pickers and lists on the left, the flatmap in the middle, status below. */
 export function App({ shell }: { shell: ShellBridge }) {
@@ -84,9 +85,11 @@ export function App({ shell }: { shell: ShellBridge }) {
           <RoiStatsPanel />
         </aside>
         <main className="stage-area">
-          <FlatmapView />
-          {!hasMap && <StageHint />}
-          <FirstRun />
+          <StageSplit>
+            <FlatmapView />
+            {!hasMap && <StageHint />}
+            <FirstRun />
+          </StageSplit>
         </main>
       </div>
       <StatusBar />

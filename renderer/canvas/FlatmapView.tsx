@@ -11,7 +11,7 @@ import { PolygonTool } from './tools/polygon-tool.js';
 import { ReshapeTool } from './tools/reshape-tool.js';
 import type { Tool, ToolEnv, ToolId, ToolResult } from './tools/tool-types.js';
 import type { View } from './view-transform.js';
-import { fitView, toSvg, zoomAt } from './view-transform.js';
+import { centreOn, fitView, toSvg, zoomAt } from './view-transform.js';
 
 /**
  * The flatmap stage: mounts the Konva scene, keeps it in step with the store, and turns pointer
@@ -263,6 +263,10 @@ export function FlatmapView() {
       if (s.fitRequest !== prev?.fitRequest || s.rotation !== prev?.rotation) fit();
       if (s.zoomRequest && s.zoomRequest !== prev?.zoomRequest)
         applyView(zoomAt(view, scene.stage.width() / 2, scene.stage.height() / 2, s.zoomRequest.factor));
+      if (s.centreRequest && s.centreRequest !== prev?.centreRequest) {
+        const { x, y } = s.centreRequest;
+        applyView(centreOn(view, x, y, scene.stage.width() / 2, scene.stage.height() / 2));
+      }
       if (s.tool !== prev?.tool) {
         if (prev) for (const t of Object.values(tools)) t.cancel();
         host.dataset.tool = s.tool;

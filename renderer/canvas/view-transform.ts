@@ -46,6 +46,12 @@ export function zoomAt(view: View, sx: number, sy: number, factor: number, min =
   return { ...moved, x: view.x + sx - qx, y: view.y + sy - qy };
 }
 
+/** The SVG point (px, py) moved to the screen point (sx, sy), scale and rotation kept. */
+export function centreOn(view: View, px: number, py: number, sx: number, sy: number): View {
+  const [qx, qy] = toScreen(view, px, py);
+  return { ...view, x: view.x + sx - qx, y: view.y + sy - qy };
+}
+
 /** The whole `width`×`height` SVG frame centred in a `vw`×`vh` viewport with a margin. */
 export function fitView(
   width: number,

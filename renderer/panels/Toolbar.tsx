@@ -2,6 +2,7 @@ import type { ToolId } from '../canvas/tools/tool-types.js';
 import { editor, isDirty, redoEdit, setTool, undoEdit, useEditor } from '../state/editor-store.js';
 import { openExportDialog } from '../state/export-actions.js';
 import { save } from '../state/session-actions.js';
+import { toggleSurfacePanel, useSurfacePanel } from '../surface/surface-panel.js';
 import { SAVE_STATE_ID } from './StatusBar.js';
 
 /** Tools, history and save; names match the accessible names the tests and screen readers use. */
@@ -21,6 +22,7 @@ export function Toolbar({ onHelp }: { onHelp: () => void }) {
   const dirty = useEditor(isDirty);
   const canSave = useEditor((s) => s.overlay !== null);
   const hasSubject = useEditor((s) => s.subjectData !== null);
+  const surfaceOpen = useSurfacePanel((s) => s.open);
 
   return (
     <div className="toolbar" role="toolbar" aria-label="Tools">
@@ -93,6 +95,15 @@ export function Toolbar({ onHelp }: { onHelp: () => void }) {
           onClick={() => rotate(90)}
         >
           ⟳
+        </button>
+        <button
+          type="button"
+          aria-pressed={surfaceOpen}
+          title="The cortex in 3-D beside the flatmap, linked to it"
+          disabled={!hasSubject}
+          onClick={toggleSurfacePanel}
+        >
+          3-D view
         </button>
         <button type="button" aria-label="Help" title="Keyboard shortcuts (?)" onClick={onHelp}>
           ?

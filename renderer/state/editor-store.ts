@@ -76,6 +76,8 @@ export interface EditorState {
   fitRequest: number;
   /** a new object asks the canvas to zoom about the view's centre by `factor` */
   zoomRequest: { factor: number } | null;
+  /** a new object asks the canvas to centre this SVG point (a click on the 3-D view) */
+  centreRequest: { x: number; y: number } | null;
 
   /** overlays.svg as last read or saved */
   overlay: OverlaySnapshot | null;
@@ -119,6 +121,7 @@ export const INITIAL_STATE: EditorState = {
   rotation: 0,
   fitRequest: 0,
   zoomRequest: null,
+  centreRequest: null,
   overlay: null,
   sulci: [],
   doc: EMPTY_DOCUMENT,

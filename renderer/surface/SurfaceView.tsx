@@ -1,0 +1,387 @@
+import { Niivue, NVMesh } from '@niivue/niivue';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import {
+  VERTEX_MAPPERS,
+  type SurfaceMesh,
+  type VertexMapper,
+  type VertexSampling,
+} from '../../shared/api.js';
+import { unfold } from '../../shared/mesh/unfold.js';
+import { useCursor } from '../canvas/cursor-info.js';
+import { api } from '../state/api-holder.js';
+import { editor, useEditor, useSavedMembership } from '../state/editor-store.js';
+import { cameraFor, nearestVertex, STANDARD_VIEWS, type StandardView } from './standard-views.js';
+import {
+  composeSurface,
+  curvatureColours,
+  drawRois,
+  templateColours,
+  templateVertexValues,
+} from './surface-colours.js';
+
+/** Unlit: each vertex's layer colour reaches the screen unchanged (for reading colours off a picture). */
+const UNLIT_SHADER = `#version 300 es
+precision highp float;
+uniform float opacity;
+in vec4 vClr;
+in vec3 vN;
+out vec4 color;
+void main() { color = vec4(vClr.rgb, opacity); }`;
+
+type Hemisphere = 'both' | 'lh' | 'rh';
+
+/** What tests and the bench read back: the mesh and the camera as drawn. */
+declare global {
+  interface Window {
+    __roiStudioSurface?: {
+      ready: () => boolean;
+      positions: () => Float32Array | null;
+      colours: () => Uint8Array | null;
+      /** screen position (CSS px within the canvas) of a merged vertex under the current camera */
+      project: (vertex: number) => [number, number] | null;
+    };
+  }
+}
+
+/**
+ * The 3-D panel: both hemispheres as one Niivue mesh, morphing fiducial → inflated → flat as
+ * pycortex's viewer unfolds them, coloured per vertex by the flatmap's layers. Hovering on the
+ * flatmap marks the vertex here; a click here reports the vertex and centres the flatmap on it.
+ */
+export function SurfaceView() {
+  const canvasRef = useRef<HTMLCanvasElement>(null);
+  const nvRef = useRef<Niivue | null>(null);
+  const meshRef = useRef<NVMesh | null>(null);
+  const unlitShader = useRef<number | null>(null);
+  const subject = useEditor((s) => s.subject);
+  const transform = useEditor((s) => s.transform);
+  const template = useEditor((s) => s.template);
+  const display = useEditor((s) => s.display);
+  const doc = useEditor((s) => s.doc);
+  const selectedKey = useEditor((s) => s.selectedKey);
+  const hiddenKeys = useEditor((s) => s.hiddenKeys);
+  const geometry = useEditor((s) => s.subjectData?.geometry ?? null);
+  const saved = useSavedMembership((s) => s.byName);
+  const cursor = useCursor((s) => s.info);
+
+  const [mapper, setMapper] = useState<VertexMapper>('nearest');
+  const [mix, setMix] = useState(0);
+  const [hemisphere, setHemisphere] = useState<Hemisphere>('both');
+  const [unlit, setUnlit] = useState(false);
+  const [transparent, setTransparent] = useState(false);
+  const [glReady, setGlReady] = useState(false);
+  const [glProblem, setGlProblem] = useState<string | null>(null);
+  // answers are kept with the request they answer, so a stale one is never shown
+  const [loaded, setLoaded] = useState<Answer<SurfaceMesh> | null>(null);
+  const [sampled, setSampled] = useState<Answer<VertexSampling> | null>(null);
+  const surfaceKey = subject ?? '';
+  const samplingKey =
+    subject && transform && template?.kind === 'volume' ? `${subject}\0${transform}\0${mapper}` : '';
+  const surface = loaded?.key === surfaceKey ? (loaded.value ?? null) : null;
+  const sampling = sampled?.key === samplingKey ? (sampled.value ?? null) : null;
+  const problem =
+    glProblem ??
+    (loaded?.key === surfaceKey ? loaded.problem : undefined) ??
+    (sampled?.key === samplingKey ? sampled.problem : undefined) ??
+    null;
+
+  useEffect(() => {
+    const canvas = canvasRef.current!;
+    const nv = new Niivue({ backColor: [0, 0, 0, 1], show3Dcrosshair: false, isOrientCube: false });
+    let alive = true;
+    nv.attachToCanvas(canvas)
+      .then(() => {
+        if (!alive) return;
+        nv.setSliceType(nv.sliceTypeRender);
+        nvRef.current = nv;
+        setGlReady(true);
+      })
+      .catch((e: unknown) => setGlProblem(`WebGL2 is not available here: ${String(e)}`));
+    return () => {
+      alive = false;
+      nvRef.current = null;
+      meshRef.current = null;
+    };
+  }, []);
+
+  useEffect(() => {
+    if (!subject) return;
+    return request(surfaceKey, () => api().getSurfaceMesh(subject), setLoaded);
+  }, [subject, surfaceKey]);
+
+  useEffect(() => {
+    if (!samplingKey || !subject || !transform) return;
+    return request(samplingKey, () => api().getVertexSampling(subject, transform, mapper), setSampled);
+  }, [samplingKey, subject, transform, mapper]);
+
+  const targets = useMemo(
+    () => (surface ? [surface.fiducial, ...(surface.inflated ? [surface.inflated] : []), surface.flat] : []),
+    [surface],
+  );
+  const positions = useMemo(
+    () => (surface ? unfold(targets, mix, new Float32Array(surface.fiducial.length)) : null),
+    [surface, targets, mix],
+  );
+  const triangles = useMemo(() => {
+    if (!surface || hemisphere === 'both') return surface?.triangles ?? null;
+    const t = surface.triangles;
+    const keep = (v: number) => (hemisphere === 'lh' ? v < surface.nL : v >= surface.nL);
+    const out: number[] = [];
+    for (let k = 0; k + 2 < t.length; k += 3) if (keep(t[k])) out.push(t[k], t[k + 1], t[k + 2]);
+    return Uint32Array.from(out);
+  }, [surface, hemisphere]);
+
+  const curvature = useMemo(() => (surface ? curvatureColours(surface.curvature) : null), [surface]);
+  const templateLayer = useMemo(() => {
+    if (!template) return null;
+    const values = templateVertexValues(template, display, sampling);
+    return values ? { colours: templateColours(template, display, values), opacity: display.opacity } : null;
+  }, [template, display, sampling]);
+  const base = useMemo(() => {
+    if (!surface || !curvature) return null;
+    return composeSurface({
+      curvature,
+      template: templateLayer,
+      rois: geometry
+        ? (out) => drawRois(out, doc, geometry, saved, surface.triangles, selectedKey, hiddenKeys)
+        : null,
+      cursor: null,
+      triangles: surface.triangles,
+    });
+  }, [surface, curvature, templateLayer, geometry, doc, saved, selectedKey, hiddenKeys]);
+
+  const cursorVertex =
+    cursor && cursor.hemi !== null && cursor.vertex !== null && surface
+      ? cursor.vertex + (cursor.hemi === 'rh' ? surface.nL : 0)
+      : null;
+  const colours = useMemo(() => {
+    if (!base || !surface || cursorVertex === null) return base;
+    return composeSurface({
+      curvature: new Uint8ClampedArray(base.buffer.slice(0)),
+      template: null,
+      rois: null,
+      cursor: cursorVertex,
+      triangles: surface.triangles,
+    });
+  }, [base, surface, cursorVertex]);
+
+  // one Niivue mesh, rebuilt when the subject changes, updated in place otherwise
+  useEffect(() => {
+    const nv = nvRef.current;
+    if (!nv || !glReady || !surface || !positions || !triangles || !colours) return;
+    let mesh = meshRef.current;
+    if (!mesh || mesh.pts.length !== positions.length) {
+      if (mesh) nv.removeMesh(mesh);
+      mesh = new NVMesh(positions.slice(), triangles, 'cortex', colours, 1, true, nv.gl);
+      // the camera frames every surface of the morph, so unfolding never leaves the view
+      mesh.furthestVertexFromOrigin = Math.max(...targets.map(furthest));
+      meshRef.current = mesh;
+      nv.addMesh(mesh);
+    } else {
+      mesh.pts = positions.slice();
+      mesh.tris = triangles;
+      mesh.rgba255 = colours;
+      mesh.updateMesh(nv.gl);
+    }
+    if (unlit) unlitShader.current ??= nv.setCustomMeshShader(UNLIT_SHADER, 'Unlit');
+    nv.setMeshShader(mesh.id, unlit ? unlitShader.current! : 'Phong');
+    nv.drawScene();
+  }, [glReady, surface, targets, positions, triangles, colours, unlit]);
+
+  useEffect(() => {
+    const nv = nvRef.current;
+    if (!nv || !glReady) return;
+    nv.opts.backColor = transparent ? [0, 0, 0, 0] : [0, 0, 0, 1];
+    nv.drawScene();
+  }, [glReady, transparent]);
+
+  // a click on the surface: the nearest vertex of the drawn positions
+  useEffect(() => {
+    const nv = nvRef.current;
+    if (!nv || !glReady || !surface || !positions || !geometry) return;
+    nv.onLocationChange = (location: unknown) => {
+      const mm = (location as { mm?: ArrayLike<number> }).mm;
+      if (!mm) return;
+      const [first, end] =
+        hemisphere === 'lh'
+          ? [0, surface.nL]
+          : hemisphere === 'rh'
+            ? [surface.nL, surface.nL + surface.nR]
+            : [];
+      const v = nearestVertex(positions, mm, first, end);
+      if (v < 0) return;
+      const x = geometry.svgXY[2 * v];
+      const y = geometry.svgXY[2 * v + 1];
+      const hemi = v < surface.nL ? 'lh' : 'rh';
+      useCursor.setState({
+        info: {
+          x,
+          y,
+          hemi,
+          vertex: hemi === 'lh' ? v : v - surface.nL,
+          voxel: null,
+          value: null,
+          label: null,
+        },
+      });
+      if (geometry.valid[v]) editor.set({ centreRequest: { x, y } });
+    };
+  }, [glReady, surface, positions, geometry, hemisphere]);
+
+  useEffect(() => {
+    window.__roiStudioSurface = {
+      ready: () => !!meshRef.current && !!colours,
+      positions: () => positions,
+      colours: () => colours,
+      project: (vertex) =>
+        nvRef.current && positions ? projectVertex(nvRef.current, positions, vertex) : null,
+    };
+    return () => {
+      delete window.__roiStudioSurface;
+    };
+  }, [positions, colours]);
+
+  const showView = (view: StandardView) => {
+    const hemi = hemisphere === 'rh' ? 'rh' : 'lh';
+    // the medial side of one hemisphere is hidden behind the other
+    if (view === 'medial' && hemisphere === 'both') setHemisphere('lh');
+    const c = cameraFor(view, hemi);
+    nvRef.current?.setRenderAzimuthElevation(c.azimuth, c.elevation);
+  };
+
+  const exportPng = () => {
+    const nv = nvRef.current;
+    const canvas = canvasRef.current;
+    if (!nv || !canvas || !subject) return;
+    nv.drawScene();
+    canvas.toBlob((blob) => {
+      if (!blob) return;
+      const a = document.createElement('a');
+      a.href = URL.createObjectURL(blob);
+      a.download = `${subject}-3d.png`;
+      a.click();
+      setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
+    }, 'image/png');
+  };
+
+  const stages = surface?.inflated ? 'fiducial → inflated → flat' : 'fiducial → flat';
+  return (
+    <section className="surface-view" aria-label="3-D view">
+      <div className="surface-controls">
+        <label>
+          Unfold
+          <input
+            type="range"
+            aria-label="Unfold"
+            title={stages}
+            min={0}
+            max={1}
+            step={0.01}
+            value={mix}
+            onChange={(e) => setMix(Number(e.target.value))}
+          />
+        </label>
+        <select
+          aria-label="Camera"
+          value=""
+          onChange={(e) => e.target.value && showView(e.target.value as StandardView)}
+        >
+          <option value="">View…</option>
+          {Object.keys(STANDARD_VIEWS).map((v) => (
+            <option key={v} value={v}>
+              {v}
+            </option>
+          ))}
+        </select>
+        <select
+          aria-label="Hemispheres"
+          value={hemisphere}
+          onChange={(e) => setHemisphere(e.target.value as Hemisphere)}
+        >
+          <option value="both">both</option>
+          <option value="lh">left</option>
+          <option value="rh">right</option>
+        </select>
+        <select
+          aria-label="Vertex sampling"
+          title="pycortex's Volume → vertex mapper for volume templates"
+          value={mapper}
+          onChange={(e) => setMapper(e.target.value as VertexMapper)}
+        >
+          {VERTEX_MAPPERS.map((m) => (
+            <option key={m} value={m}>
+              {m}
+            </option>
+          ))}
+        </select>
+        <label title="Exact layer colours, no lighting">
+          <input type="checkbox" checked={unlit} onChange={(e) => setUnlit(e.target.checked)} /> Unlit
+        </label>
+        <label>
+          <input type="checkbox" checked={transparent} onChange={(e) => setTransparent(e.target.checked)} />{' '}
+          Transparent
+        </label>
+        <button type="button" disabled={!surface} onClick={exportPng}>
+          Export PNG
+        </button>
+      </div>
+      {surface && !surface.inflated && (
+        <p className="surface-note" role="note">
+          No inflated surface for {surface.subject}: the view unfolds from fiducial straight to flat.
+        </p>
+      )}
+      {problem && (
+        <p className="surface-note" role="alert">
+          {problem}
+        </p>
+      )}
+      <canvas ref={canvasRef} className="surface-canvas" />
+    </section>
+  );
+}
+
+interface Answer<T> {
+  key: string;
+  value?: T;
+  problem?: string;
+}
+
+/** Ask once; the answer (or the error's message) lands with its key unless cancelled first. */
+function request<T>(key: string, ask: () => Promise<T>, land: (a: Answer<T>) => void): () => void {
+  let alive = true;
+  ask().then(
+    (value) => alive && land({ key, value }),
+    (e: { message?: string }) => alive && land({ key, problem: e.message ?? String(e) }),
+  );
+  return () => {
+    alive = false;
+  };
+}
+
+function furthest(points: Float32Array): number {
+  let m = 0;
+  for (let i = 0; i < points.length; i += 3)
+    m = Math.max(m, Math.hypot(points[i], points[i + 1], points[i + 2]));
+  return m;
+}
+
+/** Where Niivue draws a vertex: its model-view-projection matrix applied to the vertex. */
+function projectVertex(nv: Niivue, positions: Float32Array, vertex: number): [number, number] | null {
+  const canvas = nv.canvas;
+  if (!canvas) return null;
+  const [mvp] = nv.calculateMvpMatrix(
+    null,
+    [0, 0, canvas.width, canvas.height],
+    nv.scene.renderAzimuth,
+    nv.scene.renderElevation,
+  );
+  const x = positions[3 * vertex];
+  const y = positions[3 * vertex + 1];
+  const z = positions[3 * vertex + 2];
+  const m = mvp as ArrayLike<number>;
+  const cx = m[0] * x + m[4] * y + m[8] * z + m[12];
+  const cy = m[1] * x + m[5] * y + m[9] * z + m[13];
+  const cw = m[3] * x + m[7] * y + m[11] * z + m[15];
+  const dpr = canvas.width / canvas.clientWidth;
+  return [(((cx / cw + 1) / 2) * canvas.width) / dpr, (((1 - cy / cw) / 2) * canvas.height) / dpr];
+}

@@ -1,0 +1,152 @@
+import type { FlatGeometry, RoiVertices, VertexSampling } from '../../shared/api.js';
+import { shadeCurvature } from '../../shared/flatmap/curvature-shading.js';
+import { applyVertexSampling, labelsAtVertices } from '../../shared/mesh/vertex-mappers.js';
+import { curvatureRgba, continuousRgba, labelRgba } from '../canvas/raster-images.js';
+import { roiColour } from '../canvas/roi-colour.js';
+import { isLabelTemplate, templateLabels } from '../canvas/template-image.js';
+import type { TemplateData, TemplateDisplay } from '../state/editor-store.js';
+import type { RoiDocument } from '../state/roi-document.js';
+import { roiMembership } from '../state/roi-counts.js';
+
+/**
+ * Per-vertex colours of the 3-D view, by the flatmap's own rules: the curvature grey levels,
+ * the template's label colours or colour map (values per vertex from pycortex's vertex mapper),
+ * drawn at the template opacity, then the ROIs (a translucent fill and an opaque border, the
+ * selected one stronger) and the linked cursor. RGBA bytes, one quadruple per merged vertex.
+ */
+
+/** A 1-pixel-high "image" of n values: the flatmap's colouring functions take images. */
+const row = (n: number) => ({ width: n, height: 1 });
+
+export function curvatureColours(curvature: Float32Array): Uint8ClampedArray {
+  const identity = new Int32Array(curvature.length);
+  for (let v = 0; v < identity.length; v++) identity[v] = v;
+  const shaded = shadeCurvature(identity, curvature);
+  return curvatureRgba({ ...row(curvature.length), value: shaded }).data;
+}
+
+/** The shown template's value per vertex: labels from the voxel with most weight, data averaged. */
+export function templateVertexValues(
+  t: TemplateData,
+  display: TemplateDisplay,
+  sampling: VertexSampling | null,
+): Float32Array | null {
+  if (t.kind === 'vertex') return t.vertexData.values;
+  if (!sampling) return null;
+  return isLabelTemplate(t, display)
+    ? labelsAtVertices(sampling, t.volume.values)
+    : applyVertexSampling(sampling, t.volume.values, NaN);
+}
+
+export function templateColours(
+  t: TemplateData,
+  display: TemplateDisplay,
+  values: Float32Array,
+): Uint8ClampedArray {
+  const size = row(values.length);
+  return isLabelTemplate(t, display)
+    ? labelRgba(values, size.width, 1, templateLabels(t), display.onlyLabel).data
+    : continuousRgba(values, size.width, 1, display.colormap, display.vmin, display.vmax).data;
+}
+
+/** `over` (RGBA, alpha per vertex) drawn on `under` at `opacity`, in place; `under` stays opaque. */
+export function drawOnto(under: Uint8ClampedArray, over: Uint8ClampedArray, opacity: number): void {
+  for (let i = 0; i < under.length; i += 4) {
+    const a = (over[i + 3] / 255) * opacity;
+    if (a <= 0) continue;
+    for (let c = 0; c < 3; c++) under[i + c] = Math.round(under[i + c] * (1 - a) + over[i + c] * a);
+  }
+}
+
+export const ROI_FILL_OPACITY = 0.35;
+export const SELECTED_FILL_OPACITY = 0.6;
+export const SELECTED_BORDER: readonly [number, number, number] = [255, 255, 255];
+export const CURSOR_COLOUR: readonly [number, number, number] = [0, 255, 255];
+
+function parseRgb(css: string): [number, number, number] {
+  const m = /rgb\((\d+),(\d+),(\d+)\)/.exec(css.replace(/\s/g, ''));
+  return m ? [Number(m[1]), Number(m[2]), Number(m[3])] : [255, 255, 255];
+}
+
+/** Vertices of `members` with a mesh neighbour outside it. */
+function borderOf(members: Uint8Array, triangles: Uint32Array): Uint8Array {
+  const border = new Uint8Array(members.length);
+  for (let t = 0; t + 2 < triangles.length; t += 3) {
+    const a = triangles[t];
+    const b = triangles[t + 1];
+    const c = triangles[t + 2];
+    const inside = members[a] + members[b] + members[c];
+    if (inside === 0 || inside === 3) continue;
+    if (members[a]) border[a] = 1;
+    if (members[b]) border[b] = 1;
+    if (members[c]) border[c] = 1;
+  }
+  return border;
+}
+
+function paint(out: Uint8ClampedArray, v: number, rgb: readonly number[], a: number): void {
+  for (let c = 0; c < 3; c++) out[4 * v + c] = Math.round(out[4 * v + c] * (1 - a) + rgb[c] * a);
+}
+
+/** ROIs onto `out`: the same membership as the ROI list (saved sets, else computed live from the outline). */
+export function drawRois(
+  out: Uint8ClampedArray,
+  doc: RoiDocument,
+  geometry: FlatGeometry,
+  saved: Record<string, RoiVertices> | null,
+  triangles: Uint32Array,
+  selectedKey: string | null,
+  hidden: ReadonlySet<string>,
+): void {
+  const n = out.length / 4;
+  // the selected ROI last, so it stays on top
+  const order = [...doc.rois].sort((a, b) => Number(a.key === selectedKey) - Number(b.key === selectedKey));
+  for (const roi of order) {
+    if (hidden.has(roi.key)) continue;
+    const m = roiMembership(roi, geometry, saved);
+    if ('error' in m) continue;
+    const members = new Uint8Array(n);
+    for (const v of m.lh) members[v] = 1;
+    for (const v of m.rh) members[geometry.nL + v] = 1;
+    const selected = roi.key === selectedKey;
+    const rgb = parseRgb(roiColour(roi.name));
+    const border = borderOf(members, triangles);
+    for (let v = 0; v < n; v++) {
+      if (!members[v]) continue;
+      if (border[v]) paint(out, v, selected ? SELECTED_BORDER : rgb, 1);
+      else paint(out, v, rgb, selected ? SELECTED_FILL_OPACITY : ROI_FILL_OPACITY);
+    }
+  }
+}
+
+/** The linked cursor: the vertex and its neighbours (so it is visible at any zoom) in one colour. */
+export function drawCursor(out: Uint8ClampedArray, vertex: number, triangles: Uint32Array): void {
+  for (let t = 0; t + 2 < triangles.length; t += 3) {
+    if (triangles[t] !== vertex && triangles[t + 1] !== vertex && triangles[t + 2] !== vertex) continue;
+    for (let k = 0; k < 3; k++) paint(out, triangles[t + k], CURSOR_COLOUR, 1);
+  }
+  paint(out, vertex, CURSOR_COLOUR, 1);
+}
+
+export interface SurfaceLayers {
+  curvature: Uint8ClampedArray;
+  template: { colours: Uint8ClampedArray; opacity: number } | null;
+  rois: ((out: Uint8ClampedArray) => void) | null;
+  cursor: number | null;
+  triangles: Uint32Array;
+}
+
+/** Compose the layers into one RGBA array, bottom to top. */
+export function composeSurface(layers: SurfaceLayers): Uint8Array {
+  const out = new Uint8ClampedArray(layers.curvature);
+  // off-flatmap vertices have no curvature level: a neutral grey keeps the mesh visible
+  for (let i = 0; i < out.length; i += 4)
+    if (out[i + 3] === 0) {
+      out[i] = out[i + 1] = out[i + 2] = 128;
+      out[i + 3] = 255;
+    }
+  if (layers.template) drawOnto(out, layers.template.colours, layers.template.opacity);
+  layers.rois?.(out);
+  if (layers.cursor !== null) drawCursor(out, layers.cursor, layers.triangles);
+  return new Uint8Array(out.buffer);
+}
