@@ -93,6 +93,20 @@ test('3-D view: opens, switches template, follows the flatmap cursor, draws each
     return picks;
   });
   expect(checked.length).toBe(3);
+  // from behind, the subject's left is on the left: the most lateral vertex of each hemisphere
+  const sides = await page.evaluate(() => {
+    const s = window.__roiStudioSurface!;
+    const p = s.positions()!;
+    let left = 0;
+    let right = 0;
+    for (let v = 0; v < p.length / 3; v++) {
+      if (p[3 * v] < p[3 * left]) left = v;
+      if (p[3 * v] > p[3 * right]) right = v;
+    }
+    return [s.project(left)![0], s.project(right)![0]];
+  });
+  expect(sides[0]).toBeLessThan(canvas.width / 2);
+  expect(sides[1]).toBeGreaterThan(canvas.width / 2);
   for (const pick of checked) {
     const seen = await pixelAt(page, canvas.x + pick.xy[0], canvas.y + pick.xy[1]);
     for (let k = 0; k < 3; k++) expect(Math.abs(seen[k] - pick.rgb[k])).toBeLessThanOrEqual(24);
@@ -114,4 +128,9 @@ test('3-D view: opens, switches template, follows the flatmap cursor, draws each
   );
   expect(marked).toEqual([0, 255, 255]);
   await page.screenshot({ path: join(SHOTS, 'hover.png') });
+
+  // a click on the surface reports the vertex under it (the nearest of the drawn mesh)
+  const target = checked[0];
+  await page.mouse.click(canvas.x + target.xy[0], canvas.y + target.xy[1]);
+  await expect(status).toContainText(`vertex ${target.v < 32492 ? target.v : target.v - 32492}`);
 });

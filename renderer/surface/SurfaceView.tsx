@@ -10,7 +10,7 @@ import { unfold } from '../../shared/mesh/unfold.js';
 import { useCursor } from '../canvas/cursor-info.js';
 import { api } from '../state/api-holder.js';
 import { editor, useEditor, useSavedMembership } from '../state/editor-store.js';
-import { cameraFor, nearestVertex, STANDARD_VIEWS, type StandardView } from './standard-views.js';
+import { cameraFor, pickVertex, projectPoint, STANDARD_VIEWS, type StandardView } from './standard-views.js';
 import {
   composeSurface,
   curvatureColours,
@@ -195,20 +195,32 @@ export function SurfaceView() {
     nv.drawScene();
   }, [glReady, transparent]);
 
-  // a click on the surface: the nearest vertex of the drawn positions
+  // a click (not a drag) on the surface: the vertex drawn there reports and centres the flatmap
   useEffect(() => {
+    const canvas = canvasRef.current;
     const nv = nvRef.current;
-    if (!nv || !glReady || !surface || !positions || !geometry) return;
-    nv.onLocationChange = (location: unknown) => {
-      const mm = (location as { mm?: ArrayLike<number> }).mm;
-      if (!mm) return;
+    if (!canvas || !nv || !glReady || !surface || !positions || !geometry) return;
+    let down: { x: number; y: number } | null = null;
+    const onDown = (e: PointerEvent) => (down = { x: e.clientX, y: e.clientY });
+    const onUp = (e: PointerEvent) => {
+      if (!down || Math.hypot(e.clientX - down.x, e.clientY - down.y) > 4) return;
+      const r = canvas.getBoundingClientRect();
       const [first, end] =
         hemisphere === 'lh'
           ? [0, surface.nL]
           : hemisphere === 'rh'
             ? [surface.nL, surface.nL + surface.nR]
             : [];
-      const v = nearestVertex(positions, mm, first, end);
+      const v = pickVertex(
+        mvpOf(nv),
+        positions,
+        e.clientX - r.left,
+        e.clientY - r.top,
+        r.width,
+        r.height,
+        first,
+        end,
+      );
       if (v < 0) return;
       const x = geometry.svgXY[2 * v];
       const y = geometry.svgXY[2 * v + 1];
@@ -225,6 +237,12 @@ export function SurfaceView() {
         },
       });
       if (geometry.valid[v]) editor.set({ centreRequest: { x, y } });
+    };
+    canvas.addEventListener('pointerdown', onDown);
+    canvas.addEventListener('pointerup', onUp);
+    return () => {
+      canvas.removeEventListener('pointerdown', onDown);
+      canvas.removeEventListener('pointerup', onUp);
     };
   }, [glReady, surface, positions, geometry, hemisphere]);
 
@@ -365,23 +383,21 @@ function furthest(points: Float32Array): number {
   return m;
 }
 
-/** Where Niivue draws a vertex: its model-view-projection matrix applied to the vertex. */
-function projectVertex(nv: Niivue, positions: Float32Array, vertex: number): [number, number] | null {
-  const canvas = nv.canvas;
-  if (!canvas) return null;
-  const [mvp] = nv.calculateMvpMatrix(
+/** Niivue's model-view-projection matrix of the render view as drawn (the whole canvas). */
+function mvpOf(nv: Niivue): ArrayLike<number> {
+  const c = nv.canvas!;
+  return nv.calculateMvpMatrix(
     null,
-    [0, 0, canvas.width, canvas.height],
+    [0, 0, c.width, c.height],
     nv.scene.renderAzimuth,
     nv.scene.renderElevation,
-  );
-  const x = positions[3 * vertex];
-  const y = positions[3 * vertex + 1];
-  const z = positions[3 * vertex + 2];
-  const m = mvp as ArrayLike<number>;
-  const cx = m[0] * x + m[4] * y + m[8] * z + m[12];
-  const cy = m[1] * x + m[5] * y + m[9] * z + m[13];
-  const cw = m[3] * x + m[7] * y + m[11] * z + m[15];
-  const dpr = canvas.width / canvas.clientWidth;
-  return [(((cx / cw + 1) / 2) * canvas.width) / dpr, (((1 - cy / cw) / 2) * canvas.height) / dpr];
+  )[0] as ArrayLike<number>;
+}
+
+/** Where Niivue draws a vertex, CSS px within the canvas. */
+function projectVertex(nv: Niivue, positions: Float32Array, vertex: number): [number, number] | null {
+  const c = nv.canvas;
+  if (!c) return null;
+  const p = projectPoint(mvpOf(nv), positions, vertex, c.clientWidth, c.clientHeight);
+  return p ? [p[0], p[1]] : null;
 }

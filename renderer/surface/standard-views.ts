@@ -33,22 +33,50 @@ export function cameraFor(view: StandardView, hemi: 'lh' | 'rh'): Camera {
   return view === 'lateral' ? outward : inward;
 }
 
-/** The vertex of N×3 `points` nearest to `mm`, among merged indices [first, end). */
-export function nearestVertex(
+/**
+ * Screen position (CSS px, from the canvas' top left) and depth of vertex v under a column-major
+ * model-view-projection matrix, for a canvas `width`×`height` CSS px; null behind the camera.
+ */
+export function projectPoint(
+  mvp: ArrayLike<number>,
   points: Float32Array,
-  mm: ArrayLike<number>,
+  v: number,
+  width: number,
+  height: number,
+): [number, number, number] | null {
+  const x = points[3 * v];
+  const y = points[3 * v + 1];
+  const z = points[3 * v + 2];
+  const w = mvp[3] * x + mvp[7] * y + mvp[11] * z + mvp[15];
+  if (!(w > 0)) return null;
+  const cx = (mvp[0] * x + mvp[4] * y + mvp[8] * z + mvp[12]) / w;
+  const cy = (mvp[1] * x + mvp[5] * y + mvp[9] * z + mvp[13]) / w;
+  const cz = (mvp[2] * x + mvp[6] * y + mvp[10] * z + mvp[14]) / w;
+  return [((cx + 1) / 2) * width, ((1 - cy) / 2) * height, cz];
+}
+
+/**
+ * The vertex drawn at CSS point (sx, sy): among vertices of [first, end) projecting within
+ * `radius` px, the one nearest the camera (smallest depth); −1 when none.
+ */
+export function pickVertex(
+  mvp: ArrayLike<number>,
+  points: Float32Array,
+  sx: number,
+  sy: number,
+  width: number,
+  height: number,
   first = 0,
   end = points.length / 3,
+  radius = 3,
 ): number {
   let best = -1;
-  let bestD = Infinity;
+  let bestDepth = Infinity;
   for (let v = first; v < end; v++) {
-    const dx = points[3 * v] - mm[0];
-    const dy = points[3 * v + 1] - mm[1];
-    const dz = points[3 * v + 2] - mm[2];
-    const d = dx * dx + dy * dy + dz * dz;
-    if (d < bestD) {
-      bestD = d;
+    const p = projectPoint(mvp, points, v, width, height);
+    if (!p || Math.abs(p[0] - sx) > radius || Math.abs(p[1] - sy) > radius) continue;
+    if (p[2] < bestDepth) {
+      bestDepth = p[2];
       best = v;
     }
   }
