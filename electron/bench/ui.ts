@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, chooseChromium } from '../../e2e/chromium.js';
 import { SHARED, copyToTemp } from '../testing/shared-data.js';
+import { median } from './median.js';
 
 /**
  * `npm run bench:ui`: the editor in Chromium against `serve`. Prints the time from opening a
@@ -154,6 +155,71 @@ async function openAndTime(page: Page, url: string, label: string, settle = fals
   );
 }
 
+/** Milliseconds from `act` until the 3-D view's colours are replaced and the frame after is drawn. */
+async function timeRecolour(page: Page, act: () => Promise<unknown>): Promise<number> {
+  await page.evaluate(() => {
+    (window as unknown as { __before?: unknown }).__before = window.__roiStudioSurface!.colours();
+  });
+  const t0 = Date.now();
+  await act();
+  await page.waitForFunction(
+    () => window.__roiStudioSurface!.colours() !== (window as unknown as { __before?: unknown }).__before,
+    undefined,
+    { timeout: 300_000 },
+  );
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  return Date.now() - t0;
+}
+
+/** Open the 3-D view on the open subject, time its first frame, a hover recolour and template switches. */
+async function time3dView(page: Page, label: string, templates: string[] = []): Promise<void> {
+  const heap = () =>
+    page.evaluate(
+      () => (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? NaN,
+    );
+  const skip = page.getByRole('button', { name: 'Skip' });
+  if (await skip.isVisible()) await skip.click();
+  const before = await heap();
+  const t0 = Date.now();
+  await page.getByRole('button', { name: '3-D view' }).click();
+  await page.waitForFunction(() => window.__roiStudioSurface?.ready() === true, undefined, {
+    timeout: 300_000,
+  });
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  const openMs = Date.now() - t0;
+  const added = ((await heap()) - before) / 2 ** 20;
+  const renderer = await page.evaluate(() => {
+    const gl = document.createElement('canvas').getContext('webgl2');
+    const info = gl?.getExtension('WEBGL_debug_renderer_info');
+    return gl
+      ? String(info ? gl.getParameter(info.UNMASKED_RENDERER_WEBGL) : gl.getParameter(gl.RENDERER))
+      : 'none';
+  });
+  const box = (await page.getByRole('application', { name: 'Flatmap' }).boundingBox())!;
+  const hovers: number[] = [];
+  for (let i = 0; i < 5; i++)
+    hovers.push(
+      await timeRecolour(page, () =>
+        page.mouse.move(box.x + box.width * (0.3 + 0.05 * i), box.y + box.height / 2),
+      ),
+    );
+  const switches: string[] = [];
+  for (const t of templates) {
+    const ms = await timeRecolour(page, () =>
+      page.getByRole('combobox', { name: 'Template', exact: true }).selectOption({ label: t }),
+    );
+    switches.push(`${t} ${ms} ms`);
+  }
+  console.log(
+    `${label}: 3-D view open → first frame ${openMs} ms (JS heap +${added.toFixed(0)} MiB, WebGL renderer ${renderer}); ` +
+      `recolour on flatmap hover median ${median(hovers).toFixed(0)} ms` +
+      (switches.length
+        ? `; template switch → recoloured (flatmap's template load included): ${switches.join(', ')}`
+        : ''),
+  );
+  await page.getByRole('button', { name: '3-D view' }).click();
+}
+
 const browser = await chromium.launch({
   executablePath: chooseChromium().executablePath,
   args: CHROMIUM_ARGS,
@@ -216,10 +282,12 @@ try {
     servers.push(served.child);
     await openAndTime(page, served.url, 'S1 (cold cache)', true);
     await openAndTime(page, page.url(), 'S1 (warm cache)');
+    await time3dView(page, 'S1');
     const hcp = await serve(await copyToTemp(['sub-hcp32k']));
     servers.push(hcp.child);
     await openAndTime(page, hcp.url, 'sub-hcp32k (cold cache)', true);
     await openAndTime(page, page.url(), 'sub-hcp32k (warm cache)');
+    await time3dView(page, 'sub-hcp32k', ['floc-faces', 'prf-visualrois']);
   } else {
     console.log('S1: skipped (reference data not found)');
   }
