@@ -119,14 +119,15 @@ test('3-D view: opens, switches template, follows the flatmap cursor, draws each
   await expect(status).toContainText('vertex');
   const reported = Number(/vertex (\d+)/.exec((await status.textContent()) ?? '')![1]);
   const hemi = /^\s*(lh|rh)/.exec((await status.textContent()) ?? '')![1];
-  const marked = await page.evaluate(
-    ({ v }) => {
-      const c = window.__roiStudioSurface!.colours()!;
-      return [c[4 * v], c[4 * v + 1], c[4 * v + 2]];
-    },
-    { v: reported + (hemi === 'rh' ? 32492 : 0) },
-  );
-  expect(marked).toEqual([0, 255, 255]);
+  const v = reported + (hemi === 'rh' ? 32492 : 0);
+  await expect
+    .poll(() =>
+      page.evaluate((v) => {
+        const c = window.__roiStudioSurface!.colours()!;
+        return [c[4 * v], c[4 * v + 1], c[4 * v + 2]];
+      }, v),
+    )
+    .toEqual([0, 255, 255]);
   await page.screenshot({ path: join(SHOTS, 'hover.png') });
 
   // a click on the surface reports the vertex under it (the nearest of the drawn mesh)

@@ -158,12 +158,12 @@ async function openAndTime(page: Page, url: string, label: string, settle = fals
 /** Milliseconds from `act` until the 3-D view's colours are replaced and the frame after is drawn. */
 async function timeRecolour(page: Page, act: () => Promise<unknown>): Promise<number> {
   await page.evaluate(() => {
-    (window as unknown as { __before?: unknown }).__before = window.__roiStudioSurface!.colours();
+    (window as unknown as { __before?: unknown }).__before = window.__roiStudioSurface!.version();
   });
   const t0 = Date.now();
   await act();
   await page.waitForFunction(
-    () => window.__roiStudioSurface!.colours() !== (window as unknown as { __before?: unknown }).__before,
+    () => window.__roiStudioSurface!.version() !== (window as unknown as { __before?: unknown }).__before,
     undefined,
     { timeout: 300_000 },
   );

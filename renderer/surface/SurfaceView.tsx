@@ -11,9 +11,12 @@ import { useCursor } from '../canvas/cursor-info.js';
 import { api } from '../state/api-holder.js';
 import { editor, useEditor, useSavedMembership } from '../state/editor-store.js';
 import { cameraFor, pickVertex, projectPoint, STANDARD_VIEWS, type StandardView } from './standard-views.js';
+import { patchVertexColours } from './mesh-colours.js';
 import {
   composeSurface,
   curvatureColours,
+  cursorVertices,
+  drawCursor,
   drawRois,
   templateColours,
   templateVertexValues,
@@ -37,6 +40,8 @@ declare global {
       ready: () => boolean;
       positions: () => Float32Array | null;
       colours: () => Uint8Array | null;
+      /** bumped whenever the colours or positions on the GPU change */
+      version: () => number;
       /** screen position (CSS px within the canvas) of a merged vertex under the current camera */
       project: (vertex: number) => [number, number] | null;
     };
@@ -53,6 +58,10 @@ export function SurfaceView() {
   const nvRef = useRef<Niivue | null>(null);
   const meshRef = useRef<NVMesh | null>(null);
   const unlitShader = useRef<number | null>(null);
+  /** the colours on the GPU: the layers with the cursor painted over */
+  const shownRef = useRef<Uint8Array | null>(null);
+  const cursorRef = useRef<number[]>([]);
+  const versionRef = useRef(0);
   const subject = useEditor((s) => s.subject);
   const transform = useEditor((s) => s.transform);
   const template = useEditor((s) => s.template);
@@ -70,6 +79,7 @@ export function SurfaceView() {
   const [unlit, setUnlit] = useState(false);
   const [transparent, setTransparent] = useState(false);
   const [glReady, setGlReady] = useState(false);
+  const [meshReady, setMeshReady] = useState(0);
   const [glProblem, setGlProblem] = useState<string | null>(null);
   // answers are kept with the request they answer, so a stale one is never shown
   const [loaded, setLoaded] = useState<Answer<SurfaceMesh> | null>(null);
@@ -99,6 +109,8 @@ export function SurfaceView() {
       .catch((e: unknown) => setGlProblem(`WebGL2 is not available here: ${String(e)}`));
     return () => {
       alive = false;
+      // its listeners and observers go; the context stays with the canvas (a remount reuses it)
+      nv.cleanup();
       nvRef.current = null;
       meshRef.current = null;
     };
@@ -154,39 +166,60 @@ export function SurfaceView() {
     cursor && cursor.hemi !== null && cursor.vertex !== null && surface
       ? cursor.vertex + (cursor.hemi === 'rh' ? surface.nL : 0)
       : null;
-  const colours = useMemo(() => {
-    if (!base || !surface || cursorVertex === null) return base;
-    return composeSurface({
-      curvature: new Uint8ClampedArray(base.buffer.slice(0)),
-      template: null,
-      rois: null,
-      cursor: cursorVertex,
-      triangles: surface.triangles,
-    });
-  }, [base, surface, cursorVertex]);
-
   // one Niivue mesh, rebuilt when the subject changes, updated in place otherwise
   useEffect(() => {
     const nv = nvRef.current;
-    if (!nv || !glReady || !surface || !positions || !triangles || !colours) return;
+    if (!nv || !glReady || !surface || !positions || !triangles || !base) return;
+    const shown = base.slice();
+    cursorRef.current = cursorRef.current.filter((v) => v < surface.nL + surface.nR);
+    drawCursor(shown, cursorRef.current);
+    shownRef.current = shown;
     let mesh = meshRef.current;
     if (!mesh || mesh.pts.length !== positions.length) {
       if (mesh) nv.removeMesh(mesh);
-      mesh = new NVMesh(positions.slice(), triangles, 'cortex', colours, 1, true, nv.gl);
+      mesh = new NVMesh(positions.slice(), triangles, 'cortex', shown, 1, true, nv.gl);
       // the camera frames every surface of the morph, so unfolding never leaves the view
       mesh.furthestVertexFromOrigin = Math.max(...targets.map(furthest));
       meshRef.current = mesh;
       nv.addMesh(mesh);
+      setMeshReady((n) => n + 1);
     } else {
       mesh.pts = positions.slice();
       mesh.tris = triangles;
-      mesh.rgba255 = colours;
+      mesh.rgba255 = shown;
       mesh.updateMesh(nv.gl);
     }
+    versionRef.current++;
+    nv.drawScene();
+  }, [glReady, surface, targets, positions, triangles, base]);
+
+  useEffect(() => {
+    const nv = nvRef.current;
+    const mesh = meshRef.current;
+    if (!nv || !mesh) return;
     if (unlit) unlitShader.current ??= nv.setCustomMeshShader(UNLIT_SHADER, 'Unlit');
     nv.setMeshShader(mesh.id, unlit ? unlitShader.current! : 'Phong');
     nv.drawScene();
-  }, [glReady, surface, targets, positions, triangles, colours, unlit]);
+  }, [unlit, meshReady]);
+
+  // the linked cursor: only its vertices change colour, patched in place
+  useEffect(() => {
+    const nv = nvRef.current;
+    const mesh = meshRef.current;
+    const shown = shownRef.current;
+    if (!nv || !mesh || !shown || !base || !surface) return;
+    const before = cursorRef.current;
+    for (const v of before) shown.set(base.subarray(4 * v, 4 * v + 4), 4 * v);
+    const now = cursorVertex === null ? [] : cursorVertices(cursorVertex, surface.triangles);
+    drawCursor(shown, now);
+    cursorRef.current = now;
+    if (!patchVertexColours(nv.gl, mesh, shown, [...before, ...now])) {
+      mesh.rgba255 = shown;
+      mesh.updateMesh(nv.gl);
+    }
+    versionRef.current++;
+    nv.drawScene();
+  }, [cursorVertex, base, surface, meshReady]);
 
   useEffect(() => {
     const nv = nvRef.current;
@@ -248,16 +281,17 @@ export function SurfaceView() {
 
   useEffect(() => {
     window.__roiStudioSurface = {
-      ready: () => !!meshRef.current && !!colours,
+      ready: () => !!meshRef.current && !!shownRef.current,
       positions: () => positions,
-      colours: () => colours,
+      colours: () => shownRef.current,
+      version: () => versionRef.current,
       project: (vertex) =>
         nvRef.current && positions ? projectVertex(nvRef.current, positions, vertex) : null,
     };
     return () => {
       delete window.__roiStudioSurface;
     };
-  }, [positions, colours]);
+  }, [positions]);
 
   const showView = (view: StandardView) => {
     const hemi = hemisphere === 'rh' ? 'rh' : 'lh';

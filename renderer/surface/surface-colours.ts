@@ -119,13 +119,19 @@ export function drawRois(
   }
 }
 
-/** The linked cursor: the vertex and its neighbours (so it is visible at any zoom) in one colour. */
-export function drawCursor(out: Uint8ClampedArray, vertex: number, triangles: Uint32Array): void {
+/** The linked cursor's vertices: the vertex and its neighbours, so it is visible at any zoom. */
+export function cursorVertices(vertex: number, triangles: Uint32Array): number[] {
+  const out = new Set<number>([vertex]);
   for (let t = 0; t + 2 < triangles.length; t += 3) {
     if (triangles[t] !== vertex && triangles[t + 1] !== vertex && triangles[t + 2] !== vertex) continue;
-    for (let k = 0; k < 3; k++) paint(out, triangles[t + k], CURSOR_COLOUR, 1);
+    for (let k = 0; k < 3; k++) out.add(triangles[t + k]);
   }
-  paint(out, vertex, CURSOR_COLOUR, 1);
+  return [...out];
+}
+
+/** Paint the cursor's vertices in its colour. */
+export function drawCursor(out: Uint8ClampedArray | Uint8Array, vertices: readonly number[]): void {
+  for (const v of vertices) for (let c = 0; c < 3; c++) out[4 * v + c] = CURSOR_COLOUR[c];
 }
 
 export interface SurfaceLayers {
@@ -147,6 +153,6 @@ export function composeSurface(layers: SurfaceLayers): Uint8Array {
     }
   if (layers.template) drawOnto(out, layers.template.colours, layers.template.opacity);
   layers.rois?.(out);
-  if (layers.cursor !== null) drawCursor(out, layers.cursor, layers.triangles);
+  if (layers.cursor !== null) drawCursor(out, cursorVertices(layers.cursor, layers.triangles));
   return new Uint8Array(out.buffer);
 }
