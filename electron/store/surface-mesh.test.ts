@@ -1,11 +1,11 @@
-import { mkdtemp, readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { VERTEX_MAPPERS } from '../../shared/api.js';
 import { npyToFloat64, parseNpz } from '../../shared/formats/npy.js';
 import { applyVertexSampling, labelsAtVertices } from '../../shared/mesh/vertex-mappers.js';
-import { GOLDEN, SHARED, SHARED_DB, SKIP_REASON } from '../testing/shared-data.js';
+import { GOLDEN, SHARED, SHARED_DB, SKIP_REASON, copyToTemp } from '../testing/shared-data.js';
 import { surfaceMeshFor, vertexSamplingFor } from './surface-mesh.js';
 import { readVolumeFile } from './volumes.js';
 
@@ -69,5 +69,21 @@ describe.skipIf(!SHARED)(`3-D view data (${SHARED ? 'shared data' : SKIP_REASON}
     expect([lMax, rMin]).toEqual([0, 0]);
     const y = mesh.flat[1];
     for (let v = 0; v < n; v++) expect(mesh.flat[3 * v + 1]).toBe(y);
+  });
+
+  it('a subject without inflated surfaces: fiducial and flat only; a missing wm/pia pair is one clear error', async () => {
+    const db = await copyToTemp(['sub-hcp32k']);
+    const cache = await mkdtemp(join(tmpdir(), 'roi-studio-cache-'));
+    const surfaces = join(db, 'sub-hcp32k', 'surfaces');
+    await Promise.all(['inflated_lh.gii', 'inflated_rh.gii'].map((f) => rm(join(surfaces, f))));
+    const mesh = await surfaceMeshFor(db, 'sub-hcp32k', cache);
+    expect(mesh.inflated).toBeUndefined();
+    expect(mesh.fiducial.length).toBe(3 * 64984);
+    await Promise.all(['pia_lh.gii', 'pia_rh.gii'].map((f) => rm(join(surfaces, f))));
+    await expect(surfaceMeshFor(db, 'sub-hcp32k', cache)).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+      message:
+        'subject sub-hcp32k: the 3-D view needs wm and pia surfaces (or fiducial_{lh,rh}) in surfaces/',
+    });
   });
 });
