@@ -130,8 +130,14 @@ test('3-D view: opens, switches template, follows the flatmap cursor, draws each
     .toEqual([0, 255, 255]);
   await page.screenshot({ path: join(SHOTS, 'hover.png') });
 
+  // hovering the surface reports the vertex drawn there, with its label as on the flatmap
+  const local = (v: number) => (v < 32492 ? v : v - 32492);
+  await page.mouse.move(canvas.x + checked[1].xy[0], canvas.y + checked[1].xy[1]);
+  await expect(status).toContainText(`vertex ${local(checked[1].v)}`);
+  await expect(status).toContainText(/V\d|LO\d/);
+
   // a click on the surface reports the vertex under it (the nearest of the drawn mesh)
   const target = checked[0];
   await page.mouse.click(canvas.x + target.xy[0], canvas.y + target.xy[1]);
-  await expect(status).toContainText(`vertex ${target.v < 32492 ? target.v : target.v - 32492}`);
+  await expect(status).toContainText(`vertex ${local(target.v)}`);
 });

@@ -7,7 +7,7 @@ import {
   type VertexSampling,
 } from '../../shared/api.js';
 import { unfold } from '../../shared/mesh/unfold.js';
-import { useCursor } from '../canvas/cursor-info.js';
+import { describePoint, useCursor } from '../canvas/cursor-info.js';
 import { api } from '../state/api-holder.js';
 import { editor, useEditor, useSavedMembership } from '../state/editor-store.js';
 import { cameraFor, pickVertex, projectPoint, STANDARD_VIEWS, type StandardView } from './standard-views.js';
@@ -51,7 +51,7 @@ declare global {
 /**
  * The 3-D panel: both hemispheres as one Niivue mesh, morphing fiducial → inflated → flat as
  * pycortex's viewer unfolds them, coloured per vertex by the flatmap's layers. Hovering on the
- * flatmap marks the vertex here; a click here reports the vertex and centres the flatmap on it.
+ * flatmap marks the vertex here; hovering here reports the vertex, and a click centres the flatmap on it.
  */
 export function SurfaceView() {
   const canvasRef = useRef<HTMLCanvasElement>(null);
@@ -228,27 +228,25 @@ export function SurfaceView() {
     nv.drawScene();
   }, [glReady, transparent]);
 
-  // a click (not a drag) on the surface: the vertex drawn there reports and centres the flatmap
+  // hover reports the vertex drawn under the pointer, as the flatmap reports its own;
+  // a click (not a drag) also centres the flatmap there
   useEffect(() => {
     const canvas = canvasRef.current;
     const nv = nvRef.current;
     if (!canvas || !nv || !glReady || !surface || !positions || !geometry) return;
-    let down: { x: number; y: number } | null = null;
-    const onDown = (e: PointerEvent) => (down = { x: e.clientX, y: e.clientY });
-    const onUp = (e: PointerEvent) => {
-      if (!down || Math.hypot(e.clientX - down.x, e.clientY - down.y) > 4) return;
+    const [first, end] =
+      hemisphere === 'lh'
+        ? [0, surface.nL]
+        : hemisphere === 'rh'
+          ? [surface.nL, surface.nL + surface.nR]
+          : [];
+    const report = (clientX: number, clientY: number, centre: boolean) => {
       const r = canvas.getBoundingClientRect();
-      const [first, end] =
-        hemisphere === 'lh'
-          ? [0, surface.nL]
-          : hemisphere === 'rh'
-            ? [surface.nL, surface.nL + surface.nR]
-            : [];
       const v = pickVertex(
         mvpOf(nv),
         positions,
-        e.clientX - r.left,
-        e.clientY - r.top,
+        clientX - r.left,
+        clientY - r.top,
         r.width,
         r.height,
         first,
@@ -258,24 +256,45 @@ export function SurfaceView() {
       const x = geometry.svgXY[2 * v];
       const y = geometry.svgXY[2 * v + 1];
       const hemi = v < surface.nL ? 'lh' : 'rh';
+      const s = editor.get();
+      // voxel, label and value as the flatmap shows them at this vertex's place
+      const there =
+        s.subjectData && geometry.valid[v] ? describePoint(x, y, s.subjectData, s.template) : null;
       useCursor.setState({
         info: {
           x,
           y,
+          voxel: there?.voxel ?? null,
+          value: there?.value ?? null,
+          label: there?.label ?? null,
           hemi,
           vertex: hemi === 'lh' ? v : v - surface.nL,
-          voxel: null,
-          value: null,
-          label: null,
         },
       });
-      if (geometry.valid[v]) editor.set({ centreRequest: { x, y } });
+      if (centre && geometry.valid[v]) editor.set({ centreRequest: { x, y } });
+    };
+    let down: { x: number; y: number } | null = null;
+    let frame = 0;
+    const onDown = (e: PointerEvent) => (down = { x: e.clientX, y: e.clientY });
+    const onUp = (e: PointerEvent) => {
+      if (down && Math.hypot(e.clientX - down.x, e.clientY - down.y) <= 4) report(e.clientX, e.clientY, true);
+      down = null;
+    };
+    const onMove = (e: PointerEvent) => {
+      if (e.buttons !== 0 || frame) return; // orbiting, or a pick already waits for the next frame
+      frame = requestAnimationFrame(() => {
+        frame = 0;
+        report(e.clientX, e.clientY, false);
+      });
     };
     canvas.addEventListener('pointerdown', onDown);
     canvas.addEventListener('pointerup', onUp);
+    canvas.addEventListener('pointermove', onMove);
     return () => {
+      cancelAnimationFrame(frame);
       canvas.removeEventListener('pointerdown', onDown);
       canvas.removeEventListener('pointerup', onUp);
+      canvas.removeEventListener('pointermove', onMove);
     };
   }, [glReady, surface, positions, geometry, hemisphere]);
 
