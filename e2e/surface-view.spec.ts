@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SHARED, SKIP_REASON, copyToTemp } from '../electron/testing/shared-data.js';
@@ -140,4 +140,21 @@ test('3-D view: opens, switches template, follows the flatmap cursor, draws each
   const target = checked[0];
   await page.mouse.click(canvas.x + target.xy[0], canvas.y + target.xy[1]);
   await expect(status).toContainText(`vertex ${local(target.v)}`);
+
+  // Export PNG: the canvas as drawn, with a transparent background when asked
+  await panel.getByLabel('Transparent').check();
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    panel.getByRole('button', { name: 'Export PNG' }).click(),
+  ]);
+  expect(download.suggestedFilename()).toBe('sub-hcp32k-3d.png');
+  const { PNG } = await import('pngjs');
+  const png = PNG.sync.read(readFileSync(await download.path()));
+  const size = await panel.locator('canvas').evaluate((c: HTMLCanvasElement) => [c.width, c.height]);
+  expect([png.width, png.height]).toEqual(size);
+  expect(png.data[3]).toBe(0); // a corner: background
+  const at = (x: number, y: number) => 4 * (Math.round(y) * png.width + Math.round(x));
+  const dpr = size[0] / canvas.width;
+  const k = at(checked[0].xy[0] * dpr, checked[0].xy[1] * dpr);
+  expect(png.data[k + 3]).toBe(255); // the cortex is opaque
 });
