@@ -17,6 +17,8 @@ const COMMANDS: Record<string, string> = {
     'add a transform: add-transform --db DIR --subject S --name X --reference FILE (--header | --register FILE --subjects-dir DIR | --fsl FILE)',
   export: 'export ROIs: export --db DIR --subject S --kind json|csv|label|nifti|png|svg --out PATH',
   serve: 'serve the UI to a browser: serve [--db DIR] [--port N]',
+  'import-freesurfer':
+    'a subject from FreeSurfer: import-freesurfer --subjects-dir DIR --subject S --db DB [--as NAME] [--replace] …',
 };
 
 function usage(): string {

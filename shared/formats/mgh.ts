@@ -2,7 +2,7 @@ import { gunzip, inflateSized, isGzipData, type Inflater } from './inflate.js';
 import type { VolumeGeometry } from './volume-geometry.js';
 
 /**
- * FreeSurfer MGH / MGZ (gzip) files used as per-vertex data, e.g. NSD's
+ * FreeSurfer MGH / MGZ (gzip) files: volumes (`mri/T1.mgz`) and per-vertex data such as NSD's
  * `lh.prf-visualrois.mgz` (one value per vertex of the subject's surface). Big-endian header
  * of 284 bytes: version 1, width, height, depth, frames, type, dof, then geometry; the data
  * follow in Fortran order (width fastest), frame after frame.
@@ -20,11 +20,24 @@ export interface MghData {
 
 const HEADER = 284;
 
-const TYPES: Record<number, { name: string; size: number; read: (v: DataView, o: number) => number }> = {
-  0: { name: 'uchar', size: 1, read: (v, o) => v.getUint8(o) },
-  1: { name: 'int', size: 4, read: (v, o) => v.getInt32(o, false) },
-  3: { name: 'float', size: 4, read: (v, o) => v.getFloat32(o, false) },
-  4: { name: 'short', size: 2, read: (v, o) => v.getInt16(o, false) },
+export type MghType = 0 | 1 | 3 | 4;
+export type MghArray = Uint8Array | Int32Array | Float32Array | Int16Array;
+
+/** A volume's grid and one frame in its stored data type (for converting it without loss). */
+export interface MghVolume {
+  geometry: VolumeGeometry;
+  frames: number;
+  data: MghArray;
+}
+
+const TYPES: Record<
+  number,
+  { name: string; size: number; make: (n: number) => MghArray; read: (v: DataView, o: number) => number }
+> = {
+  0: { name: 'uchar', size: 1, make: (n) => new Uint8Array(n), read: (v, o) => v.getUint8(o) },
+  1: { name: 'int', size: 4, make: (n) => new Int32Array(n), read: (v, o) => v.getInt32(o, false) },
+  3: { name: 'float', size: 4, make: (n) => new Float32Array(n), read: (v, o) => v.getFloat32(o, false) },
+  4: { name: 'short', size: 2, make: (n) => new Int16Array(n), read: (v, o) => v.getInt16(o, false) },
 };
 
 interface MghHeader {
@@ -63,23 +76,44 @@ function uncompressed(file: Uint8Array, inflate: Inflater): Uint8Array {
   }
 }
 
-export function readMgh(file: Uint8Array, frame = 0, inflate: Inflater = gunzip): MghData {
-  const bytes = uncompressed(file, inflate);
-  const header = parseMghHeader(bytes);
+/** Where one frame starts, after checking the frame exists and the data are all there. */
+function frameStart(bytes: Uint8Array, header: MghHeader, frame: number): number {
   const { dims, frames, type: t } = header;
   if (!Number.isInteger(frame) || frame < 0 || frame >= frames)
     throw new MghError(`frame ${frame} does not exist: the file has ${frames} frame(s)`);
-  const n = dims[0] * dims[1] * dims[2];
   const needed = dataEnd(header);
   if (bytes.length < needed)
     throw new MghError(
       `file truncated: ${bytes.length} bytes, ${dims.join('×')}×${frames} ${t.name} need ${needed}`,
     );
+  return HEADER + frame * dims[0] * dims[1] * dims[2] * t.size;
+}
+
+export function readMgh(file: Uint8Array, frame = 0, inflate: Inflater = gunzip): MghData {
+  const bytes = uncompressed(file, inflate);
+  const header = parseMghHeader(bytes);
+  const { dims, frames, type: t } = header;
+  const start = frameStart(bytes, header, frame);
+  const n = dims[0] * dims[1] * dims[2];
   const v = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const values = new Float32Array(n);
-  const start = HEADER + frame * n * t.size;
   for (let i = 0; i < n; i++) values[i] = t.read(v, start + i * t.size);
   return { dims, frames, values };
+}
+
+/** One frame in its stored type with the volume's grid, e.g. to write it as NIfTI unchanged. */
+export function readMghVolume(file: Uint8Array, frame = 0, inflate: Inflater = gunzip): MghVolume {
+  const bytes = uncompressed(file, inflate);
+  const header = parseMghHeader(bytes);
+  const geometry = geometryOf(bytes, header.dims);
+  const start = frameStart(bytes, header, frame);
+  const t = header.type;
+  const n = header.dims[0] * header.dims[1] * header.dims[2];
+  if (t.size === 1) return { geometry, frames: header.frames, data: bytes.slice(start, start + n) };
+  const v = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const data = t.make(n);
+  for (let i = 0; i < n; i++) data[i] = t.read(v, start + i * t.size);
+  return { geometry, frames: header.frames, data };
 }
 
 /**
@@ -89,7 +123,10 @@ export function readMgh(file: Uint8Array, frame = 0, inflate: Inflater = gunzip)
  */
 export function readMghGeometry(file: Uint8Array, inflate: Inflater = gunzip): VolumeGeometry {
   const bytes = uncompressed(file, inflate);
-  const { dims } = parseMghHeader(bytes);
+  return geometryOf(bytes, parseMghHeader(bytes).dims);
+}
+
+function geometryOf(bytes: Uint8Array, dims: [number, number, number]): VolumeGeometry {
   const v = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (v.getInt16(28, false) === 0)
     return {
@@ -114,17 +151,27 @@ export function readMghGeometry(file: Uint8Array, inflate: Inflater = gunzip): V
   return { dims, voxelSize, directions, center };
 }
 
-/** An MGH file (uncompressed) for tests and exports: float32 unless `type` says otherwise. */
+/**
+ * An MGH file (uncompressed) for tests and exports: float32 unless `type` says otherwise; with a
+ * grid, its voxel sizes, directions and centre are stored and flagged valid.
+ */
 export function encodeMgh(
   values: ArrayLike<number>,
-  type: 0 | 1 | 3 | 4 = 3,
+  type: MghType = 3,
   dims?: [number, number, number],
+  grid?: Omit<VolumeGeometry, 'dims'>,
 ): Uint8Array {
   const d = dims ?? [values.length, 1, 1];
   const t = TYPES[type];
   const out = new Uint8Array(HEADER + values.length * t.size);
   const v = new DataView(out.buffer);
   [1, d[0], d[1], d[2], 1, type, 0].forEach((x, i) => v.setInt32(4 * i, x, false));
+  if (grid) {
+    v.setInt16(28, 1, false);
+    [...grid.voxelSize, ...grid.directions.flat(), ...grid.center].forEach((x, i) =>
+      v.setFloat32(30 + 4 * i, x, false),
+    );
+  }
   for (let i = 0; i < values.length; i++) {
     const o = HEADER + i * t.size;
     if (type === 0) v.setUint8(o, values[i]);
