@@ -43,7 +43,7 @@ export function labelSources(files: readonly string[]): LabelSource[] {
     }
   return [...byName.values()]
     .filter((s) => s.kind === 'label' || (s.files.lh && s.files.rh))
-    .sort((a, b) => a.name.localeCompare(b.name));
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
 /** The chosen sources; an unknown name fails listing what there is. */
