@@ -137,6 +137,19 @@ const SCHEMAS = {
       out: path,
     }),
   ]),
+  importFreeSurfer: z.tuple([
+    z.strictObject({
+      folder: path,
+      name: name.optional(),
+      wm: z.enum(['smoothwm', 'white']).optional(),
+      patch: name.optional(),
+      flatOrientation: z.enum(['pycortex', 'as-is']).optional(),
+      clean: z.boolean().optional(),
+      labels: z.union([z.enum(['all', 'none', 'default']), z.array(name).max(1000)]).optional(),
+      replace: z.boolean().optional(),
+    }),
+  ]),
+  getImportProgress: z.tuple([]),
   saveDraft: z.tuple([
     z.strictObject({
       subject: name,
@@ -201,6 +214,18 @@ async function allowedDatabase(ctx: BackendContext, api: RoiStudioApi, dir: stri
   );
 }
 
+/**
+ * A FreeSurfer subject folder is only read, and only its own files: it may be inside the
+ * database, chosen by the user, or a folder that is recognisably a FreeSurfer subject
+ * (surf/ and mri/ in it), which is what a user types into the import form.
+ */
+async function allowedFreeSurferFolder(ctx: BackendContext, dir: string): Promise<string> {
+  if (!isAbsolute(dir)) throw new ApiError('BAD_REQUEST', `importFreeSurfer: ${dir} is not an absolute path`);
+  const folder = async (p: string) => (await stat(p).catch(() => null))?.isDirectory() ?? false;
+  if ((await folder(join(dir, 'surf'))) && (await folder(join(dir, 'mri')))) return dir;
+  return allowedPath(ctx, dir);
+}
+
 /** Validate and confine one call's arguments; returns them with paths made absolute. */
 export async function checkArguments(
   ctx: BackendContext,
@@ -230,6 +255,10 @@ export async function checkArguments(
     }
     case 'addTransform':
       return [confinedAddTransform(a[0] as AddTransformRequest, confine)];
+    case 'importFreeSurfer': {
+      const r = a[0] as { folder: string };
+      return [{ ...r, folder: await allowedFreeSurferFolder(ctx, r.folder) }];
+    }
     case 'exportRois': {
       const r = a[0] as { out: string; volume?: string };
       return [

@@ -113,6 +113,7 @@ describe('ipc', () => {
         'traceLabels',
         'exportRois',
         'addTransform',
+        'importFreeSurfer',
       ]),
     );
     for (const [m, args] of cases) {

@@ -41,6 +41,8 @@ const METHODS = [
   'traceLabels',
   'restoreFromSidecar',
   'exportRois',
+  'importFreeSurfer',
+  'getImportProgress',
   'saveDraft',
   'loadDraft',
   'clearDraft',

@@ -7,6 +7,7 @@
  * Typed arrays cross the process line as typed arrays (structured clone / binary HTTP frames).
  */
 
+import type { FreeSurferImportOptions } from './freesurfer/import-subject.js';
 import type { Hemi, LabelEntry } from './subject.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -429,6 +430,34 @@ export interface Draft {
   edits: OverlayEdit[];
 }
 
+/**
+ * A FreeSurfer subject folder (`SUBJECTS_DIR/<subject>` with mri/ and surf/) imported into the
+ * open database as pycortex's import_subj + import_flat would (options as the CLI's).
+ */
+export interface FreeSurferImportRequest extends Partial<FreeSurferImportOptions> {
+  folder: string;
+  /** pycortex subject name (default: the folder's name) */
+  name?: string;
+  /** replace an existing subject (its overlays.svg and sidecar are kept in overlays-backups/) */
+  replace?: boolean;
+}
+
+export interface FreeSurferImportResult {
+  subject: string;
+  path: string;
+  vertices: { lh: number; rh: number };
+  templates: string[];
+  /** files kept from a replaced subject */
+  kept: string[];
+}
+
+/** The running import's stage, `step` of `steps` (1-based); null when none runs. */
+export interface ImportProgress {
+  stage: string;
+  step: number;
+  steps: number;
+}
+
 // ---------------------------------------------------------------------------------------------
 // The interface
 
@@ -467,6 +496,9 @@ export interface RoiStudioApi {
   restoreFromSidecar(subject: string): Promise<RestoredRoi[]>;
   exportRois(request: ExportRequest): Promise<ExportResult>;
 
+  importFreeSurfer(request: FreeSurferImportRequest): Promise<FreeSurferImportResult>;
+  getImportProgress(): Promise<ImportProgress | null>;
+
   saveDraft(draft: Draft): Promise<void>;
   loadDraft(database: string, subject: string): Promise<Draft | null>;
   clearDraft(database: string, subject: string): Promise<void>;
@@ -497,6 +529,8 @@ export const API_METHODS = [
   'traceLabels',
   'restoreFromSidecar',
   'exportRois',
+  'importFreeSurfer',
+  'getImportProgress',
   'saveDraft',
   'loadDraft',
   'clearDraft',

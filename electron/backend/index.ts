@@ -3,6 +3,7 @@ import type { BackendContext } from './context.js';
 import { databaseApi } from './database-api.js';
 import { draftApi } from './draft-api.js';
 import { flatmapApi } from './flatmap-api.js';
+import { freeSurferApi } from './freesurfer-api.js';
 import { overlayApi } from './overlay-api.js';
 import { sidecarApi } from './sidecar-api.js';
 import { surfaceApi } from './surface-api.js';
@@ -20,5 +21,6 @@ export function createBackend(ctx: BackendContext): RoiStudioApi {
     ...transformApi(ctx),
     ...sidecarApi(ctx),
     ...draftApi(ctx),
+    ...freeSurferApi(ctx),
   };
 }

@@ -15,6 +15,7 @@ import { parseNpz } from '../../shared/formats/npy.js';
 import { parseOverlay } from '../../shared/formats/overlay-svg.js';
 import {
   DEFAULT_IMPORT_OPTIONS,
+  IMPORT_STAGES,
   type FreeSurferImportOptions,
 } from '../../shared/freesurfer/import-subject.js';
 import { freeSurferFixture, gridSheet } from '../../shared/freesurfer/testing/freesurfer-fixture.js';
@@ -81,15 +82,7 @@ describe('importFreeSurfer on a small synthetic subject', () => {
     const before = await tree(fs);
     const stages: string[] = [];
     const r = await run(fs, db, {}, { name: 'S2', progress: (s: string) => stages.push(s) });
-    expect(stages).toEqual([
-      'surfaces',
-      'flat',
-      'anatomicals',
-      'surfaces',
-      'surface-info',
-      'templates',
-      'overlay',
-    ]);
+    expect(stages).toEqual([...IMPORT_STAGES]);
     expect(r.subject).toBe('S2');
     expect(r.vertices).toEqual({ lh: 36, rh: 36 });
     expect(r.templates).toEqual(['aparc', 'prf-visualrois']);

@@ -57,6 +57,8 @@ export function validCalls(db: string): Record<ApiMethod, unknown[]> {
     traceLabels: [{ subject: 'demo', transform: 'xfm', template: 'prf-visualrois' }],
     restoreFromSidecar: ['demo'],
     exportRois: [{ subject: 'demo', kind: 'json', out: join(db, 'demo', 'export') }],
+    importFreeSurfer: [{ folder: join(db, 'fs'), name: 'S2', labels: ['aparc'], flatOrientation: 'as-is' }],
+    getImportProgress: [],
     saveDraft: [
       {
         subject: 'demo',
@@ -117,6 +119,8 @@ export function malformedCalls(db: string): [ApiMethod, unknown[]][] {
   out.push(['addTransform', [{ subject: 'demo', name: 'x', reference, registration: { kind: 'fsl' } }]]);
   out.push(['chooseTransformInput', ['passwords']]);
   out.push(['getVertexSampling', ['demo', 'xfm', 'cubic']]);
+  out.push(['importFreeSurfer', [{ folder: join(db, 'fs'), name: '../x' }]]);
+  out.push(['importFreeSurfer', [{ folder: join(db, 'fs'), wm: 'pial' }]]);
   return out;
 }
 
@@ -145,6 +149,7 @@ export function outsideCalls(db: string, outside: string): [ApiMethod, unknown[]
         },
       ],
     ],
+    ['importFreeSurfer', [{ folder: outside }]],
   ];
 }
 

@@ -55,13 +55,15 @@ export interface SubjectWriter {
   folder(path: string): Promise<void>;
 }
 
+/** The stages in the order they run, named for a progress bar. */
 export const IMPORT_STAGES = [
-  'surfaces',
-  'flat',
-  'surface-info',
-  'anatomicals',
-  'templates',
-  'overlay',
+  'reading surfaces',
+  'building the flat surface',
+  'converting anatomicals',
+  'writing surfaces',
+  'writing surface info',
+  'writing templates',
+  'creating overlays.svg',
 ] as const;
 export type ImportStage = (typeof IMPORT_STAGES)[number];
 
@@ -118,7 +120,7 @@ export async function importFreeSurferSubject(
   };
 
   // every input is read and checked before anything large is converted, so bad input fails fast
-  stage('surfaces');
+  stage('reading surfaces');
   const counts = {} as HemiPair<number>;
   const smoothwm = {} as HemiPair<Surface>;
   const surfaces: { name: string; hemi: Hemi; surface: Surface }[] = [];
@@ -150,7 +152,7 @@ export async function importFreeSurferSubject(
       info[name][hemi] = values;
     }
   }
-  stage('flat');
+  stage('building the flat surface');
   const flat = {} as HemiPair<Surface>;
   for (const hemi of HEMIS) {
     const file = `surf/${hemi}.${options.patch}.flat.patch.3d`;
@@ -164,7 +166,7 @@ export async function importFreeSurferSubject(
 
   for (const folder of FOLDERS) await out.folder(folder);
 
-  stage('anatomicals');
+  stage('converting anatomicals');
   let lastAffine: number[][] = [];
   for (const [fsName, name] of ANATOMICALS) {
     const file = `mri/${fsName}.mgz`;
@@ -178,7 +180,7 @@ export async function importFreeSurferSubject(
   }
   const surfmove = surfaceShift(lastAffine);
 
-  stage('surfaces');
+  stage('writing surfaces');
   for (const { name, hemi, surface: s } of surfaces) {
     const points = new Float32Array(s.points.length);
     for (let i = 0; i < points.length; i++) points[i] = s.points[i] + surfmove[i % 3];
@@ -186,7 +188,7 @@ export async function importFreeSurferSubject(
   }
   for (const hemi of HEMIS) await write(`surfaces/flat_${hemi}.gii`, gifti(flat[hemi]));
 
-  stage('surface-info');
+  stage('writing surface info');
   for (const [, name] of SURFACE_INFO) {
     const negated = (v: Float32Array) => ({ data: v.map((x) => -x), shape: [v.length] });
     await write(
@@ -195,7 +197,7 @@ export async function importFreeSurferSubject(
     );
   }
 
-  stage('templates');
+  stage('writing templates');
   const templates: string[] = [];
   for (const s of chosen) {
     const ctabFile = `label/${s.name}.mgz.ctab`;
@@ -207,7 +209,7 @@ export async function importFreeSurferSubject(
     templates.push(s.name);
   }
 
-  stage('overlay');
+  stage('creating overlays.svg');
   const frame = buildFlatFrame(flat);
   const { width, height } = svgSizeFor(frame.extents);
   const overlay = createOverlaySvg({ width, height, clipLoops: overlayClipLoops(frame, height) });
