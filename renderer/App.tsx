@@ -5,6 +5,7 @@ import { DatabasePanel } from './panels/DatabasePanel.js';
 import { ConflictDialog, DraftBanner, NameDialog, ProblemBanner } from './panels/Dialogs.js';
 import { AddTransformDialog } from './panels/AddTransformDialog.js';
 import { ExportDialog } from './panels/ExportDialog.js';
+import { ImportDialog } from './panels/ImportDialog.js';
 import { FirstRun } from './panels/FirstRun.js';
 import { HelpPanel } from './panels/HelpPanel.js';
 import { RoiList } from './panels/RoiList.js';
@@ -97,6 +98,7 @@ export function App({ shell }: { shell: ShellBridge }) {
       <ConflictDialog />
       <ExportDialog />
       <AddTransformDialog />
+      <ImportDialog />
       {help && <HelpPanel onClose={() => setHelp(false)} />}
     </div>
   );

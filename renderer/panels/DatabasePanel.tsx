@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { chooseDatabase, openDatabase } from '../state/session-actions.js';
 import { useEditor } from '../state/editor-store.js';
+import { openImportDialog } from '../state/import-actions.js';
 
 /** "Open database": a path field with the recent databases (browser), plus the native folder picker (desktop). */
 export function DatabasePanel() {
@@ -47,6 +48,11 @@ export function DatabasePanel() {
           </button>
         )}
       </form>
+      {database && (
+        <button type="button" className="link" onClick={openImportDialog}>
+          Import FreeSurfer subject…
+        </button>
+      )}
       <datalist id="recent-databases">
         {database?.recent.map((r) => (
           <option key={r} value={r} />

@@ -35,7 +35,7 @@ export async function startEditor(): Promise<void> {
   }
 }
 
-async function refreshSubjects(): Promise<void> {
+export async function refreshSubjects(): Promise<void> {
   editor.set({ busy: 'Listing subjects…' });
   const subjects = await api().listSubjects();
   editor.set({ subjects, busy: null });
