@@ -51,6 +51,7 @@ describe('application menu', () => {
     for (const [menu, label] of [
       [file, 'Save'],
       [file, 'Add Transform…'],
+      [file, 'Import FreeSurfer Subject…'],
       [edit, 'Undo'],
       [edit, 'Redo'],
       [view, 'Zoom In'],
@@ -63,6 +64,7 @@ describe('application menu', () => {
     expect(s.sent.map((c) => c.command)).toEqual([
       'save',
       'add-transform',
+      'import-freesurfer',
       'undo',
       'redo',
       'zoom-in',

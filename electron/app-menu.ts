@@ -53,6 +53,7 @@ export function buildMenuTemplate(a: MenuActions): MenuItemConstructorOptions[] 
       { label: 'Save', accelerator: 'CmdOrCtrl+S', click: send({ command: 'save' }) },
       { label: 'Export…', accelerator: 'CmdOrCtrl+E', click: () => void exportRois() },
       { label: 'Add Transform…', click: send({ command: 'add-transform' }) },
+      { label: 'Import FreeSurfer Subject…', click: send({ command: 'import-freesurfer' }) },
       { type: 'separator' },
       mac ? { role: 'close' } : { role: 'quit' },
     ],

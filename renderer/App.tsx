@@ -18,6 +18,7 @@ import { rotate, Toolbar, zoomStep } from './panels/Toolbar.js';
 import { startDraftAutosave } from './state/draft-autosave.js';
 import { openAddTransformDialog } from './state/add-transform-actions.js';
 import { openExportDialog } from './state/export-actions.js';
+import { openImportDialog } from './state/import-actions.js';
 import { editor, isDirty, redoEdit, undoEdit, useEditor } from './state/editor-store.js';
 import { openDatabase, save, startEditor } from './state/session-actions.js';
 import { handleShortcut } from './state/shortcuts.js';
@@ -44,6 +45,7 @@ export function App({ shell }: { shell: ShellBridge }) {
         else if (c.command === 'save') void save();
         else if (c.command === 'export') openExportDialog(c.out);
         else if (c.command === 'add-transform') openAddTransformDialog();
+        else if (c.command === 'import-freesurfer') openImportDialog();
         else if (c.command === 'undo') undoEdit();
         else if (c.command === 'redo') redoEdit();
         else if (c.command === 'zoom-fit') editor.set({ fitRequest: editor.get().fitRequest + 1 });

@@ -13,6 +13,7 @@ export type MenuCommand =
   /** a folder the user chose for exports */
   | { command: 'export'; out: string }
   | { command: 'add-transform' }
+  | { command: 'import-freesurfer' }
   | { command: 'undo' }
   | { command: 'redo' }
   | { command: 'zoom-in' }
