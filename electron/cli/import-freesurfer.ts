@@ -80,7 +80,8 @@ export async function run(argv: string[]): Promise<void> {
       name: values.as,
       replace: values.replace,
       options,
-      progress: (stage) => process.stderr.write(`importing: ${stage}\n`),
+      // stages on a terminal only, so a script's stderr holds nothing but the one error line
+      progress: process.stderr.isTTY ? (stage) => process.stderr.write(`importing: ${stage}\n`) : undefined,
     });
     const { lh, rh } = result.vertices;
     console.log(
