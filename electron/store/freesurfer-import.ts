@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { copyFile, mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
-import { gzip } from 'node:zlib';
+import { deflateSync, gzip } from 'node:zlib';
 import { ApiError } from '../../shared/api.js';
 import {
   importFreeSurferSubject,
@@ -13,6 +13,7 @@ import {
 import { FreeSurferInputError } from '../../shared/freesurfer/input-error.js';
 import { checkSubject } from '../backend/overlay-api.js';
 import { readFileOrFail } from './file-errors.js';
+import { nodeInflate } from './node-inflate.js';
 import { BACKUP_DIR } from './overlay-store.js';
 import { SIDECAR_FILE } from './sidecar-file.js';
 
@@ -93,7 +94,15 @@ export async function importFreeSurfer(req: FreeSurferImportRequest): Promise<Fr
         },
       },
       req.options,
-      { progress: req.progress, gzip: (b) => gzipAsync(b, { level: 6 }) },
+      {
+        progress: req.progress,
+        gzip: (b) => gzipAsync(b, { level: 6 }),
+        inflate: nodeInflate,
+        gifti: {
+          deflate: deflateOnce(),
+          base64: (b) => Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('base64'),
+        },
+      },
     ).catch((e: unknown) => {
       if (e instanceof FreeSurferInputError) {
         const path = join(fsDir, e.file);
@@ -107,6 +116,22 @@ export async function importFreeSurfer(req: FreeSurferImportRequest): Promise<Fr
   } finally {
     await rm(tmp, { recursive: true, force: true });
   }
+}
+
+/**
+ * Node's zlib, compressing a whole buffer seen before only once: the wm, pia and inflated
+ * surfaces of a hemisphere share one triangle array (gifti-write hands out the same copy).
+ */
+function deflateOnce(): (bytes: Uint8Array) => Uint8Array {
+  const done = new WeakMap<ArrayBufferLike, Uint8Array>();
+  return (bytes) => {
+    const whole = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
+    const known = whole ? done.get(bytes.buffer) : undefined;
+    if (known) return known;
+    const out = deflateSync(bytes, { level: 6 });
+    if (whole) done.set(bytes.buffer, out);
+    return out;
+  };
 }
 
 /**

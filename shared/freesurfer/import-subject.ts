@@ -5,7 +5,8 @@ import {
   readFreeSurferPatch,
   readFreeSurferSurface,
 } from '../formats/freesurfer-surface.js';
-import { encodeGiftiSurface } from '../formats/gifti-write.js';
+import { encodeGiftiSurface, type GiftiWriteOptions } from '../formats/gifti-write.js';
+import type { Inflater } from '../formats/inflate.js';
 import { readMghVolume } from '../formats/mgh.js';
 import { scannerVox2ras } from '../formats/volume-geometry.js';
 import { encodeNifti } from '../formats/nifti-write.js';
@@ -71,6 +72,10 @@ export interface ImportHooks {
   progress?: (stage: ImportStage) => void;
   /** gzip for the anatomical NIfTIs (the store passes Node's faster zlib); fflate by default */
   gzip?: (bytes: Uint8Array) => Promise<Uint8Array>;
+  /** gunzip for the MGZ volumes (the store passes Node's) */
+  inflate?: Inflater;
+  /** codecs for the GIFTI payloads (the store passes Node's) */
+  gifti?: GiftiWriteOptions;
 }
 
 export interface ImportSummary {
@@ -168,25 +173,36 @@ export async function importFreeSurferSubject(
 
   stage('converting anatomicals');
   let lastAffine: number[][] = [];
-  for (const [fsName, name] of ANATOMICALS) {
-    const file = `mri/${fsName}.mgz`;
-    const bytes = await source.read(file);
-    const { geometry, data } = parseInput(file, () => readMghVolume(bytes));
-    const affine = scannerVox2ras(geometry);
-    const nifti = encodeNifti({ dims: geometry.dims, data, affine, gzip: false });
-    await write(`anatomicals/${name}.nii.gz`, await (hooks.gzip ?? defaultGzip)(nifti));
-    // the NIfTI keeps the affine as float32, and pycortex reads it back from there
-    lastAffine = affine.map((row) => row.map(Math.fround));
+  // each volume compresses (off the thread with the store's gzip) while the next one converts
+  const pending: Promise<void>[] = [];
+  try {
+    for (const [fsName, name] of ANATOMICALS) {
+      const file = `mri/${fsName}.mgz`;
+      const bytes = await source.read(file);
+      const { geometry, data } = parseInput(file, () => readMghVolume(bytes, 0, hooks.inflate));
+      const affine = scannerVox2ras(geometry);
+      const nifti = encodeNifti({ dims: geometry.dims, data, affine, gzip: false });
+      const gzip = hooks.gzip ?? defaultGzip;
+      pending.push(gzip(nifti).then((gz) => write(`anatomicals/${name}.nii.gz`, gz)));
+      // the NIfTI keeps the affine as float32, and pycortex reads it back from there
+      lastAffine = affine.map((row) => row.map(Math.fround));
+    }
+  } finally {
+    // nothing may still be writing when this returns or throws
+    await Promise.allSettled(pending);
   }
+  await Promise.all(pending);
   const surfmove = surfaceShift(lastAffine);
 
   stage('writing surfaces');
   for (const { name, hemi, surface: s } of surfaces) {
     const points = new Float32Array(s.points.length);
     for (let i = 0; i < points.length; i++) points[i] = s.points[i] + surfmove[i % 3];
-    await write(`surfaces/${name}_${hemi}.gii`, gifti({ points, triangles: s.triangles }));
+    // the same triangle array for every surface of a hemisphere (sameMesh checked them equal)
+    const triangles = smoothwm[hemi].triangles;
+    await write(`surfaces/${name}_${hemi}.gii`, gifti({ points, triangles }, hooks.gifti));
   }
-  for (const hemi of HEMIS) await write(`surfaces/flat_${hemi}.gii`, gifti(flat[hemi]));
+  for (const hemi of HEMIS) await write(`surfaces/flat_${hemi}.gii`, gifti(flat[hemi], hooks.gifti));
 
   stage('writing surface info');
   for (const [, name] of SURFACE_INFO) {
@@ -218,8 +234,8 @@ export async function importFreeSurferSubject(
   return { vertices: counts, surfmove, templates, files };
 }
 
-function gifti(s: Surface): Uint8Array {
-  return new TextEncoder().encode(encodeGiftiSurface(s));
+function gifti(s: Surface, options?: GiftiWriteOptions): Uint8Array {
+  return new TextEncoder().encode(encodeGiftiSurface(s, options));
 }
 
 /** Surfaces of one hemisphere must share the mesh: the same vertex count and the same triangles. */
