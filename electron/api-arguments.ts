@@ -222,6 +222,8 @@ async function allowedDatabase(ctx: BackendContext, api: RoiStudioApi, dir: stri
 async function allowedFreeSurferFolder(ctx: BackendContext, dir: string): Promise<string> {
   if (!isAbsolute(dir)) throw new ApiError('BAD_REQUEST', `importFreeSurfer: ${dir} is not an absolute path`);
   const folder = async (p: string) => (await stat(p).catch(() => null))?.isDirectory() ?? false;
+  // a folder that does not exist goes on to the back end, which names it as not found
+  if (!(await stat(dir).catch(() => null))) return dir;
   if ((await folder(join(dir, 'surf'))) && (await folder(join(dir, 'mri')))) return dir;
   return allowedPath(ctx, dir);
 }
