@@ -25,7 +25,9 @@ function usage(): string {
   return [
     'usage: roi-studio <command> [options]',
     '',
-    ...Object.entries(COMMANDS).map(([k, v]) => `  ${k.padEnd(9)} ${v}`),
+    ...Object.entries(COMMANDS).map(
+      ([k, v]) => `  ${k.padEnd(Math.max(...Object.keys(COMMANDS).map((c) => c.length)))} ${v}`,
+    ),
   ].join('\n');
 }
 
