@@ -1,3 +1,4 @@
+import { existsSync, readdirSync } from 'node:fs';
 import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,37 +17,41 @@ import { nodeInflate } from './node-inflate.js';
 import { readVolumeFile } from './volumes.js';
 
 /**
- * The import of the real FreeSurfer subject fs-hcp32k against what pycortex wrote for it
- * (golden/fs-hcp32k/pycortex-import): every array, and a flatmap through the imported subject.
+ * The import of each real FreeSurfer subject (fs-hcp32k, and any other with a pycortex golden)
+ * against what pycortex wrote for it (golden/<subject>/pycortex-import): every array, and a
+ * flatmap through the imported subject.
  */
 
 const FS_DIR = SHARED ? join(SHARED, 'data', 'freesurfer') : '';
-const PYCORTEX = join(GOLDEN, 'fs-hcp32k', 'pycortex-import');
-let db = '';
-
-beforeAll(async () => {
-  if (!SHARED) return;
-  db = await mkdtemp(join(tmpdir(), 'roi-studio-fsimport-'));
-  await importFreeSurfer({ subjectsDir: FS_DIR, subject: 'fs-hcp32k', db, options: DEFAULT_IMPORT_OPTIONS });
-}, 120_000);
-
-afterAll(async () => {
-  if (db) await rm(db, { recursive: true, force: true });
-});
+const SUBJECTS = SHARED
+  ? readdirSync(FS_DIR).filter((s) => existsSync(join(GOLDEN, s, 'pycortex-import')))
+  : ['fs-hcp32k'];
 
 async function gifti(path: string): Promise<Surface> {
   return parseGiftiSurface(await readFile(path, 'utf8'), { inflate: nodeInflate });
 }
 
-describe.skipIf(!SHARED)(
-  `import-freesurfer fs-hcp32k vs pycortex (${SHARED ? 'reference data' : SKIP_REASON})`,
-  () => {
+describe.skipIf(!SHARED).each(SUBJECTS)(
+  `import-freesurfer %s vs pycortex (${SHARED ? 'reference data' : SKIP_REASON})`,
+  (subject) => {
+    const PYCORTEX = join(GOLDEN, subject, 'pycortex-import');
+    let db = '';
+
+    beforeAll(async () => {
+      db = await mkdtemp(join(tmpdir(), 'roi-studio-fsimport-'));
+      await importFreeSurfer({ subjectsDir: FS_DIR, subject, db, options: DEFAULT_IMPORT_OPTIONS });
+    }, 120_000);
+
+    afterAll(async () => {
+      if (db) await rm(db, { recursive: true, force: true });
+    });
+
     it('surfaces: vertices within 1e-4 mm, identical triangles', async () => {
       for (const name of ['wm', 'pia', 'inflated', 'flat'])
         for (const hemi of ['lh', 'rh']) {
           const file = `surfaces/${name}_${hemi}.gii`;
           const [ours, theirs] = await Promise.all([
-            gifti(join(db, 'fs-hcp32k', file)),
+            gifti(join(db, subject, file)),
             gifti(join(PYCORTEX, file)),
           ]);
           expect(ours.points.length).toBe(theirs.points.length);
@@ -65,7 +70,7 @@ describe.skipIf(!SHARED)(
     it('surface-info: |Δ| ≤ 1e-6 (negated curv, sulc and thickness)', async () => {
       for (const name of ['curvature', 'sulcaldepth', 'thickness']) {
         const file = `surface-info/${name}.npz`;
-        const ours = parseNpz(await readFile(join(db, 'fs-hcp32k', file)));
+        const ours = parseNpz(await readFile(join(db, subject, file)));
         const theirs = parseNpz(await readFile(join(PYCORTEX, file)));
         for (const key of ['left', 'right']) {
           expect(ours[key].shape).toEqual(theirs[key].shape);
@@ -84,7 +89,7 @@ describe.skipIf(!SHARED)(
       for (const name of ['raw', 'aseg', 'raw_wm']) {
         const file = `anatomicals/${name}.nii.gz`;
         const [ours, theirs] = await Promise.all(
-          [join(db, 'fs-hcp32k', file), join(PYCORTEX, file)].map(async (p) => {
+          [join(db, subject, file), join(PYCORTEX, file)].map(async (p) => {
             const raw = nodeInflate(await readFile(p));
             const header = parseNiftiHeader(raw);
             return { header, voxels: Buffer.from(raw.buffer, raw.byteOffset + header.voxOffset) };
@@ -103,19 +108,19 @@ describe.skipIf(!SHARED)(
 
     it('a flatmap through the imported subject (regdat transform) agrees with pycortex on ≥ 99.9 % of pixels', async () => {
       // the transform comes from pycortex's golden: adding transforms is another command's job
-      const transforms = join(db, 'fs-hcp32k', 'transforms', 'regdat');
+      const transforms = join(db, subject, 'transforms', 'regdat');
       await cp(join(PYCORTEX, 'transforms', 'regdat'), transforms, { recursive: true });
       const cacheDir = join(db, '.cache');
       const { map } = await pixelMapFor(
         db,
-        'fs-hcp32k',
+        subject,
         'regdat',
         { height: 1024, thick: 32, depth: 0.5 },
         cacheDir,
       );
-      const volume = await readVolumeFile(join(FS_DIR, 'fs-hcp32k', 'func', 'meanbeta.nii.gz'), 0);
+      const volume = await readVolumeFile(join(FS_DIR, subject, 'func', 'meanbeta.nii.gz'), 0);
       const ours = meanImage(map, volume.data);
-      const golden = await readNpzFile(join(GOLDEN, 'fs-hcp32k', 'flatmap_regdat.npz'));
+      const golden = await readNpzFile(join(GOLDEN, subject, 'flatmap_regdat.npz'));
       expect([map.height, map.width]).toEqual(golden.image.shape);
       const a = imageAgreement(ours, golden.image.data as Float32Array);
       console.log(

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SHARED, SKIP_REASON } from '../../electron/testing/shared-data.js';
@@ -50,12 +50,17 @@ describe('flatFromPatch', () => {
   });
 });
 
-describe.skipIf(!SHARED)(
-  `fs-hcp32k flat patches vs pycortex (${SHARED ? 'reference data' : SKIP_REASON})`,
-  () => {
-    const fs = (f: string) => readFileSync(join(SHARED!, 'data', 'freesurfer', 'fs-hcp32k', 'surf', f));
+const FS = SHARED ? join(SHARED, 'data', 'freesurfer') : '';
+const SUBJECTS = SHARED
+  ? readdirSync(FS).filter((s) => existsSync(join(SHARED!, 'golden', s, 'flat-asis')))
+  : ['fs-hcp32k'];
+
+describe.skipIf(!SHARED).each(SUBJECTS)(
+  `%s flat patches vs pycortex (${SHARED ? 'reference data' : SKIP_REASON})`,
+  (subject) => {
+    const fs = (f: string) => readFileSync(join(FS, subject, 'surf', f));
     const golden = (f: string) =>
-      parseGiftiSurface(readFileSync(join(SHARED!, 'golden', 'fs-hcp32k', f), 'utf8'));
+      parseGiftiSurface(readFileSync(join(SHARED!, 'golden', subject, f), 'utf8'));
     for (const hemi of ['lh', 'rh'])
       it(`${hemi}: the "#488 as-is" flat equals golden flat-asis exactly`, () => {
         const flat = flatFromPatch(
@@ -67,7 +72,8 @@ describe.skipIf(!SHARED)(
         const theirs = golden(`flat-asis/flat_${hemi}.gii`);
         let worst = 0;
         flat.points.forEach((x, i) => (worst = Math.max(worst, Math.abs(x - theirs.points[i]))));
-        console.log(`flat-asis ${hemi}: max |Δ| ${worst}, ${flat.triangles.length / 3} triangles`);
+        console.log(`${subject} flat-asis ${hemi}: max |Δ| ${worst}, ${flat.triangles.length / 3} triangles`);
+        expect(flat.points.length).toBe(theirs.points.length);
         expect(worst).toBe(0);
         expect(flat.triangles.length).toBe(theirs.triangles.length);
         expect(flat.triangles.every((v, i) => v === theirs.triangles[i])).toBe(true);
