@@ -106,6 +106,8 @@ const SURFACE_INFO: [string, string][] = [
 
 const defaultGzip = (bytes: Uint8Array) => Promise.resolve(gzipSync(bytes, { level: 6, mtime: 0 }));
 
+type Write = (path: string, bytes: Uint8Array) => Promise<void>;
+
 export async function importFreeSurferSubject(
   source: FreeSurferFolder,
   out: SubjectWriter,
@@ -113,50 +115,16 @@ export async function importFreeSurferSubject(
   hooks: ImportHooks = {},
 ): Promise<ImportSummary> {
   const files: string[] = [];
-  const write = async (path: string, bytes: Uint8Array) => {
+  const write: Write = async (path, bytes) => {
     await out.file(path, bytes);
     files.push(path);
   };
   const stage = (s: ImportStage) => hooks.progress?.(s);
-  const surface = async (hemi: Hemi, name: string) => {
-    const file = `surf/${hemi}.${name}`;
-    const bytes = await source.read(file);
-    return { file, surface: parseInput(file, () => readFreeSurferSurface(bytes)) };
-  };
 
   // every input is read and checked before anything large is converted, so bad input fails fast
   stage('reading surfaces');
-  const counts = {} as HemiPair<number>;
-  const smoothwm = {} as HemiPair<Surface>;
-  const surfaces: { name: string; hemi: Hemi; surface: Surface }[] = [];
-  for (const hemi of HEMIS) {
-    const reference = await surface(hemi, 'smoothwm');
-    smoothwm[hemi] = reference.surface;
-    counts[hemi] = reference.surface.points.length / 3;
-    for (const [fsName, name] of SURFACES) {
-      const s =
-        fsName === 'wm' && options.wm === 'smoothwm'
-          ? reference
-          : await surface(hemi, fsName === 'wm' ? options.wm : fsName);
-      sameMesh(s.file, s.surface, reference.file, reference.surface);
-      surfaces.push({ name, hemi, surface: s.surface });
-    }
-  }
-  const info: Record<string, HemiPair<Float32Array>> = {};
-  for (const [fsName, name] of SURFACE_INFO) {
-    info[name] = {} as HemiPair<Float32Array>;
-    for (const hemi of HEMIS) {
-      const file = `surf/${hemi}.${fsName}`;
-      const bytes = await source.read(file);
-      const values = parseInput(file, () => readFreeSurferCurv(bytes));
-      if (values.length !== counts[hemi])
-        throw new FreeSurferInputError(
-          file,
-          `${values.length} values, but surf/${hemi}.smoothwm has ${counts[hemi]} vertices`,
-        );
-      info[name][hemi] = values;
-    }
-  }
+  const { counts, smoothwm, surfaces } = await readMeshes(source, options.wm);
+  const info = await readSurfaceInfo(source, counts);
   stage('building the flat surface');
   const flat = {} as HemiPair<Surface>;
   for (const hemi of HEMIS) {
@@ -172,33 +140,13 @@ export async function importFreeSurferSubject(
   for (const folder of FOLDERS) await out.folder(folder);
 
   stage('converting anatomicals');
-  let lastAffine: number[][] = [];
-  // each volume compresses (off the thread with the store's gzip) while the next one converts
-  const pending: Promise<void>[] = [];
-  try {
-    for (const [fsName, name] of ANATOMICALS) {
-      const file = `mri/${fsName}.mgz`;
-      const bytes = await source.read(file);
-      const { geometry, data } = parseInput(file, () => readMghVolume(bytes, 0, hooks.inflate));
-      const affine = scannerVox2ras(geometry);
-      const nifti = encodeNifti({ dims: geometry.dims, data, affine, gzip: false });
-      const gzip = hooks.gzip ?? defaultGzip;
-      pending.push(gzip(nifti).then((gz) => write(`anatomicals/${name}.nii.gz`, gz)));
-      // the NIfTI keeps the affine as float32, and pycortex reads it back from there
-      lastAffine = affine.map((row) => row.map(Math.fround));
-    }
-  } finally {
-    // nothing may still be writing when this returns or throws
-    await Promise.allSettled(pending);
-  }
-  await Promise.all(pending);
-  const surfmove = surfaceShift(lastAffine);
+  const surfmove = surfaceShift(await convertAnatomicals(source, write, hooks));
 
   stage('writing surfaces');
   for (const { name, hemi, surface: s } of surfaces) {
     const points = new Float32Array(s.points.length);
     for (let i = 0; i < points.length; i++) points[i] = s.points[i] + surfmove[i % 3];
-    // the same triangle array for every surface of a hemisphere (sameMesh checked them equal)
+    // the same triangle array for every surface of a hemisphere (readMeshes checked them equal)
     const triangles = smoothwm[hemi].triangles;
     await write(`surfaces/${name}_${hemi}.gii`, gifti({ points, triangles }, hooks.gifti));
   }
@@ -214,15 +162,13 @@ export async function importFreeSurferSubject(
   }
 
   stage('writing templates');
-  const templates: string[] = [];
   for (const s of chosen) {
-    const ctabFile = `label/${s.name}.mgz.ctab`;
+    const ctabFile = `${s.name}.mgz.ctab`;
     const ctab =
-      s.kind === 'mgz' && labelFiles.includes(`${s.name}.mgz.ctab`)
-        ? new TextDecoder().decode(await source.read(ctabFile))
+      s.kind === 'mgz' && labelFiles.includes(ctabFile)
+        ? new TextDecoder().decode(await source.read(`label/${ctabFile}`))
         : null;
     for (const t of await templateFiles(s, counts, (f) => source.read(f), ctab)) await write(t.path, t.bytes);
-    templates.push(s.name);
   }
 
   stage('creating overlays.svg');
@@ -231,7 +177,85 @@ export async function importFreeSurferSubject(
   const overlay = createOverlaySvg({ width, height, clipLoops: overlayClipLoops(frame, height) });
   await write('overlays.svg', new TextEncoder().encode(overlay));
 
-  return { vertices: counts, surfmove, templates, files };
+  return { vertices: counts, surfmove, templates: chosen.map((s) => s.name), files };
+}
+
+/** smoothwm (the flat patch's mesh) and the surfaces imported, each checked to share its mesh. */
+async function readMeshes(source: FreeSurferFolder, wm: FreeSurferImportOptions['wm']) {
+  const read = async (hemi: Hemi, name: string) => {
+    const file = `surf/${hemi}.${name}`;
+    const bytes = await source.read(file);
+    return { file, surface: parseInput(file, () => readFreeSurferSurface(bytes)) };
+  };
+  const counts = {} as HemiPair<number>;
+  const smoothwm = {} as HemiPair<Surface>;
+  const surfaces: { name: string; hemi: Hemi; surface: Surface }[] = [];
+  for (const hemi of HEMIS) {
+    const reference = await read(hemi, 'smoothwm');
+    smoothwm[hemi] = reference.surface;
+    counts[hemi] = reference.surface.points.length / 3;
+    for (const [fsName, name] of SURFACES) {
+      const fsSurface = fsName === 'wm' ? wm : fsName;
+      const s = fsSurface === 'smoothwm' ? reference : await read(hemi, fsSurface);
+      sameMesh(s.file, s.surface, reference.file, reference.surface);
+      surfaces.push({ name, hemi, surface: s.surface });
+    }
+  }
+  return { counts, smoothwm, surfaces };
+}
+
+/** The curv files of SURFACE_INFO, one value per vertex of each hemisphere. */
+async function readSurfaceInfo(
+  source: FreeSurferFolder,
+  counts: HemiPair<number>,
+): Promise<Record<string, HemiPair<Float32Array>>> {
+  const info: Record<string, HemiPair<Float32Array>> = {};
+  for (const [fsName, name] of SURFACE_INFO) {
+    info[name] = {} as HemiPair<Float32Array>;
+    for (const hemi of HEMIS) {
+      const file = `surf/${hemi}.${fsName}`;
+      const bytes = await source.read(file);
+      const values = parseInput(file, () => readFreeSurferCurv(bytes));
+      if (values.length !== counts[hemi])
+        throw new FreeSurferInputError(
+          file,
+          `${values.length} values, but surf/${hemi}.smoothwm has ${counts[hemi]} vertices`,
+        );
+      info[name][hemi] = values;
+    }
+  }
+  return info;
+}
+
+/**
+ * T1, aseg and wm.mgz as NIfTI with the same voxels, data type and vox2ras (mri_convert's
+ * result); returns the affine of the last one as pycortex reads it back (float32 in the file).
+ */
+async function convertAnatomicals(
+  source: FreeSurferFolder,
+  write: Write,
+  hooks: ImportHooks,
+): Promise<number[][]> {
+  let lastAffine: number[][] = [];
+  // each volume compresses (off the thread with the store's gzip) while the next one converts
+  const pending: Promise<void>[] = [];
+  try {
+    for (const [fsName, name] of ANATOMICALS) {
+      const file = `mri/${fsName}.mgz`;
+      const bytes = await source.read(file);
+      const { geometry, data } = parseInput(file, () => readMghVolume(bytes, 0, hooks.inflate));
+      const affine = scannerVox2ras(geometry);
+      const nifti = encodeNifti({ dims: geometry.dims, data, affine, gzip: false });
+      const gzip = hooks.gzip ?? defaultGzip;
+      pending.push(gzip(nifti).then((gz) => write(`anatomicals/${name}.nii.gz`, gz)));
+      lastAffine = affine.map((row) => row.map(Math.fround));
+    }
+  } finally {
+    // nothing may still be writing when this returns or throws
+    await Promise.allSettled(pending);
+  }
+  await Promise.all(pending);
+  return lastAffine;
 }
 
 function gifti(s: Surface, options?: GiftiWriteOptions): Uint8Array {
