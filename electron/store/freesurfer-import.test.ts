@@ -126,6 +126,17 @@ describe('importFreeSurfer on a small synthetic subject', () => {
     expect((await readdir(db)).sort()).toEqual(['S2', 'other']);
   });
 
+  it('--wm white imports the white surface as wm; smoothwm stays the flat patch’s mesh', async () => {
+    const fs = await subjectsDir();
+    const db = await databaseWithOther();
+    const r = await run(fs, db, { wm: 'white', labels: 'none' });
+    const wm = parseGiftiSurface(await readFile(join(db, 'fs', 'surfaces', 'wm_lh.gii'), 'utf8'));
+    expect(wm.points[2]).toBe(Math.fround(-0.5 + r.surfmove[2]));
+    const smoothwm = (await run(fs, db, { labels: 'none' }, { name: 'smooth' })).surfmove;
+    const wmSmooth = parseGiftiSurface(await readFile(join(db, 'smooth', 'surfaces', 'wm_lh.gii'), 'utf8'));
+    expect(wmSmooth.points[2]).toBe(Math.fround(smoothwm[2]));
+  });
+
   it('--labels all adds .label files; a list picks by name', async () => {
     const fs = await subjectsDir();
     const db = await databaseWithOther();

@@ -10,7 +10,7 @@ import type { Surface } from '../../subject.js';
 
 /**
  * A tiny FreeSurfer subject folder for tests (file path → bytes): each hemisphere an n×n grid
- * sheet (smoothwm/white at z = 0, pial 2 mm above, inflated 10 mm above), a flat patch of every
+ * sheet (smoothwm at z = 0, white 0.5 mm below, pial 2 mm above, inflated 10 mm above), a flat patch of every
  * vertex, curv files, conformed-like 8³ volumes at c_ras (1.5, −17.25, 11.75), an NSD-style
  * label map with its table, an .annot and a .label.
  */
@@ -56,7 +56,7 @@ export function freeSurferFixture(): Record<string, Uint8Array> {
   ] as const) {
     const wm = gridSheet(0, x0);
     files[`surf/${hemi}.smoothwm`] = encodeFreeSurferSurface(wm);
-    files[`surf/${hemi}.white`] = encodeFreeSurferSurface(wm);
+    files[`surf/${hemi}.white`] = encodeFreeSurferSurface(gridSheet(-0.5, x0));
     files[`surf/${hemi}.pial`] = encodeFreeSurferSurface(gridSheet(2, x0));
     files[`surf/${hemi}.inflated`] = encodeFreeSurferSurface(gridSheet(10, x0));
     const ramp = (k: number) => Array.from({ length: NV }, (_, v) => k * (v - NV / 2));
