@@ -306,6 +306,12 @@ describe('importFreeSurfer on a small synthetic subject', () => {
       importFreeSurfer({ subjectsDir: fs, subject: 'subj09', db, options: DEFAULT_IMPORT_OPTIONS }),
     ).rejects.toThrow(/subj09: no such FreeSurfer subject folder/);
     await expect(run(fs, db, {}, { name: '../x' })).rejects.toThrow(/not a valid subject name/);
+    const inside = join(fs, 'fs', 'pycortex-db');
+    await mkdir(inside);
+    await expect(run(fs, inside)).rejects.toThrow(
+      /pycortex-db: the database is inside the FreeSurfer folder/,
+    );
+    expect(await readdir(inside)).toEqual([]);
     expect((await readdir(db)).sort()).toEqual(['other']);
     expect(await stat(join(db, 'nope')).catch(() => null)).toBeNull();
     await unlink(join(db, 'other', 'overlays.svg'));

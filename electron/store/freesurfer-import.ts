@@ -15,6 +15,7 @@ import { checkSubject } from '../backend/overlay-api.js';
 import { readFileOrFail } from './file-errors.js';
 import { nodeInflate } from './node-inflate.js';
 import { BACKUP_DIR } from './overlay-store.js';
+import { isInside } from './path-guard.js';
 import { SIDECAR_FILE } from './sidecar-file.js';
 
 /**
@@ -64,6 +65,12 @@ export async function importFreeSurfer(req: FreeSurferImportRequest): Promise<Fr
   if (!(await isFolder(db))) throw new ApiError('NOT_FOUND', `${db}: no such database folder`, db);
   if (!(await isFolder(fsDir)))
     throw new ApiError('NOT_FOUND', `${fsDir}: no such FreeSurfer subject folder`, fsDir);
+  if (isInside(fsDir, db))
+    throw new ApiError(
+      'BAD_REQUEST',
+      `${db}: the database is inside the FreeSurfer folder ${fsDir}, which is only read; choose another database`,
+      db,
+    );
   const target = join(db, name);
   const existing = await stat(target).catch(() => null);
   if (existing && !req.replace)
