@@ -87,6 +87,9 @@ function ImportForm() {
           )}
         </div>
       </label>
+      {!isDesktop && (
+        <p className="hint">The folder is on the server running ROI Studio, not on this computer.</p>
+      )}
       <label className="field">
         <span>Subject name</span>
         <input
