@@ -38,12 +38,12 @@ function volume(type: 0 | 1, value: (i: number) => number): Uint8Array {
   return gzipSync(
     encodeMgh(values, type, [8, 8, 8], {
       voxelSize: [1, 1, 1],
-      axes: [
+      directions: [
         [-1, 0, 0],
         [0, 0, -1],
         [0, 1, 0],
       ],
-      centre: FIXTURE_CRAS,
+      center: FIXTURE_CRAS,
     }),
   );
 }
