@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { watchConsole } from './page-helpers.js';
+import { openOnDemo, watchConsole } from './page-helpers.js';
 import { demoDatabase, startServe, type Served } from './start-serve.js';
 
 /**
@@ -24,11 +24,7 @@ test.afterAll(async () => {
 
 test('Add transform… writes the transform, picks it and shows its reference', async ({ page }) => {
   const errors = watchConsole(page);
-  await page.setViewportSize({ width: 1400, height: 900 });
-  await page.goto(served!.url);
-  await expect(page.getByRole('combobox', { name: 'Subject', exact: true })).toHaveValue('demo');
-  const tour = page.getByRole('button', { name: 'Skip' });
-  if (await tour.isVisible()) await tour.click();
+  await openOnDemo(page, served!.url);
 
   await page.getByRole('button', { name: 'Add transform…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Add transform' });

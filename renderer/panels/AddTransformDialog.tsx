@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { AddTransformRequest, TransformInput, TransformRegistration } from '../../shared/api.js';
+import type { AddTransformRequest, TransformRegistration } from '../../shared/api.js';
 import {
   addTransform,
   chooseTransformInput,
@@ -8,6 +8,7 @@ import {
 } from '../state/add-transform-actions.js';
 import { errorMessage, useEditor } from '../state/editor-store.js';
 import { Modal } from './Modal.js';
+import { PathField } from './PathField.js';
 
 type Kind = TransformRegistration['kind'];
 
@@ -105,7 +106,7 @@ function AddTransformForm() {
         placeholder="mean EPI (.nii.gz)"
         value={reference}
         onChange={setReference}
-        input={isDesktop ? 'reference' : null}
+        choose={isDesktop ? () => chooseTransformInput('reference') : undefined}
       />
       <div className="field" role="radiogroup" aria-labelledby="add-transform-kind">
         <span id="add-transform-kind">Alignment</span>
@@ -125,7 +126,7 @@ function AddTransformForm() {
           placeholder={kind === 'fsl' ? 'func2anat.mat' : 'register.dat or .lta'}
           value={file}
           onChange={setFile}
-          input={isDesktop ? 'registration' : null}
+          choose={isDesktop ? () => chooseTransformInput('registration') : undefined}
         />
       )}
       {kind === 'freesurfer' && (
@@ -136,7 +137,7 @@ function AddTransformForm() {
             placeholder="SUBJECTS_DIR"
             value={subjectsDir}
             onChange={setSubjectsDir}
-            input={isDesktop ? 'subjects-dir' : null}
+            choose={isDesktop ? () => chooseTransformInput('subjects-dir') : undefined}
           />
           <label className="field">
             <span>FreeSurfer subject</span>
@@ -175,39 +176,5 @@ function AddTransformForm() {
         </button>
       </div>
     </Modal>
-  );
-}
-
-/** A path typed in, or (desktop, `input` given) picked with the native dialog. */
-function PathField(props: {
-  title: string;
-  label: string;
-  placeholder: string;
-  value: string;
-  onChange: (path: string) => void;
-  input: TransformInput | null;
-}) {
-  const { input, onChange } = props;
-  return (
-    <div className="field">
-      <span>{props.title}</span>
-      <div className="row">
-        <input
-          aria-label={props.label}
-          placeholder={props.placeholder}
-          spellCheck={false}
-          value={props.value}
-          onChange={(e) => onChange(e.target.value)}
-        />
-        {input && (
-          <button
-            type="button"
-            onClick={() => void chooseTransformInput(input).then((p) => p && onChange(p))}
-          >
-            Browse…
-          </button>
-        )}
-      </div>
-    </div>
   );
 }

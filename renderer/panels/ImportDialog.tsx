@@ -3,6 +3,7 @@ import { errorMessage, useEditor } from '../state/editor-store.js';
 import { closeImportDialog, folderName, runImport, useImportDialog } from '../state/import-actions.js';
 import { chooseDatabase } from '../state/session-actions.js';
 import { Modal } from './Modal.js';
+import { PathField } from './PathField.js';
 
 /** Import FreeSurfer subject…: a FreeSurfer folder becomes a subject of the open database. */
 export function ImportDialog() {
@@ -69,24 +70,15 @@ function ImportForm() {
         Writes what pycortex’s import_subj + import_flat write into {database}; the FreeSurfer folder is only
         read.
       </p>
-      <label className="field">
-        <span>FreeSurfer folder</span>
-        <div className="row">
-          <input
-            aria-label="FreeSurfer folder"
-            placeholder="/path/to/nsddata/freesurfer/subj01"
-            spellCheck={false}
-            value={folder}
-            onChange={(e) => setFolder(e.target.value)}
-            autoFocus
-          />
-          {isDesktop && (
-            <button type="button" onClick={() => void chooseDatabase().then((p) => p && setFolder(p))}>
-              Browse…
-            </button>
-          )}
-        </div>
-      </label>
+      <PathField
+        title="FreeSurfer folder"
+        label="FreeSurfer folder"
+        placeholder="/path/to/nsddata/freesurfer/subj01"
+        value={folder}
+        onChange={setFolder}
+        choose={isDesktop ? chooseDatabase : undefined}
+        autoFocus
+      />
       {!isDesktop && (
         <p className="hint">The folder is on the server running ROI Studio, not on this computer.</p>
       )}
