@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
+import { findLayer, layerShapes, parseOverlay } from '../../shared/formats/overlay-svg.js';
 import { GOLDEN, SHARED, SHARED_DB } from '../testing/shared-data.js';
 import { exportFigure } from './figures.js';
 
@@ -103,6 +104,22 @@ describe.skipIf(!SHARED)('figure export (sub-hcp32k, compared with pycortex make
     expect(svg).toContain('<g clip-path="url(#rois-clip)">');
     expect(svg.match(/>BOTH_hemis<\/text>/g)).toHaveLength(2);
     expect(svg).toContain('<g id="colorbar">');
+  }, 120_000);
+
+  it('SVG with a legacy rois.svg as its overlay (S1): the ROIs of pycortex’s conversion', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'roi-studio-figure-'));
+    const out = join(dir, 'fig.svg');
+    const legacy = join(SHARED!, 'data', 'extra', 'S1-legacy-rois.svg');
+    await exportFigure(SHARED_DB, { subject: 'S1', out, overlay: legacy, cacheDir: join(dir, 'cache') });
+    // its ROI layers under rois/shapes of a pycortex overlay, with the test ROIs added (T00…, BOTH_hemis)
+    const converted = await readFile(join(GOLDEN, 'S1', 'overlays-rois.svg'), 'utf8');
+    const shapes = layerShapes(findLayer(parseOverlay(converted), 'rois')!).filter(
+      (s) => !/^T\d\d_|^BOTH_hemis$/.test(s.name),
+    );
+    const svg = await readFile(out, 'utf8');
+    expect(shapes).toHaveLength(26);
+    expect(svg.match(/<path d="M [^"]*" style="fill:none/g)).toHaveLength(52);
+    for (const s of shapes) expect(svg.split(`>${s.name}</text>`), s.name).toHaveLength(3);
   }, 120_000);
 
   it('refuses other extensions and unknown colour maps', async () => {

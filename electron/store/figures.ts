@@ -1,6 +1,5 @@
-import { existsSync } from 'node:fs';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
-import { dirname, extname, join } from 'node:path';
+import { dirname, extname } from 'node:path';
 import { PNG } from 'pngjs';
 import { ApiError, type FigureLook } from '../../shared/api.js';
 import { composeBase, makeFigure, percentile, type FigureData } from '../../shared/figure/make-figure.js';
@@ -9,11 +8,11 @@ import { figureOverlay, type FigureLayer, type FigureOverlay } from '../../share
 import { colormapLut, labelLut } from '../../shared/flatmap/colormaps.js';
 import { imageWidth } from '../../shared/flatmap/image-grid.js';
 import { labelImage, meanImage, nanMeanImage } from '../../shared/flatmap/compose.js';
-import { parseOverlay } from '../../shared/formats/overlay-svg.js';
 import { figureFonts } from './figure-fonts.js';
 import { flatFrameOf } from './flat-shape.js';
 import { loadFlatSurfaces } from './subject-surfaces.js';
-import { parseOrFail, readFileOrFail } from './file-errors.js';
+import { parseOrFail } from './file-errors.js';
+import { readOverlayForReading } from './legacy-rois.js';
 import { curvatureImageFor, pixelMapFor } from './flatmap-engine.js';
 import { readLabelTable } from './template-trace.js';
 import { readTransform } from './transforms.js';
@@ -164,19 +163,21 @@ async function checkFigureSize(db: string, o: FigureOptions, dpi: number, height
   );
 }
 
-/** The subject's overlay (or the given file) as a figure draws it; null when the subject has none. */
+/**
+ * The overlay a figure draws, read as pycortex reads it (the given file, else the subject's
+ * overlays.svg, else its legacy rois.svg); null when the subject has none.
+ */
 async function readFigureOverlay(
   db: string,
   subject: string,
   overlay?: string,
 ): Promise<FigureOverlay | null> {
-  const file = overlay ?? join(db, subject, 'overlays.svg');
-  if (!existsSync(file)) {
-    if (overlay) throw new ApiError('NOT_FOUND', `${file}: no overlay file`, file);
+  const read = await readOverlayForReading(db, subject, overlay);
+  if (!read) {
+    if (overlay) throw new ApiError('NOT_FOUND', `${overlay}: no overlay file`, overlay);
     return null;
   }
-  const text = new TextDecoder().decode(await readFileOrFail(file));
-  return parseOrFail(file, () => figureOverlay(parseOverlay(text)));
+  return parseOrFail(read.file, () => figureOverlay(read.doc));
 }
 
 /** A layer's shapes, only those named when `names` is given. */
