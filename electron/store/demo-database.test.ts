@@ -66,6 +66,32 @@ describe('ensureDemoDatabase', () => {
     expect(await readdir(data)).toEqual(['demo-db']);
   });
 
+  it('an upgrade keeps the user’s own subjects, added transforms and their backups', async () => {
+    const data = join(root, 'upgrade-additions');
+    const db = await ensureDemoDatabase(data);
+    const generated = await readdir(join(db, 'demo', 'transforms'));
+    const mine = join(db, 'demo', 'transforms', 'my-session');
+    await mkdir(mine);
+    await writeFile(join(mine, 'matrices.xfm'), 'mine');
+    await mkdir(join(db, 'demo', 'transforms-backups', 'my-session.2026'), { recursive: true });
+    await writeFile(join(db, 'demo', 'transforms-backups', 'my-session.2026', 'matrices.xfm'), 'older');
+    await mkdir(join(db, 'my-subject', 'surfaces'), { recursive: true });
+    await writeFile(join(db, 'my-subject', 'surfaces', 'flat_lh.gii'), 'my surface');
+    await writeFile(join(db, DEMO_MARKER), JSON.stringify({ version: DEMO_VERSION - 1 }));
+
+    await ensureDemoDatabase(data);
+    expect(await demoVersionAt(db)).toBe(DEMO_VERSION);
+    expect((await readdir(join(db, 'demo', 'transforms'))).sort()).toEqual(
+      [...generated, 'my-session'].sort(),
+    );
+    expect(await readFile(join(mine, 'matrices.xfm'), 'utf8')).toBe('mine');
+    expect(
+      await readFile(join(db, 'demo', 'transforms-backups', 'my-session.2026', 'matrices.xfm'), 'utf8'),
+    ).toBe('older');
+    expect(await readFile(join(db, 'my-subject', 'surfaces', 'flat_lh.gii'), 'utf8')).toBe('my surface');
+    expect(await readdir(data)).toEqual(['demo-db']);
+  });
+
   it('an upgrade to another canvas moves the user’s overlays.svg to overlays-backups/ and says so', async () => {
     const data = join(root, 'upgrade-other');
     const db = await ensureDemoDatabase(data);

@@ -1,10 +1,12 @@
 import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { cp, mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { DEMO_MARKER, DEMO_VERSION, generateDemoDatabase } from '../../shared/demo/demo-database.js';
 import { parseOverlay } from '../../shared/formats/overlay-svg.js';
 import { BACKUP_DIR } from './overlay-store.js';
 import { SIDECAR_FILE } from './sidecar-file.js';
+import { TRANSFORM_BACKUP_DIR } from './transform-folder.js';
 
 /**
  * The demo database on disk. It is always built in a temporary sibling folder and renamed into
@@ -24,7 +26,8 @@ export async function ensureDemoDatabase(dataDir: string): Promise<string> {
 
 /**
  * A user's work in an older demo database, carried into the new one before it replaces the old:
- * the sidecar and backups, and overlays.svg when it differs from the new generator's — kept in
+ * subjects the generator does not make, transforms added to its subjects (and their backups), the
+ * sidecar and backups, and overlays.svg when it differs from the new generator's — kept in
  * place while the canvas size is the same, else moved to `overlays-backups/` with a
  * `warning.txt` that the subject list shows (its ROIs can then be restored from the sidecar).
  */
@@ -33,8 +36,20 @@ async function carryUserWork(oldDb: string, newDb: string): Promise<void> {
   for (const e of entries) {
     const from = join(oldDb, e.name);
     const to = join(newDb, e.name);
-    if (!e.isDirectory() || !(await stat(to).catch(() => null))?.isDirectory()) continue;
-    for (const f of [SIDECAR_FILE, BACKUP_DIR])
+    if (!e.isDirectory()) continue;
+    if (!(await isDirectory(to))) {
+      await cp(from, to, { recursive: true });
+      continue;
+    }
+    const added = (await readdir(join(from, 'transforms')).catch(() => [] as string[])).filter(
+      (name) => !existsSync(join(to, 'transforms', name)),
+    );
+    for (const f of [
+      SIDECAR_FILE,
+      BACKUP_DIR,
+      TRANSFORM_BACKUP_DIR,
+      ...added.map((t) => join('transforms', t)),
+    ])
       if (await stat(join(from, f)).catch(() => null))
         await cp(join(from, f), join(to, f), { recursive: true });
     const mine = await readFile(join(from, 'overlays.svg'), 'utf8').catch(() => null);
@@ -52,6 +67,10 @@ async function carryUserWork(oldDb: string, newDb: string): Promise<void> {
     await writeFile(join(to, 'warning.txt'), `${note}\n`);
     console.warn(`roi-studio: ${note}`);
   }
+}
+
+async function isDirectory(path: string): Promise<boolean> {
+  return !!(await stat(path).catch(() => null))?.isDirectory();
 }
 
 function sameCanvas(a: string, b: string): boolean {

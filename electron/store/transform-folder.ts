@@ -4,6 +4,9 @@ import { join } from 'node:path';
 import { ApiError } from '../../shared/api.js';
 import { fileError } from './file-errors.js';
 
+/** Replaced transforms go here, beside `transforms/`: pycortex lists every folder inside that one. */
+export const TRANSFORM_BACKUP_DIR = 'transforms-backups';
+
 export interface WrittenTransformFolder {
   dir: string;
   /** where the replaced transform was moved, if one was replaced */
@@ -43,8 +46,8 @@ export async function writeTransformFolder(
     await mkdir(join(subjectDir, 'transforms'), { recursive: true });
     if (exists) {
       const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-      backup = join(subjectDir, 'transforms-backups', `${name}.${stamp}`);
-      await mkdir(join(subjectDir, 'transforms-backups'), { recursive: true });
+      backup = join(subjectDir, TRANSFORM_BACKUP_DIR, `${name}.${stamp}`);
+      await mkdir(join(subjectDir, TRANSFORM_BACKUP_DIR), { recursive: true });
       await rename(dir, backup);
     }
     // renaming onto a folder that appeared meanwhile fails (not empty): nothing is clobbered
