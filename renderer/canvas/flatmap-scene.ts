@@ -235,6 +235,30 @@ export class FlatmapScene {
           }),
         );
       }
+      const handles = preview.handles ?? [];
+      for (let i = 0; i + 3 < handles.length; i += 4) {
+        this.liveGroup.add(
+          new Konva.Line({
+            points: handles.slice(i, i + 4) as number[],
+            stroke: '#1b6fd1',
+            strokeWidth: 1,
+            strokeScaleEnabled: false,
+            listening: false,
+            perfectDrawEnabled: false,
+          }),
+          new Konva.Circle({
+            x: handles[i + 2],
+            y: handles[i + 3],
+            radius: 3 / scale,
+            fill: '#ffffff',
+            stroke: '#1b6fd1',
+            strokeWidth: 1,
+            strokeScaleEnabled: false,
+            listening: false,
+            perfectDrawEnabled: false,
+          }),
+        );
+      }
       const nodes = preview.nodes ?? [];
       const r = 3.5 / scale;
       for (let i = 0; i < nodes.length; i += 2) {

@@ -1,4 +1,4 @@
-import type { OverlayEdit } from '../api.js';
+import type { OverlayEdit, ShapeLayer } from '../api.js';
 import {
   INKSCAPE_NS,
   SODIPODI_NS,
@@ -25,17 +25,17 @@ import {
   type Segment,
 } from './svg-path.js';
 import { labelPosition } from '../roi/label-position.js';
+import { carryNodeTypes } from './path-nodes.js';
 import { checkRoiName } from '../roi/roi-names.js';
 
 /**
- * Edits of ROI layers (direct children of rois/shapes) on the DOM of overlays.svg. Only the nodes an
+ * Edits of shapes (direct children of the shapes sub-layer of `rois`, `sulci` or `cutouts`) on
+ * the DOM of overlays.svg. Only the nodes an
  * edit names are created, changed or removed; new paths are written in pycortex's safe subset
  * (§11.3) and new elements are indented like their siblings.
  */
 
 export class OverlayEditError extends Error {}
-
-const ROI_LAYER = 'rois';
 
 /**
  * Most path commands one set of edits may write (README, "Limits"): 10 times the largest
@@ -100,19 +100,25 @@ function readEditPaths(edits: readonly OverlayEdit[]): Map<OverlayEdit, Segment[
 }
 
 function applyEdit(o: OverlayDocument, e: OverlayEdit, paths: Segment[][]): void {
+  const layerName: ShapeLayer = e.layer ?? 'rois';
+  if (!SHAPE_LAYERS.includes(layerName))
+    throw new OverlayEditError(`unknown layer ${JSON.stringify(e.layer)}`);
+  const what = SHAPE_NOUN[layerName];
+  // sulci are lines: their subpaths are written open, as drawn
+  const closed = layerName !== 'sulci';
   switch (e.kind) {
     case 'add': {
-      const layer = roiLayer(o);
+      const layer = shapeLayer(o, layerName);
       const name = newRoiName(
         e.name,
         layerShapes(layer).map((s) => s.name),
       );
       const group = createShape(o, layer, name);
-      writePaths(o, layer, group, name, paths, !!e.label);
+      writePaths(o, layer, group, name, paths, !!e.label, closed);
       return;
     }
     case 'replace': {
-      const layer = roiLayer(o);
+      const layer = shapeLayer(o, layerName);
       const all = layerShapes(layer);
       const shapes = all.filter((s) => s.name === e.name);
       const name = shapes.length
@@ -123,18 +129,15 @@ function applyEdit(o: OverlayDocument, e: OverlayEdit, paths: Segment[][]): void
           );
       // pycortex reads the last of duplicates; replace that one
       const group = shapes.length ? shapes[shapes.length - 1].element : createShape(o, layer, name);
-      const replaced = childElements(group, 'path');
-      for (const p of replaced) removeNode(p);
-      removeLabels(layer, name);
-      writePaths(o, layer, group, name, paths, !!e.label, replaced);
+      replacePaths(o, layer, group, name, e.paths, paths, !!e.label, closed);
       return;
     }
     case 'rename': {
-      const layer = roiLayer(o);
+      const layer = shapeLayer(o, layerName);
       const from = validRoiName(e.from);
       const shapes = layerShapes(layer);
       const target = shapes.filter((s) => s.name === from);
-      if (!target.length) throw new OverlayEditError(`no ROI named "${from}"`);
+      if (!target.length) throw new OverlayEditError(`no ${what} named "${from}"`);
       const to =
         e.to === from
           ? from
@@ -150,20 +153,20 @@ function applyEdit(o: OverlayDocument, e: OverlayEdit, paths: Segment[][]): void
       return;
     }
     case 'delete': {
-      const layer = roiLayer(o, false);
+      const layer = shapeLayer(o, layerName, false);
       const name = validRoiName(e.name);
       const shapes = layerShapes(layer).filter((s) => s.name === name);
-      if (!shapes.length) throw new OverlayEditError(`no ROI named "${name}"`);
+      if (!shapes.length) throw new OverlayEditError(`no ${what} named "${name}"`);
       for (const s of shapes) removeNode(s.element);
       removeLabels(layer, name);
       return;
     }
     case 'normalise': {
-      const layer = roiLayer(o, false);
+      const layer = shapeLayer(o, layerName, false);
       const name = validRoiName(e.name);
       const shapes = layerShapes(layer).filter((s) => s.name === name);
-      if (!shapes.length) throw new OverlayEditError(`no ROI named "${name}"`);
-      for (const s of shapes) normaliseShape(s.element);
+      if (!shapes.length) throw new OverlayEditError(`no ${what} named "${name}"`);
+      for (const s of shapes) normaliseShape(s.element, closed);
       return;
     }
     default:
@@ -171,16 +174,26 @@ function applyEdit(o: OverlayDocument, e: OverlayEdit, paths: Segment[][]): void
   }
 }
 
+const SHAPE_LAYERS: readonly ShapeLayer[] = ['rois', 'sulci', 'cutouts'];
+const SHAPE_NOUN: Record<ShapeLayer, string> = { rois: 'ROI', sulci: 'sulcus', cutouts: 'cutout' };
+
 /**
  * Rewrite a shape's direct paths into the safe subset, baking the shape's and paths' own
- * transforms, after `outer` (e.g. a canvas rescale) when given.
+ * transforms, after `outer` (e.g. a canvas rescale) when given; sulci (`closed` false) stay open.
  */
-export function normaliseShape(group: Element, outer: Matrix = [1, 0, 0, 1, 0, 0]): void {
+export function normaliseShape(
+  group: Element,
+  outer: Matrix = [1, 0, 0, 1, 0, 0],
+  closed = true,
+): void {
   const gm = multiplyTransforms(outer, ownTransform(group));
   for (const p of childElements(group, 'path')) {
     const m = multiplyTransforms(gm, ownTransform(p));
     const segs = parsePath(p.getAttribute('d') ?? '');
-    p.setAttribute('d', serializeSafe(isIdentity(m) ? segs : segs.map((s) => transformSegment(s, m))));
+    p.setAttribute(
+      'd',
+      serializeSafe(isIdentity(m) ? segs : segs.map((s) => transformSegment(s, m)), closed),
+    );
     if (p.hasAttribute('transform')) p.removeAttribute('transform');
   }
   if (group.hasAttribute('transform')) group.removeAttribute('transform');
@@ -222,19 +235,19 @@ function transformSegment(s: Segment, m: Matrix): Segment {
 // -------------------------------------------------------------------------------------------
 // Layers
 
-/** The `rois` layer with its sub-layers, created pycortex's way when `create` and missing. */
-function roiLayer(o: OverlayDocument, create = true): LayerNode {
-  let layer = findLayer(o, ROI_LAYER);
+/** A top-level shape layer with its sub-layers, created pycortex's way when `create` and missing. */
+function shapeLayer(o: OverlayDocument, name: ShapeLayer, create = true): LayerNode {
+  let layer = findLayer(o, name);
   if (!layer) {
-    if (!create) throw new OverlayEditError('the overlay has no "rois" layer');
-    appendLayer(o, ROI_LAYER);
-    layer = findLayer(o, ROI_LAYER) as LayerNode;
+    if (!create) throw new OverlayEditError(`the overlay has no "${name}" layer`);
+    appendLayer(o, name);
+    layer = findLayer(o, name) as LayerNode;
   }
   if (!layer.shapes || !layer.labels) {
-    if (!create) throw new OverlayEditError('the "rois" layer has no "shapes" sub-layer');
-    if (!layer.shapes) makeSubLayer(o, layer.element, ROI_LAYER, 'shapes');
-    if (!layer.labels) makeSubLayer(o, layer.element, ROI_LAYER, 'labels');
-    layer = findLayer(o, ROI_LAYER) as LayerNode;
+    if (!create) throw new OverlayEditError(`the "${name}" layer has no "shapes" sub-layer`);
+    if (!layer.shapes) makeSubLayer(o, layer.element, name, 'shapes');
+    if (!layer.labels) makeSubLayer(o, layer.element, name, 'labels');
+    layer = findLayer(o, name) as LayerNode;
   }
   return layer;
 }
@@ -285,54 +298,95 @@ function writePaths(
   name: string,
   paths: readonly Segment[][],
   label: boolean,
-  replaced: readonly Element[] = [],
+  closed: boolean,
 ): void {
   const base = group.getAttribute('id') || name;
+  const before = childElements(group, 'path').length;
   paths.forEach((segs, i) => {
-    const p = replaced[i] ? successorOf(o, replaced[i]) : o.doc.createElementNS(SVG_NS, svgQName(o, 'path'));
-    if (!p.hasAttribute('id')) p.setAttribute('id', uniqueId(o, `${base}_path${i + 1}`));
-    p.setAttribute('d', serializeSafe(segs));
+    const p = o.doc.createElementNS(SVG_NS, svgQName(o, 'path'));
+    p.setAttribute('id', uniqueId(o, `${base}_path${before + i + 1}`));
+    p.setAttribute('d', serializeSafe(segs, closed));
     appendIndented(group, p);
-    if (label && layer.labels) {
-      const [x, y] = labelPosition(segs);
-      const t = o.doc.createElementNS(SVG_NS, svgQName(o, 'text'));
-      t.setAttribute('x', formatCoord(x));
-      t.setAttribute('y', formatCoord(y));
-      t.setAttribute('style', 'text-anchor:middle;');
-      t.appendChild(o.doc.createTextNode(name));
-      appendIndented(layer.labels, t);
-    }
+    if (label) appendLabel(o, layer, name, segs);
   });
 }
 
-/** Attributes that describe a path's old geometry, not its look: dropped when its data is replaced. */
-const GEOMETRY_ATTRIBUTES = new Set([
-  'd',
-  'transform',
-  'sodipodi:nodetypes',
-  'inkscape:original-d',
-  'inkscape:path-effect',
-]);
+function appendLabel(o: OverlayDocument, layer: LayerNode, name: string, segs: readonly Segment[]): void {
+  if (!layer.labels) return;
+  const [x, y] = labelPosition(segs);
+  const t = o.doc.createElementNS(SVG_NS, svgQName(o, 'text'));
+  t.setAttribute('x', formatCoord(x));
+  t.setAttribute('y', formatCoord(y));
+  t.setAttribute('style', 'text-anchor:middle;');
+  t.appendChild(o.doc.createTextNode(name));
+  appendIndented(layer.labels, t);
+}
 
 /**
- * A new `<path>` in place of a replaced one: same prefix (`svg:path` stays `svg:path`), and its
- * own `id`, `style`, `filter` and other attributes, all but those describing the old geometry.
+ * A shape's paths become `ds` (parsed: `segs`): a path whose `d` is unchanged is left as it is,
+ * byte for byte; a changed one keeps its element (id, style, filter, sodipodi attributes) and gets
+ * the new data in the safe subset; paths beyond the old count are appended, old ones left over
+ * are removed.
  */
-function successorOf(o: OverlayDocument, old: Element): Element {
-  const p = o.doc.createElementNS(SVG_NS, old.tagName);
-  for (let k = 0; k < old.attributes.length; k++) {
-    const a = old.attributes.item(k)!;
-    const local = a.localName ?? a.name;
-    const known =
-      a.namespaceURI === SODIPODI_NS
-        ? `sodipodi:${local}`
-        : a.namespaceURI === INKSCAPE_NS
-          ? `inkscape:${local}`
-          : a.name;
-    if (!GEOMETRY_ATTRIBUTES.has(known) && a.prefix !== 'xmlns' && a.name !== 'xmlns')
-      p.setAttributeNS(a.namespaceURI, a.name, a.value);
+function replacePaths(
+  o: OverlayDocument,
+  layer: LayerNode,
+  group: Element,
+  name: string,
+  ds: readonly string[],
+  segs: readonly Segment[][],
+  label: boolean,
+  closed: boolean,
+): void {
+  const old = childElements(group, 'path');
+  const kept = ds.map((d) => {
+    const i = old.findIndex((p) => p.getAttribute('d') === d);
+    return i < 0 ? null : old.splice(i, 1)[0];
+  });
+  const added: Segment[][] = [];
+  segs.forEach((s, i) => {
+    if (kept[i]) return;
+    const el = old.shift();
+    if (el) renewPath(el, s, closed);
+    else added.push(s);
+  });
+  for (const el of old) removeNode(el);
+  writePaths(o, layer, group, name, added, false, closed);
+  if (label) {
+    removeLabels(layer, name);
+    for (const s of segs) appendLabel(o, layer, name, s);
   }
-  return p;
+}
+
+/** Attributes that describe a path's old geometry, not its look: dropped when its data changes. */
+const GEOMETRY_ATTRIBUTES: readonly [string, string][] = [
+  ['', 'transform'],
+  [INKSCAPE_NS, 'original-d'],
+  [INKSCAPE_NS, 'path-effect'],
+];
+
+/**
+ * New data in a path's own element: its prefix, `id`, `style`, `filter` and other attributes stay
+ * where they are; what described the old geometry goes. Inkscape reads `sodipodi:nodetypes`
+ * letter by letter along the nodes, so after a node edit its letters move with the nodes that
+ * stay; for other geometry (nodes elsewhere) it goes too, and Inkscape types the nodes afresh.
+ */
+function renewPath(el: Element, segs: readonly Segment[], closed: boolean): void {
+  for (const [ns, local] of GEOMETRY_ATTRIBUTES)
+    if (ns ? el.hasAttributeNS(ns, local) : el.hasAttribute(local))
+      ns ? el.removeAttributeNS(ns, local) : el.removeAttribute(local);
+  const attr = el.getAttributeNodeNS(SODIPODI_NS, 'nodetypes');
+  if (attr) {
+    let types: string | null = null;
+    try {
+      types = carryNodeTypes(parsePath(el.getAttribute('d') ?? ''), attr.value, segs);
+    } catch {
+      // the old data never drew: nothing to carry over
+    }
+    if (types === null) el.removeAttributeNS(SODIPODI_NS, 'nodetypes');
+    else if (types !== attr.value) el.setAttributeNS(SODIPODI_NS, attr.name, types);
+  }
+  el.setAttribute('d', serializeSafe(segs, closed));
 }
 
 function labelTexts(layer: LayerNode, name: string): Element[] {

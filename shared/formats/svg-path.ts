@@ -323,16 +323,17 @@ export function formatCoord(v: number): string {
 
 /**
  * The safe subset (§11.3): absolute commands only, `x,y` pairs, single spaces, every subpath
- * started with M and closed with Z (ROIs are regions, so an open subpath is closed).
+ * started with M and closed with Z (ROIs are regions, so an open subpath is closed) unless
+ * `closeOpen` is false (sulci are lines: their subpaths stay as drawn).
  */
-export function serializeSafe(segs: readonly Segment[]): string {
+export function serializeSafe(segs: readonly Segment[], closeOpen = true): string {
   const parts: string[] = [];
   const pair = (x: number, y: number) => `${formatCoord(x)},${formatCoord(y)}`;
   let open = false;
   for (const s of segs) {
     switch (s.cmd) {
       case 'M':
-        if (open) parts.push('Z');
+        if (open && closeOpen) parts.push('Z');
         parts.push('M', pair(s.x, s.y));
         open = true;
         break;
@@ -348,7 +349,7 @@ export function serializeSafe(segs: readonly Segment[]): string {
         break;
     }
   }
-  if (open) parts.push('Z');
+  if (open && closeOpen) parts.push('Z');
   return parts.join(' ');
 }
 

@@ -79,3 +79,65 @@ describe('EditTool', () => {
     expect(tool.isBusy()).toBe(false);
   });
 });
+
+describe('EditTool on curved Inkscape paths', () => {
+  // one ROI, two paths: a curved "left" part written by Inkscape (relative) and a square "right" part
+  const curved =
+    'm 0,0 c 10,-10 30,-10 40,0 c 10,10 10,30 0,40 c -10,10 -30,10 -40,0 c -10,-10 -10,-30 0,-40 z';
+  const doc = {
+    rois: [
+      {
+        ...squareDoc(['a', 200, 0, 10]).rois[0],
+        paths: [{ d: curved }, squareDoc(['a', 200, 0, 10]).rois[0].paths[0]],
+      },
+    ],
+  };
+
+  it("shows Inkscape's nodes, not a flattened outline, and the clicked node's handles", () => {
+    const tool = new EditTool();
+    drag(tool, env(doc, 'a'), [[40, 0]]);
+    const p = tool.preview(env(doc, 'a'))!;
+    expect(p.nodes).toEqual([0, 0, 40, 0, 40, 40, 0, 40, 200, 0, 210, 0, 210, 10, 200, 10]);
+    expect(p.activeNode).toEqual([40, 0]);
+    // its own two handles, and the far handles of its two curves
+    expect(p.handles).toEqual([40, 0, 30, -10, 40, 0, 50, 10, 0, 0, 10, -10, 40, 40, 50, 30]);
+  });
+
+  it('drags a node with its handles; only that path changes, and only its two curves', () => {
+    const tool = new EditTool();
+    const last = drag(tool, env(doc, 'a'), [
+      [40, 0],
+      [45, -5],
+    ]).pop()!;
+    if (last.kind !== 'change') throw new Error('expected a change');
+    const roi = findRoi(last.doc, 'a')!;
+    expect(roi.paths[1]).toBe(doc.rois[0].paths[1]);
+    expect(roi.paths[0].d).toBe(
+      'M 0,0 C 10,-10 35,-15 45,-5 C 55,5 50,30 40,40 C 30,50 10,50 0,40 C -10,30 -10,10 0,0 Z',
+    );
+  });
+
+  it('drags one handle: one control point moves, like a cusp node in Inkscape', () => {
+    const tool = new EditTool();
+    drag(tool, env(doc, 'a'), [[40, 0]]);
+    const last = drag(tool, env(doc, 'a'), [
+      [50, 10],
+      [60, 0],
+    ]).pop()!;
+    if (last.kind !== 'change') throw new Error('expected a change');
+    expect(last.label).toBe('Move handle');
+    expect(findRoi(last.doc, 'a')!.paths[0].d).toBe(
+      'M 0,0 C 10,-10 30,-10 40,0 C 60,0 50,30 40,40 C 30,50 10,50 0,40 C -10,30 -10,10 0,0 Z',
+    );
+  });
+
+  it('a press on a curve splits it there, keeping the outline', () => {
+    const tool = new EditTool();
+    const last = drag(tool, env(doc, 'a'), [[20, -7.5]]).pop()!;
+    if (last.kind !== 'change') throw new Error('expected a change');
+    expect(last.label).toBe('Insert node');
+    expect(findRoi(last.doc, 'a')!.paths[0].d).toBe(
+      'M 0,0 C 5,-5 12.5,-7.5 20,-7.5 C 27.5,-7.5 35,-5 40,0 C 50,10 50,30 40,40 C 30,50 10,50 0,40 C -10,30 -10,10 0,0 Z',
+    );
+  });
+});

@@ -1,61 +1,60 @@
-import { segmentDistance2 } from '../../../shared/roi/simplify.js';
-import { findRoi, pathFromRing, setRoiPaths, updateRoi } from '../../state/roi-document.js';
+import {
+  deleteNode,
+  handleOf,
+  insertNode,
+  moveHandle,
+  moveNode,
+  nearestOnSegment,
+  pathNodes,
+  segmentPolylines,
+  translateSegments,
+  type HandleSide,
+  type PathNode,
+} from '../../../shared/formats/path-nodes.js';
+import { serializeSafe, type Segment } from '../../../shared/formats/svg-path.js';
+import { findRoi, setRoiPaths, updateRoi } from '../../state/roi-document.js';
 import type { Roi } from '../../state/roi-document.js';
-import { roiContains, roiRings } from '../roi-rings.js';
+import { pathSegments, roiContains } from '../roi-rings.js';
 import type { Tool, ToolEnv, ToolPointer, ToolPreview, ToolResult } from './tool-types.js';
 import { NONE } from './tool-types.js';
 
 /**
- * Edit: click an ROI to select it; drag a node to move it; press on an outline segment to insert
- * a node there (and drag it); Alt+click a node, or Delete after clicking it, to remove it; drag
- * inside the selected ROI to move the whole ROI. Nothing changes the document until release.
+ * Edit, like Inkscape's node tool: click an ROI to select it and see its nodes; drag a node (its
+ * handles follow) or one of the clicked node's handles; press on an outline to insert a node
+ * there (curves are split, keeping their shape) and drag it; Alt+click a node, or Delete after
+ * clicking it, to remove it; drag inside the selected ROI to move the whole ROI. Only the path
+ * that holds the node changes, and in it only the segments touching the node. Nothing changes
+ * the document until release.
  */
 
 const NODE_RADIUS_PX = 7;
 const SEGMENT_RADIUS_PX = 5;
 
-type Gesture =
-  | {
-      kind: 'node';
-      key: string;
-      rings: number[][];
-      ring: number;
-      node: number;
-      inserted: boolean;
-      moved: boolean;
-    }
-  | { kind: 'move'; key: string; rings: number[][]; x0: number; y0: number; dx: number; dy: number };
-
-export interface NodeHit {
-  ring: number;
+/** A node of one path of one ROI. */
+interface NodeRef {
+  key: string;
+  path: number;
   node: number;
 }
 
-export function hitNode(rings: readonly number[][], x: number, y: number, radius: number): NodeHit | null {
-  let best: NodeHit | null = null;
-  let bestD = radius;
-  rings.forEach((r, ring) => {
-    for (let i = 0; i < r.length; i += 2) {
-      const d = Math.hypot(r[i] - x, r[i + 1] - y);
-      if (d <= bestD) [best, bestD] = [{ ring, node: i / 2 }, d];
-    }
-  });
-  return best;
-}
+type Gesture =
+  | (NodeRef & {
+      kind: 'node';
+      /** what is dragged: the node, or one of its handles */
+      part: 'node' | HandleSide;
+      base: Segment[];
+      segs: Segment[];
+      inserted: boolean;
+      moved: boolean;
+    })
+  | { kind: 'move'; key: string; x0: number; y0: number; dx: number; dy: number };
 
-/** The segment (ring, index of its first node) nearest to the point within the radius. */
-export function hitSegment(rings: readonly number[][], x: number, y: number, radius: number): NodeHit | null {
-  let best: NodeHit | null = null;
-  let bestD2 = radius * radius;
-  rings.forEach((r, ring) => {
-    const n = r.length / 2;
-    for (let i = 0; i < n; i++) {
-      const j = (i + 1) % n;
-      const d2 = segmentDistance2(x, y, r[2 * i], r[2 * i + 1], r[2 * j], r[2 * j + 1]);
-      if (d2 <= bestD2) [best, bestD2] = [{ ring, node: i }, d2];
-    }
-  });
-  return best;
+/** A visible handle: the node it belongs to, which side, and where handle and node are. */
+interface HandleView {
+  node: number;
+  side: HandleSide;
+  at: [number, number];
+  from: [number, number];
 }
 
 /** The topmost visible ROI containing the point (later in the list is drawn on top). */
@@ -68,61 +67,124 @@ export function pickRoi(env: ToolEnv, x: number, y: number): Roi | undefined {
   return undefined;
 }
 
+/** The handles Inkscape shows for a clicked node: its own and the far ones of its two segments. */
+function visibleHandles(segs: readonly Segment[], nodes: readonly PathNode[], k: number): HandleView[] {
+  const out: HandleView[] = [];
+  const add = (n: number, side: HandleSide) => {
+    const node = nodes[n];
+    const at = node ? handleOf(segs, node, side) : null;
+    if (at) out.push({ node: n, side, at, from: [node.x, node.y] });
+  };
+  const node = nodes[k];
+  add(k, 'in');
+  add(k, 'out');
+  add(
+    nodes.findIndex((n) => n.outSeg === node.inSeg && node.inSeg >= 0),
+    'out',
+  );
+  add(
+    nodes.findIndex((n) => n.inSeg === node.outSeg && node.outSeg >= 0),
+    'in',
+  );
+  return out;
+}
+
+function nearestNode(roi: Roi, x: number, y: number, radius: number): { path: number; node: number } | null {
+  let best: { path: number; node: number } | null = null;
+  let bestD = radius;
+  roi.paths.forEach((p, path) => {
+    pathNodes(pathSegments(p)).forEach((n, node) => {
+      const d = Math.hypot(n.x - x, n.y - y);
+      if (d <= bestD) [best, bestD] = [{ path, node }, d];
+    });
+  });
+  return best;
+}
+
+function nearestSegment(
+  roi: Roi,
+  x: number,
+  y: number,
+  radius: number,
+): { path: number; seg: number; t: number } | null {
+  let best: { path: number; seg: number; t: number } | null = null;
+  let bestD = radius;
+  roi.paths.forEach((p, path) => {
+    const segs = pathSegments(p);
+    for (const n of pathNodes(segs)) {
+      if (n.outSeg < 0) continue;
+      const { t, distance } = nearestOnSegment(segs, n.outSeg, x, y);
+      if (distance <= bestD) [best, bestD] = [{ path, seg: n.outSeg, t }, distance];
+    }
+  });
+  return best;
+}
+
 export class EditTool implements Tool {
   readonly id = 'edit' as const;
   private gesture: Gesture | null = null;
-  /** the node last clicked, for Delete */
-  private activeNode: { key: string; hit: NodeHit } | null = null;
+  /** the node last clicked: its handles are shown, Delete removes it */
+  private activeNode: NodeRef | null = null;
 
   pointerDown(p: ToolPointer, env: ToolEnv): ToolResult {
     const selected = findRoi(env.doc, env.selectedKey);
     if (selected) {
-      const rings = roiRings(selected);
-      const node = hitNode(rings, p.x, p.y, NODE_RADIUS_PX / env.scale);
-      if (node) {
-        this.activeNode = { key: selected.key, hit: node };
-        if (p.altKey) return this.deleteNode(env, selected.key, node);
-        this.gesture = {
-          kind: 'node',
-          key: selected.key,
-          rings,
-          ...nodeOf(node),
-          inserted: false,
-          moved: false,
-        };
+      const radius = NODE_RADIUS_PX / env.scale;
+      const active = this.activeNode?.key === selected.key ? this.activeNode : null;
+      if (active && selected.paths[active.path]) {
+        const segs = pathSegments(selected.paths[active.path]);
+        const nodes = pathNodes(segs);
+        const h = nodes[active.node]
+          ? visibleHandles(segs, nodes, active.node).find(
+              (v) => Math.hypot(v.at[0] - p.x, v.at[1] - p.y) <= radius,
+            )
+          : undefined;
+        if (h) {
+          this.startNodeGesture({ ...active, node: h.node }, h.side, [...segs], false);
+          return NONE;
+        }
+      }
+      const hit = nearestNode(selected, p.x, p.y, radius);
+      if (hit) {
+        const ref = { key: selected.key, ...hit };
+        this.activeNode = ref;
+        if (p.altKey) return this.deleteNode(env, ref);
+        this.startNodeGesture(ref, 'node', [...pathSegments(selected.paths[hit.path])], false);
         return NONE;
       }
-      const seg = hitSegment(rings, p.x, p.y, SEGMENT_RADIUS_PX / env.scale);
+      const seg = nearestSegment(selected, p.x, p.y, SEGMENT_RADIUS_PX / env.scale);
       if (seg) {
-        const r = rings[seg.ring];
-        r.splice(2 * seg.node + 2, 0, p.x, p.y);
-        const hit = { ring: seg.ring, node: seg.node + 1 };
-        this.activeNode = { key: selected.key, hit };
-        this.gesture = {
-          kind: 'node',
-          key: selected.key,
-          rings,
-          ...nodeOf(hit),
-          inserted: true,
-          moved: false,
-        };
+        const segs = insertNode(pathSegments(selected.paths[seg.path]), seg.seg, seg.t);
+        const node = pathNodes(segs).findIndex((n) => n.ends.includes(seg.seg));
+        const ref = { key: selected.key, path: seg.path, node };
+        this.activeNode = ref;
+        this.startNodeGesture(ref, 'node', segs, true);
         return NONE;
       }
     }
     this.activeNode = null;
     const roi = pickRoi(env, p.x, p.y);
     if (!roi) return { kind: 'select', key: null };
-    this.gesture = { kind: 'move', key: roi.key, rings: roiRings(roi), x0: p.x, y0: p.y, dx: 0, dy: 0 };
+    this.gesture = { kind: 'move', key: roi.key, x0: p.x, y0: p.y, dx: 0, dy: 0 };
     return roi.key === env.selectedKey ? NONE : { kind: 'select', key: roi.key };
+  }
+
+  private startNodeGesture(
+    ref: NodeRef,
+    part: 'node' | HandleSide,
+    base: Segment[],
+    inserted: boolean,
+  ): void {
+    this.gesture = { kind: 'node', ...ref, part, base, segs: base, inserted, moved: false };
   }
 
   pointerMove(p: ToolPointer): ToolResult {
     const g = this.gesture;
     if (!g) return NONE;
     if (g.kind === 'node') {
-      const r = g.rings[g.ring];
-      r[2 * g.node] = p.x;
-      r[2 * g.node + 1] = p.y;
+      const node = pathNodes(g.base)[g.node];
+      g.segs =
+        g.part === 'node' ? moveNode(g.base, node, p.x, p.y) : moveHandle(g.base, node, g.part, p.x, p.y);
       g.moved = true;
     } else {
       g.dx = p.x - g.x0;
@@ -133,21 +195,25 @@ export class EditTool implements Tool {
 
   pointerUp(p: ToolPointer, env: ToolEnv): ToolResult {
     const g = this.gesture;
-    this.gesture = null;
     if (!g) return NONE;
     if (g.kind === 'node') {
+      if (g.moved) this.pointerMove(p);
+      this.gesture = null;
       if (!g.moved && !g.inserted) return NONE;
-      if (g.moved) {
-        g.rings[g.ring][2 * g.node] = p.x;
-        g.rings[g.ring][2 * g.node + 1] = p.y;
-      }
-      return this.commit(env, g.key, g.rings, g.inserted ? 'Insert node' : 'Move node');
+      const label = g.inserted ? 'Insert node' : g.part === 'node' ? 'Move node' : 'Move handle';
+      return this.commitPath(env, g, g.segs, label);
     }
+    this.gesture = null;
     const dx = p.x - g.x0;
     const dy = p.y - g.y0;
     if (Math.hypot(dx, dy) * env.scale < 1) return NONE;
-    const moved = g.rings.map((r) => r.map((v, i) => v + (i % 2 === 0 ? dx : dy)));
-    return this.commit(env, g.key, moved, 'Move ROI');
+    const doc = updateRoi(env.doc, g.key, (roi) =>
+      setRoiPaths(
+        roi,
+        roi.paths.map((path) => ({ d: serializeSafe(translateSegments(pathSegments(path), dx, dy)) })),
+      ),
+    );
+    return { kind: 'change', label: 'Move ROI', doc, selectKey: g.key };
   }
 
   doubleClick(): ToolResult {
@@ -161,28 +227,34 @@ export class EditTool implements Tool {
       return NONE;
     }
     if ((key === 'Delete' || key === 'Backspace') && this.activeNode && !this.gesture) {
-      const { key: roiKey, hit } = this.activeNode;
+      const ref = this.activeNode;
       this.activeNode = null;
-      const roi = findRoi(env.doc, roiKey);
-      if (roi && roiKey === env.selectedKey) return this.deleteNode(env, roiKey, hit);
+      if (ref.key === env.selectedKey) return this.deleteNode(env, ref);
     }
     return NONE;
   }
 
-  private deleteNode(env: ToolEnv, key: string, hit: NodeHit): ToolResult {
-    const roi = findRoi(env.doc, key);
-    if (!roi) return NONE;
-    const rings = roiRings(roi);
-    const r = rings[hit.ring];
-    if (r.length <= 6) return NONE; // a triangle is the smallest outline
-    r.splice(2 * hit.node, 2);
+  private deleteNode(env: ToolEnv, ref: NodeRef): ToolResult {
+    const roi = findRoi(env.doc, ref.key);
+    const path = roi?.paths[ref.path];
+    if (!path) return NONE;
+    const segs = pathSegments(path);
+    const out = deleteNode(segs, pathNodes(segs), ref.node);
+    if (!out) return NONE; // the smallest outline keeps its nodes
     this.activeNode = null;
-    return this.commit(env, key, rings, 'Delete node');
+    return this.commitPath(env, ref, out, 'Delete node');
   }
 
-  private commit(env: ToolEnv, key: string, rings: number[][], label: string): ToolResult {
-    const doc = updateRoi(env.doc, key, (roi) => setRoiPaths(roi, rings.map(pathFromRing)));
-    return { kind: 'change', label, doc, selectKey: key };
+  /** Only the edited path is rewritten; the ROI's other paths stay the same objects (and bytes). */
+  private commitPath(env: ToolEnv, ref: NodeRef, segs: readonly Segment[], label: string): ToolResult {
+    const d = serializeSafe(segs);
+    const doc = updateRoi(env.doc, ref.key, (roi) =>
+      setRoiPaths(
+        roi,
+        roi.paths.map((p, i) => (i === ref.path ? { d } : p)),
+      ),
+    );
+    return { kind: 'change', label, doc, selectKey: ref.key };
   }
 
   isBusy(): boolean {
@@ -195,35 +267,31 @@ export class EditTool implements Tool {
 
   preview(env: ToolEnv): ToolPreview | null {
     const g = this.gesture;
-    if (g?.kind === 'node') {
-      const r = g.rings[g.ring];
-      return {
-        lines: g.rings.map((points) => ({ points, closed: true })),
-        nodes: g.rings.flat(),
-        activeNode: [r[2 * g.node], r[2 * g.node + 1]],
-      };
-    }
     if (g?.kind === 'move') {
       if (g.dx === 0 && g.dy === 0) return null;
-      const lines = g.rings.map((r) => ({
-        points: r.map((v, i) => v + (i % 2 === 0 ? g.dx : g.dy)),
-        closed: true,
-      }));
+      const roi = findRoi(env.doc, g.key);
+      const lines = (roi?.paths ?? []).flatMap((path) =>
+        segmentPolylines(translateSegments(pathSegments(path), g.dx, g.dy)),
+      );
       return { lines };
     }
     const selected = findRoi(env.doc, env.selectedKey);
     if (!selected) return null;
-    const rings = roiRings(selected);
-    const active = this.activeNode?.key === selected.key ? this.activeNode.hit : null;
-    const ar = active ? rings[active.ring] : undefined;
-    return {
-      lines: [],
-      nodes: rings.flat(),
-      ...(ar && active ? { activeNode: [ar[2 * active.node], ar[2 * active.node + 1]] as const } : {}),
-    };
+    const editing = g?.kind === 'node' && g.key === selected.key ? g : null;
+    const ref = editing ?? (this.activeNode?.key === selected.key ? this.activeNode : null);
+    const nodes: number[] = [];
+    let handles: number[] = [];
+    let activeNode: readonly [number, number] | undefined;
+    selected.paths.forEach((path, i) => {
+      const segs = editing && editing.path === i ? editing.segs : pathSegments(path);
+      const ns = pathNodes(segs);
+      for (const n of ns) nodes.push(n.x, n.y);
+      if (ref && ref.path === i && ns[ref.node]) {
+        activeNode = [ns[ref.node].x, ns[ref.node].y];
+        handles = visibleHandles(segs, ns, ref.node).flatMap((h) => [...h.from, ...h.at]);
+      }
+    });
+    const lines = editing ? segmentPolylines(editing.segs) : [];
+    return { lines, nodes, handles, ...(activeNode ? { activeNode } : {}) };
   }
-}
-
-function nodeOf(hit: NodeHit): { ring: number; node: number } {
-  return { ring: hit.ring, node: hit.node };
 }

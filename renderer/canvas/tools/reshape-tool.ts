@@ -1,7 +1,7 @@
 import { dropClosePoints, simplifyPolyline } from '../../../shared/roi/simplify.js';
 import { smoothPolyline } from '../../../shared/roi/smooth.js';
 import { findRoi, pathFromRing, setRoiPaths, updateRoi } from '../../state/roi-document.js';
-import { roiRings } from '../roi-rings.js';
+import { pathRings } from '../roi-rings.js';
 import { nearestSegment, reshapeRing } from './reshape-geometry.js';
 import type { Tool, ToolEnv, ToolPointer, ToolPreview, ToolResult } from './tool-types.js';
 import { NONE } from './tool-types.js';
@@ -45,21 +45,32 @@ export class ReshapeTool implements Tool {
     const roi = findRoi(env.doc, env.selectedKey);
     if (!roi) return NONE;
     const stroke = simplifyPolyline(smoothPolyline(dropClosePoints(raw, 2 / env.scale), 2), 0.75 / env.scale);
-    const rings = roiRings(roi);
-    // the outline nearest to the stroke's start is the one reshaped
-    let target = -1;
+    // the outline nearest to the stroke's start is the one reshaped; the ROI's other paths stay as they are
+    let target: { path: number; ring: number } | null = null;
     let best = Infinity;
-    rings.forEach((r, i) => {
-      const d2 = nearestSegment(r, stroke[0], stroke[1]).d2;
-      if (d2 < best) [target, best] = [i, d2];
-    });
-    const reshaped = target >= 0 ? reshapeRing(rings[target], stroke, SNAP_PX / env.scale) : null;
-    if (!reshaped) {
+    roi.paths.forEach((path, p) =>
+      pathRings(path).forEach((r, ring) => {
+        const d2 = nearestSegment(r, stroke[0], stroke[1]).d2;
+        if (d2 < best) [target, best] = [{ path: p, ring }, d2];
+      }),
+    );
+    const t = target as { path: number; ring: number } | null;
+    const rings = t ? pathRings(roi.paths[t.path]).map((r) => r.slice()) : [];
+    const reshaped = t ? reshapeRing(rings[t.ring], stroke, SNAP_PX / env.scale) : null;
+    if (!t || !reshaped) {
       this.lastProblem = 'Start and end the stroke on the selected outline.';
       return NONE;
     }
-    rings[target] = reshaped;
-    const doc = updateRoi(env.doc, roi.key, (r) => setRoiPaths(r, rings.map(pathFromRing)));
+    rings[t.ring] = reshaped;
+    const d = rings.map((r) => pathFromRing(r).d).join(' ');
+    const doc = updateRoi(env.doc, roi.key, (r) =>
+      setRoiPaths(
+        r,
+        r.paths.map((path, i) =>
+          i === t.path ? (rings.length === 1 ? pathFromRing(reshaped) : { d }) : path,
+        ),
+      ),
+    );
     return { kind: 'change', label: 'Reshape outline', doc, selectKey: roi.key };
   }
 

@@ -41,6 +41,8 @@ export interface ToolPreview {
   lines: { points: readonly number[]; closed: boolean }[];
   /** node handles */
   nodes?: readonly number[];
+  /** curve handles: node x, y then control point x, y, per handle */
+  handles?: readonly number[];
   /** the node under the pointer or being dragged */
   activeNode?: readonly [number, number];
 }
