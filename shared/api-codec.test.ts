@@ -163,6 +163,7 @@ describe('api-codec', () => {
         svgHeight: 1024,
         extents: [-1, 1, -0.5, 0.5],
         svgXY: Float32Array.of(1, 2, 3, 4, 5, 6),
+        unitXY: Float32Array.of(0.25, 0.5, 0.75, 0.5, 1, 0),
         valid: Uint8Array.of(1, 0, 1),
         triangles: Uint32Array.of(0, 1, 2),
         cutRingIndptr: Uint32Array.of(0, 0, 1, 1),

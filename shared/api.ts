@@ -135,6 +135,8 @@ export interface FlatGeometry {
   extents: [number, number, number, number];
   /** every merged vertex in SVG coordinates, interleaved x, y (pycortex's float32 normalisation) */
   svgXY: Float32Array;
+  /** every merged vertex normalised to [0, 1] (u, v with y up) in float32: membership's exact test points */
+  unitXY: Float32Array;
   /** 1 = vertex in a flat triangle */
   valid: Uint8Array;
   /** merged flat triangles (right offset by nL) */

@@ -2,18 +2,13 @@ import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OverlayEdit, RoiVertices } from '../../shared/api.js';
-import { flatToSvg } from '../../shared/flatmap/flat-frame.js';
 import {
   INKSCAPE_NS,
   SVG_NS,
-  findLayer,
   labelOf,
-  layerShapes,
   parseOverlay,
   type Element,
 } from '../../shared/formats/overlay-svg.js';
-import { buildPointIndex, roiVertices, splitHemispheres } from '../../shared/roi/membership.js';
-import { contextAt, loadSubjectFlat } from '../store/flat-geometry.js';
 import { readSidecar } from '../store/sidecar.js';
 import { canonicalXml } from '../testing/canonical-xml.js';
 import { compareSets } from '../testing/roi-sets.js';
@@ -37,27 +32,6 @@ describe.skipIf(!SHARED)(`overlay API on real subjects ${SHARED ? '' : SKIP_REAS
       const got = await api.getRoiVertices(subject, overlay);
       const golden = JSON.parse(await readFile(join(GOLDEN, subject, 'rois.json'), 'utf8'));
       expect(compareSets(`${subject} golden`, got, golden)).toBe(0);
-    }, 60_000);
-
-  for (const subject of ['S1', 'sub-hcp32k'])
-    it(`the UI's float32 flatToSvg positions give the same sets for ${subject}`, async () => {
-      const flat = await loadSubjectFlat(db, subject);
-      const o = parseOverlay(await readFile(join(GOLDEN, subject, 'overlays-rois.svg'), 'utf8'));
-      const ctx = {
-        ...contextAt(flat, o.width, o.height),
-        index: buildPointIndex(flatToSvg(flat.frame, o.width, o.height)),
-      };
-      const got: Record<string, RoiVertices> = {};
-      for (const s of layerShapes(findLayer(o, 'rois')!))
-        got[s.name] = splitHemispheres(
-          roiVertices(
-            s.paths.map((p) => p.getAttribute('d') ?? ''),
-            ctx,
-          ),
-          flat.frame.nL,
-        );
-      const golden = JSON.parse(await readFile(join(GOLDEN, subject, 'rois.json'), 'utf8'));
-      expect(compareSets(`${subject} float32 positions`, got, golden)).toBe(0);
     }, 60_000);
 
   it('`rois --json` prints exactly the golden for S1', async () => {

@@ -4,7 +4,7 @@ import { flatToSvg, svgSizeFor, type FlatFrame } from '../../shared/flatmap/flat
 import { loopsInGeneratorFrame } from '../../shared/formats/overlay-create.js';
 import { buildCutRing, type CutRing } from '../../shared/roi/cut-ring.js';
 import { buildPointIndex, type MembershipContext, type PointIndex } from '../../shared/roi/membership.js';
-import { mergeTriangles, svgTestPoints } from '../../shared/roi/membership-context.js';
+import { mergeTriangles, svgTestPoints, unitPoints } from '../../shared/roi/membership-context.js';
 import { boundaryLoopsOf, flatFrameOf } from './flat-shape.js';
 import { fiducialSurfaces, loadSubjectSurfaces, type SubjectSurfaces } from './subject-surfaces.js';
 
@@ -98,6 +98,7 @@ export function flatGeometry(flat: SubjectFlat, size?: { width: number; height: 
     svgHeight: height,
     extents: flat.frame.extents,
     svgXY,
+    unitXY: unitPoints(flat.frame),
     valid: flat.frame.valid,
     triangles: flat.frame.triangles,
     cutRingIndptr: flat.ring.indptr,

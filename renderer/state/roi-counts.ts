@@ -1,31 +1,14 @@
 import type { FlatGeometry, RoiVertices } from '../../shared/api.js';
-import type { MembershipContext } from '../../shared/roi/membership.js';
-import { buildPointIndex, roiVertices, splitHemispheres } from '../../shared/roi/membership.js';
+import { geometryRoiVertices } from '../../shared/roi/geometry-membership.js';
 import type { Roi } from './roi-document.js';
 
 /**
- * Vertex counts per hemisphere for the ROI list. ROIs as saved use the back end's exact
- * membership (getRoiVertices); drawn or edited ones are counted live with the same pycortex rule
- * over the geometry the UI has (positions rounded to float32, so a boundary vertex can rarely differ).
+ * Vertex counts per hemisphere for the ROI list. ROIs as saved use the back end's membership
+ * (getRoiVertices); drawn or edited ones are counted live by the same computation on the same
+ * test points, so a count shown before saving is the count `rois` gives after.
  */
 
 export type RoiCount = { lh: number; rh: number } | { error: string };
-
-const contexts = new WeakMap<FlatGeometry, MembershipContext>();
-
-function contextFor(g: FlatGeometry): MembershipContext {
-  let ctx = contexts.get(g);
-  if (!ctx) {
-    ctx = {
-      index: buildPointIndex(g.svgXY),
-      valid: g.valid,
-      cutRingIndptr: g.cutRingIndptr,
-      cutRingIndices: g.cutRingIndices,
-    };
-    contexts.set(g, ctx);
-  }
-  return ctx;
-}
 
 export function countRoi(
   roi: Roi,
@@ -52,11 +35,10 @@ export function roiMembership(
   let m = liveSets.get(roi.paths);
   if (!m) {
     try {
-      const merged = roiVertices(
+      m = geometryRoiVertices(
         roi.paths.map((p) => p.d),
-        contextFor(geometry),
+        geometry,
       );
-      m = splitHemispheres(merged, geometry.nL);
     } catch (e) {
       m = { error: e instanceof Error ? e.message : String(e) };
     }

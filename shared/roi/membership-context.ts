@@ -5,23 +5,38 @@ import { buildPointIndex, type MembershipContext } from './membership.js';
 const f32 = Math.fround;
 
 /**
- * Vertex positions exactly as get_roi_verts tests them (§6.2, §6.6): the normalised u, v are
- * float32 (numpy float32 arrays), then multiplied by the root size and flipped in float64
- * (numpy promotes when multiplying by the Python (width, height) tuple).
+ * Every vertex normalised as get_roi_verts does (§6.2): u and v (y up) in [0, 1], computed in
+ * float32 like pycortex's numpy float32 arrays. Interleaved u, v.
  */
-export function svgTestPoints(frame: FlatFrame, width: number, height: number): Float64Array {
+export function unitPoints(frame: FlatFrame): Float32Array {
   const [xmin, xmax, ymin, ymax] = frame.extents;
   const xr = f32(xmax - xmin);
   const yr = f32(ymax - ymin);
   const n = frame.xy.length / 2;
-  const out = new Float64Array(2 * n);
+  const out = new Float32Array(2 * n);
   for (let v = 0; v < n; v++) {
-    const u = f32(f32(frame.xy[2 * v] - xmin) / xr);
-    const t = f32(f32(frame.xy[2 * v + 1] - ymin) / yr);
-    out[2 * v] = u * width;
-    out[2 * v + 1] = height - t * height;
+    out[2 * v] = f32(f32(frame.xy[2 * v] - xmin) / xr);
+    out[2 * v + 1] = f32(f32(frame.xy[2 * v + 1] - ymin) / yr);
   }
   return out;
+}
+
+/**
+ * Vertex positions exactly as get_roi_verts tests them (§6.6): the float32 u, v multiplied by
+ * the root size and flipped in float64 (numpy promotes when multiplying by the Python
+ * (width, height) tuple).
+ */
+export function testPointsFromUnit(unit: ArrayLike<number>, width: number, height: number): Float64Array {
+  const out = new Float64Array(unit.length);
+  for (let i = 0; i < unit.length; i += 2) {
+    out[i] = unit[i] * width;
+    out[i + 1] = height - unit[i + 1] * height;
+  }
+  return out;
+}
+
+export function svgTestPoints(frame: FlatFrame, width: number, height: number): Float64Array {
+  return testPointsFromUnit(unitPoints(frame), width, height);
 }
 
 /** Membership inputs for a subject: `fullTriangles` are the merged wm (fiducial) triangles. */
