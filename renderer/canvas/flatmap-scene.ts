@@ -1,8 +1,8 @@
 import Konva from 'konva';
-import type { Roi, RoiDocument, RoiPath } from '../state/roi-document.js';
+import type { RoiDocument, RoiPath } from '../state/roi-document.js';
 import { traceLoops } from './cortex-clip.js';
 import { roiColour } from './roi-colour.js';
-import { roiLabelPoint } from './roi-rings.js';
+import { pathLabelPoint } from './roi-rings.js';
 import type { ToolPreview } from './tools/tool-types.js';
 import type { View } from './view-transform.js';
 
@@ -17,6 +17,8 @@ import type { View } from './view-transform.js';
 const ROI_STROKE = '#ffffff';
 const SELECTED_STROKE = '#ffcc33';
 const LIVE_STROKE = '#33d6ff';
+/** the baseline's distance below the top of a line of text, in font sizes */
+const BASELINE = 0.8;
 
 export class FlatmapScene {
   readonly stage: Konva.Stage;
@@ -38,7 +40,8 @@ export class FlatmapScene {
   private readonly outlineGroup = new Konva.Group({ listening: false });
   private boundary: readonly Float32Array[] = [];
   private pathNodes = new Map<RoiPath, Konva.Path>();
-  private nameNodes = new Map<Roi, Konva.Text>();
+  /** one name per path, as pycortex labels each hemisphere's part */
+  private nameNodes = new Map<RoiPath, Konva.Text>();
   private scale = 1;
   private rotation = 0;
 
@@ -152,7 +155,7 @@ export class FlatmapScene {
     colours = false,
   ): void {
     const paths = new Map<RoiPath, Konva.Path>();
-    const names = new Map<Roi, Konva.Text>();
+    const names = new Map<RoiPath, Konva.Text>();
     this.roiGroup.removeChildren();
     this.outlineGroup.removeChildren();
     this.labelGroup.removeChildren();
@@ -178,14 +181,14 @@ export class FlatmapScene {
         paths.set(p, node);
         this.outlineGroup.add(node);
       }
-      const at = showLabels ? roiLabelPoint(roi) : null;
-      if (at) {
-        let text = this.nameNodes.get(roi);
+      for (const p of showLabels ? roi.paths : []) {
+        const at = pathLabelPoint(p);
+        if (!at) continue;
+        let text = this.nameNodes.get(p);
         if (!text) {
           text = new Konva.Text({
             x: at[0],
             y: at[1],
-            text: roi.name,
             fontSize: 13,
             fontStyle: 'bold italic',
             fontFamily: 'Helvetica, Arial, sans-serif',
@@ -195,7 +198,11 @@ export class FlatmapScene {
             listening: false,
             perfectDrawEnabled: false,
           });
-          text.offset({ x: text.width() / 2, y: text.height() / 2 });
+        }
+        if (text.text() !== roi.name) {
+          text.text(roi.name);
+          // (x, y) is the name's baseline centre, as in pycortex's SVG labels (text-anchor middle)
+          text.offset({ x: text.width() / 2, y: text.fontSize() * BASELINE });
         }
         // names keep a readable size on screen whatever the zoom
         text.setAttrs({
@@ -204,7 +211,7 @@ export class FlatmapScene {
           scaleY: 1 / this.scale,
           rotation: -this.rotation,
         });
-        names.set(roi, text);
+        names.set(p, text);
         this.labelGroup.add(text);
       }
     }
@@ -215,6 +222,11 @@ export class FlatmapScene {
     this.labels = [...names.values()];
     this.roiGroup.add(this.outlineGroup, this.labelGroup);
     this.rois.batchDraw();
+  }
+
+  /** The names on screen and where they stand (SVG frame), for tests. */
+  labelPlacements(): { text: string; x: number; y: number }[] {
+    return this.labels.map((t) => ({ text: t.text(), x: t.x(), y: t.y() }));
   }
 
   setPreview(preview: ToolPreview | null, scale: number): void {

@@ -1,6 +1,7 @@
 import type { Roi, RoiPath } from '../state/roi-document.js';
 import { pointInRing } from '../../shared/roi/point-in-ring.js';
 import { parsePath, type Segment } from '../../shared/formats/svg-path.js';
+import { labelPosition } from '../../shared/roi/label-position.js';
 import { pathDataToRings } from './path-rings.js';
 
 /** The closed outlines and the segments of an ROI, parsed once per (immutable) path object. */
@@ -63,18 +64,11 @@ export function roiBounds(roi: Roi): [number, number, number, number] | null {
   return b;
 }
 
-/** Where an ROI's name label goes: the centre of its largest outline's bounding box. */
-export function roiLabelPoint(roi: Roi): [number, number] | null {
-  let best: readonly number[] | null = null;
-  let bestLen = 0;
-  for (const p of roi.paths)
-    for (const r of pathRings(p)) if (r.length > bestLen) [best, bestLen] = [r, r.length];
-  if (!best) return null;
-  let sx = 0;
-  let sy = 0;
-  for (let i = 0; i < best.length; i += 2) {
-    sx += best[i];
-    sy += best[i + 1];
-  }
-  return [sx / (best.length / 2), sy / (best.length / 2)];
+/**
+ * Where pycortex labels one path of an ROI (one name per path, so per hemisphere): the placement
+ * saved files and figures use. Null for a path that draws nothing.
+ */
+export function pathLabelPoint(path: RoiPath): [number, number] | null {
+  const segs = pathSegments(path);
+  return segs.some((s) => s.cmd !== 'M' && s.cmd !== 'Z') ? labelPosition(segs) : null;
 }
