@@ -36,22 +36,25 @@ const newRoiName = text.superRefine((s, ctx) => {
 const height = z.number().int().min(16).max(16384);
 const pathData = z.array(z.string().max(10_000_000)).max(100_000);
 
+const layer = z.enum(['rois', 'sulci', 'cutouts']).optional();
 const edit = z.discriminatedUnion('kind', [
   z.strictObject({
     kind: z.literal('add'),
     name: newRoiName,
     paths: pathData,
     label: z.boolean().optional(),
+    layer,
   }),
   z.strictObject({
     kind: z.literal('replace'),
     name: text.min(1),
     paths: pathData,
     label: z.boolean().optional(),
+    layer,
   }),
-  z.strictObject({ kind: z.literal('rename'), from: text.min(1), to: newRoiName }),
-  z.strictObject({ kind: z.literal('delete'), name: text.min(1) }),
-  z.strictObject({ kind: z.literal('normalise'), name: text.min(1) }),
+  z.strictObject({ kind: z.literal('rename'), from: text.min(1), to: newRoiName, layer }),
+  z.strictObject({ kind: z.literal('delete'), name: text.min(1), layer }),
+  z.strictObject({ kind: z.literal('normalise'), name: text.min(1), layer }),
 ]);
 const edits = z.array(edit).max(100_000);
 

@@ -320,12 +320,17 @@ export interface OverlaySnapshot {
 }
 
 /** Edits the renderer sends on save; paths are SVG path data in the overlay's frame. */
-export type OverlayEdit =
+/** The layers whose shapes the editor draws: ROIs (closed), sulci (open lines), cutouts (closed). */
+export type ShapeLayer = 'rois' | 'sulci' | 'cutouts';
+
+/** Each edit names a shape of the `rois` layer, or of `layer` when given. */
+export type OverlayEdit = (
   | { kind: 'add'; name: string; paths: string[]; label?: boolean }
   | { kind: 'replace'; name: string; paths: string[]; label?: boolean }
   | { kind: 'rename'; from: string; to: string }
   | { kind: 'delete'; name: string }
-  | { kind: 'normalise'; name: string };
+  | { kind: 'normalise'; name: string }
+) & { layer?: ShapeLayer };
 
 export interface SaveRequest {
   subject: string;

@@ -156,3 +156,63 @@ describe('applyEdits', () => {
     );
   });
 });
+
+describe('applyEdits on sulci and cutouts', () => {
+  it('writes sulci as open lines and cutouts closed, each in its own layer, names independent of the ROIs', () => {
+    const o = parseOverlay(SRC);
+    applyEdits(o, [
+      { kind: 'add', name: 'CS', paths: ['M 1,1 L 5,2 L 9,1'] },
+      { kind: 'add', name: 'CS', paths: ['M 1,1 L 5,2 L 9,1'], layer: 'sulci' },
+      { kind: 'add', name: 'MWall', paths: ['M 1,1 L 5,2 L 9,1'], layer: 'cutouts' },
+    ]);
+    const d = (layer: string) =>
+      layerShapes(findLayer(o, layer)!).map((s) => [s.name, s.paths.map((p) => p.getAttribute('d'))]);
+    expect(d('rois')).toEqual([['CS', ['M 1,1 L 5,2 L 9,1 Z']]]);
+    expect(d('sulci')).toEqual([['CS', ['M 1,1 L 5,2 L 9,1']]]);
+    expect(d('cutouts')).toEqual([['MWall', ['M 1,1 L 5,2 L 9,1 Z']]]);
+    applyEdits(o, [
+      { kind: 'replace', name: 'CS', paths: ['M 2,2 L 6,3'], layer: 'sulci' },
+      { kind: 'rename', from: 'MWall', to: 'Medial wall', layer: 'cutouts' },
+    ]);
+    expect(d('sulci')).toEqual([['CS', ['M 2,2 L 6,3']]]);
+    expect(d('cutouts')).toEqual([['Medial wall', ['M 1,1 L 5,2 L 9,1 Z']]]);
+    applyEdits(o, [{ kind: 'delete', name: 'CS', layer: 'sulci' }]);
+    expect(d('sulci')).toEqual([]);
+    expect(d('rois')).toEqual([['CS', ['M 1,1 L 5,2 L 9,1 Z']]]);
+    expect(() => applyEdits(o, [{ kind: 'delete', name: 'CS', layer: 'sulci' }])).toThrow(
+      /no sulcus named "CS"/,
+    );
+  });
+});
+
+describe('replace keeps what was not edited', () => {
+  const SHAPE = `<svg xmlns="http://www.w3.org/2000/svg" xmlns:inkscape="http://www.inkscape.org/namespaces/inkscape" xmlns:sodipodi="http://sodipodi.sourceforge.net/DTD/sodipodi-0.dtd" width="10" height="10">
+  <g inkscape:label="rois" id="rois">
+    <g inkscape:label="shapes" id="rois_shapes">
+      <g inkscape:label="A" id="A">
+        <path style="fill:none" d="m 1,1 c 1,0 2,1 2,2 z" id="p1" sodipodi:nodetypes="ccc" filter="url(#dropshadow)"/>
+        <path style="stroke:red" d="m 6,6 l 2,0 0,2 z" id="p2"/>
+      </g>
+    </g>
+    <g inkscape:label="labels" id="rois_labels">
+      <text x="1" y="1">A</text>
+    </g>
+  </g>
+</svg>
+`;
+  it('an unchanged path stays byte for byte, a changed one keeps its attributes, a removed one goes', () => {
+    const o = parseOverlay(SHAPE);
+    applyEdits(o, [{ kind: 'replace', name: 'A', paths: ['m 1,1 c 1,0 2,1 2,2 z', 'M 6,6 L 9,6 L 9,9 Z'] }]);
+    // the reference gets the default layers every save adds
+    const ref = parseOverlay(SHAPE);
+    applyEdits(ref, []);
+    expect(serializeOverlay(o)).toBe(
+      serializeOverlay(ref).replace('d="m 6,6 l 2,0 0,2 z"', 'd="M 6,6 L 9,6 L 9,9 Z"'),
+    );
+    applyEdits(o, [{ kind: 'replace', name: 'A', paths: ['M 6,6 L 9,6 L 9,9 Z'] }]);
+    const [a] = layerShapes(findLayer(o, 'rois')!);
+    expect(a.paths.map((p) => p.getAttribute('id'))).toEqual(['p2']);
+    // the label stays: pycortex re-places labels itself (§6.7)
+    expect(serializeOverlay(o)).toContain('<text x="1" y="1">A</text>');
+  });
+});
