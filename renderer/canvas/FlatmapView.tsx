@@ -67,7 +67,13 @@ export function FlatmapView() {
     };
     const env = (): ToolEnv => {
       const s = editor.get();
-      return { scale: view.scale, doc: s.doc, selectedKey: s.selectedKey, hiddenKeys: s.hiddenKeys };
+      return {
+        scale: view.scale,
+        doc: s.doc,
+        selectedKey: s.selectedKey,
+        hiddenKeys: s.hiddenKeys,
+        layer: s.drawLayer,
+      };
     };
     const drawPreview = () => scene.setPreview(activeTool()?.preview(env()) ?? null, view.scale);
     const applyView = (next: View) => {
@@ -249,16 +255,16 @@ export function FlatmapView() {
           s.display.opacity,
         );
       }
-      if (s.sulci !== prev?.sulci || s.showSulci !== prev?.showSulci) scene.setSulci(s.sulci, s.showSulci);
       if (newGeometry || s.clipToCortex !== prev?.clipToCortex) scene.setClipToCortex(s.clipToCortex);
       if (
         s.doc !== prev?.doc ||
         s.selectedKey !== prev?.selectedKey ||
         s.hiddenKeys !== prev?.hiddenKeys ||
         s.showRoiLabels !== prev?.showRoiLabels ||
-        s.showRoiColours !== prev?.showRoiColours
+        s.showRoiColours !== prev?.showRoiColours ||
+        s.showSulci !== prev?.showSulci
       ) {
-        scene.setRois(s.doc, s.selectedKey, s.hiddenKeys, s.showRoiLabels, s.showRoiColours);
+        scene.setRois(s.doc, s.selectedKey, s.hiddenKeys, s.showRoiLabels, s.showRoiColours, s.showSulci);
       }
       if (s.fitRequest !== prev?.fitRequest || s.rotation !== prev?.rotation) fit();
       if (s.zoomRequest && s.zoomRequest !== prev?.zoomRequest)

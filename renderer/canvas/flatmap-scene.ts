@@ -1,5 +1,6 @@
 import Konva from 'konva';
-import type { RoiDocument, RoiPath } from '../state/roi-document.js';
+import type { ShapeLayer } from '../../shared/api.js';
+import { layerOf, type RoiDocument, type RoiPath } from '../state/roi-document.js';
 import { traceLoops } from './cortex-clip.js';
 import { roiColour } from './roi-colour.js';
 import { pathLabelPoint } from './roi-rings.js';
@@ -8,9 +9,9 @@ import type { View } from './view-transform.js';
 
 /**
  * The Konva stage, drawn imperatively so pan and zoom never go through React: a static layer
- * (curvature, template, sulci), an ROI layer (outlines and names, redrawn only when the document
- * or the view changes) and a live layer for the stroke in progress and node handles, which is
- * the only one redrawn while drawing. Nothing listens to Konva events: input is handled on the
+ * (curvature, template), a shape layer (sulci, cutouts and ROI outlines, and names; redrawn
+ * only when the document or the view changes) and a live layer for the stroke in progress and
+ * node handles, which is the only one redrawn while drawing. Nothing listens to Konva events: input is handled on the
  * container and converted to SVG coordinates by the view transform.
  */
 
@@ -32,7 +33,6 @@ export class FlatmapScene {
   private readonly template = new Konva.Image({ image: undefined, listening: false });
   /** the flat surface's outline, filled: the background when there is no curvature image */
   private readonly frame = new Konva.Group({ listening: false });
-  private readonly sulci = new Konva.Group();
   private svgSize = { width: 1, height: 1 };
   private labels: Konva.Text[] = [];
   private readonly labelGroup = new Konva.Group({ listening: false });
@@ -48,7 +48,7 @@ export class FlatmapScene {
   constructor(container: HTMLDivElement, width: number, height: number) {
     this.stage = new Konva.Stage({ container, width, height });
     this.base.add(this.baseGroup);
-    this.baseGroup.add(this.frame, this.curvature, this.template, this.sulci);
+    this.baseGroup.add(this.frame, this.curvature, this.template);
     this.rois.add(this.roiGroup);
     this.live.add(this.liveGroup);
     this.stage.add(this.base, this.rois, this.live);
@@ -119,28 +119,8 @@ export class FlatmapScene {
   setClipToCortex(on: boolean): void {
     const clip = on ? (ctx: Konva.Context) => traceLoops(ctx, this.boundary) : undefined;
     // Konva's setter is typed for a function only; undefined removes the clip
-    for (const g of [this.outlineGroup, this.sulci]) g.clipFunc(clip as NonNullable<typeof clip>);
-    this.base.batchDraw();
+    this.outlineGroup.clipFunc(clip as NonNullable<typeof clip>);
     this.rois.batchDraw();
-  }
-
-  setSulci(paths: readonly string[], visible: boolean): void {
-    this.sulci.destroyChildren();
-    for (const data of paths) {
-      this.sulci.add(
-        new Konva.Path({
-          data,
-          stroke: 'rgba(255,255,255,0.45)',
-          strokeWidth: 2,
-          strokeScaleEnabled: false,
-          lineCap: 'round',
-          listening: false,
-          perfectDrawEnabled: false,
-        }),
-      );
-    }
-    this.sulci.visible(visible);
-    this.base.batchDraw();
   }
 
   /**
@@ -153,14 +133,18 @@ export class FlatmapScene {
     hidden: ReadonlySet<string>,
     showLabels: boolean,
     colours = false,
+    showSulci = true,
   ): void {
     const paths = new Map<RoiPath, Konva.Path>();
     const names = new Map<RoiPath, Konva.Text>();
     this.roiGroup.removeChildren();
     this.outlineGroup.removeChildren();
     this.labelGroup.removeChildren();
-    for (const roi of doc.rois) {
-      if (hidden.has(roi.key)) continue;
+    // sulci under cutouts under ROIs, as pycortex stacks its layers
+    const order: Record<ShapeLayer, number> = { sulci: 0, cutouts: 1, rois: 2 };
+    const shapes = [...doc.rois].sort((a, b) => order[layerOf(a)] - order[layerOf(b)]);
+    for (const roi of shapes) {
+      if (hidden.has(roi.key) || (roi.layer === 'sulci' && !showSulci)) continue;
       const selected = roi.key === selectedKey;
       for (const p of roi.paths) {
         const node =
@@ -173,15 +157,27 @@ export class FlatmapScene {
             perfectDrawEnabled: false,
             shadowForStrokeEnabled: false,
           });
-        node.setAttrs({
-          stroke: selected ? SELECTED_STROKE : colours ? roiColour(roi.name) : ROI_STROKE,
-          strokeWidth: selected ? 2.5 : 1.5,
-          fill: selected ? 'rgba(255,204,51,0.18)' : undefined,
-        });
+        node.setAttrs(
+          roi.layer === 'sulci'
+            ? {
+                // pycortex's sulci style: white, 3× an ROI's width, 60 % opaque, round ends
+                stroke: selected ? SELECTED_STROKE : ROI_STROKE,
+                strokeWidth: selected ? 5 : 4.5,
+                opacity: selected ? 1 : 0.6,
+                lineCap: 'round',
+                lineJoin: 'round',
+              }
+            : {
+                stroke: selected ? SELECTED_STROKE : colours ? roiColour(roi.name) : ROI_STROKE,
+                strokeWidth: selected ? 2.5 : 1.5,
+                fill: selected ? 'rgba(255,204,51,0.18)' : undefined,
+                dash: roi.layer === 'cutouts' ? [6, 4] : undefined,
+              },
+        );
         paths.set(p, node);
         this.outlineGroup.add(node);
       }
-      for (const p of showLabels ? roi.paths : []) {
+      for (const p of showLabels && roi.layer !== 'cutouts' ? roi.paths : []) {
         const at = pathLabelPoint(p);
         if (!at) continue;
         let text = this.nameNodes.get(p);

@@ -13,8 +13,15 @@ export function NameDialog() {
   return <NameForm />;
 }
 
+const NEW_SHAPE_TITLE = {
+  rois: 'Name the new ROI',
+  sulci: 'Name the new sulcus',
+  cutouts: 'Name the new cutout',
+};
+
 function NameForm() {
-  const names = otherNames(null);
+  const layer = useEditor((s) => s.drawLayer);
+  const names = otherNames(null, layer);
   const selected = useEditor((s) => s.doc.rois.find((r) => r.key === s.selectedKey)?.name);
   const [name, setName] = useState(() => nextRoiName(names));
   const [error, setError] = useState<string | null>(null);
@@ -30,7 +37,7 @@ function NameForm() {
 
   return (
     <Modal labelledBy="name-title" onEscape={discard} onSubmit={submit}>
-      <h2 id="name-title">Name the new ROI</h2>
+      <h2 id="name-title">{NEW_SHAPE_TITLE[layer]}</h2>
       <label className="field">
         <span>ROI name</span>
         <input

@@ -30,7 +30,8 @@ function ExportForm() {
   const dirty = useEditor(isDirty);
   const overlay = useEditor((s) => s.overlay);
   const savedNames = useMemo(() => (overlay ? savedRoiNames(overlay) : []), [overlay]);
-  const selected = useEditor((s) => s.doc.rois.find((r) => r.key === s.selectedKey) ?? null);
+  // exports are of ROIs: a selected sulcus or cutout is not one
+  const selected = useEditor((s) => s.doc.rois.find((r) => r.key === s.selectedKey && !r.layer) ?? null);
   const onServer = typeof window !== 'undefined' && !window.roiStudioShell;
   const display = useEditor((s) => s.display);
   const showSulci = useEditor((s) => s.showSulci);

@@ -2,12 +2,20 @@ import { useState } from 'react';
 import { editor, toggleHidden, useEditor, useSavedMembership } from '../state/editor-store.js';
 import { deleteRoi, normaliseRoi, renameRoi, restoreSidecarRois } from '../state/roi-actions.js';
 import { countRoi } from '../state/roi-counts.js';
-import type { Roi } from '../state/roi-document.js';
+import type { ShapeLayer } from '../../shared/api.js';
+import { layerOf, type Roi } from '../state/roi-document.js';
 import { roiColour } from '../canvas/roi-colour.js';
 
-/** The ROIs of the overlay: select, show/hide, vertex counts, pycortex warnings, rename, delete. */
+const LAYER_TITLE: Record<ShapeLayer, string> = { rois: 'ROIs', sulci: 'Sulci', cutouts: 'Cutouts' };
+
+/**
+ * The shapes of the layer chosen here (ROIs, sulci or cutouts: the one drawn into and edited):
+ * select, show/hide, vertex counts, pycortex warnings, rename, delete.
+ */
 export function RoiList() {
   const doc = useEditor((s) => s.doc);
+  const layer = useEditor((s) => s.drawLayer);
+  const shapes = doc.rois.filter((r) => layerOf(r) === layer);
   const selectedKey = useEditor((s) => s.selectedKey);
   const hidden = useEditor((s) => s.hiddenKeys);
   const geometry = useEditor((s) => s.subjectData?.geometry ?? null);
@@ -25,8 +33,20 @@ export function RoiList() {
   return (
     <section className="panel roi-panel" aria-labelledby="roi-heading">
       <h2 id="roi-heading">
-        ROIs <span className="count">{doc.rois.length}</span>
+        {LAYER_TITLE[layer]} <span className="count">{shapes.length}</span>
       </h2>
+      <label className="field layer-choice">
+        <span>Layer</span>
+        <select
+          aria-label="Layer"
+          value={layer}
+          onChange={(e) => editor.set({ drawLayer: e.target.value as ShapeLayer, selectedKey: null })}
+        >
+          <option value="rois">ROIs</option>
+          <option value="sulci">Sulci (open lines)</option>
+          <option value="cutouts">Cutouts</option>
+        </select>
+      </label>
       <div className="view-toggles" role="group" aria-label="ROI display">
         <label>
           <input
@@ -63,17 +83,19 @@ export function RoiList() {
           Restore ROIs from sidecar
         </button>
       )}
-      {doc.rois.length === 0 ? (
-        <p className="hint">No ROIs yet. Choose Freehand or Polygon and draw on the flatmap.</p>
+      {shapes.length === 0 ? (
+        <p className="hint">
+          No {LAYER_TITLE[layer].toLowerCase()} yet. Choose Freehand or Polygon and draw on the flatmap.
+        </p>
       ) : (
         <ul className={`roi-list${colours ? ' with-colours' : ''}`} aria-label="ROI list">
-          {doc.rois.map((roi) => (
+          {shapes.map((roi) => (
             <RoiRow
               key={roi.key}
               roi={roi}
               selected={roi.key === selectedKey}
               hidden={hidden.has(roi.key)}
-              count={geometry ? countRoi(roi, geometry, saved) : null}
+              count={geometry && !roi.layer ? countRoi(roi, geometry, saved) : null}
               colour={colours ? roiColour(roi.name) : null}
             />
           ))}

@@ -1,7 +1,7 @@
 import { api } from './api-holder.js';
 import { editor, isDirty } from './editor-store.js';
 import type { RoiDocument } from './roi-document.js';
-import { documentToEdits, savedRoiNames } from './roi-document.js';
+import { documentToEdits, savedShapes } from './roi-document.js';
 
 /**
  * Every few seconds, unsaved edits go to the app-data folder as a draft, offered back after a
@@ -28,7 +28,7 @@ export function autosaveDraftOnce(state: { lastSaved: RoiDocument | null; draftF
     return;
   }
   if (s.doc === state.lastSaved) return;
-  const baseNames = savedRoiNames(s.overlay);
+  const base = savedShapes(s.overlay);
   state.lastSaved = s.doc;
   state.draftFor = key;
   api()
@@ -37,7 +37,7 @@ export function autosaveDraftOnce(state: { lastSaved: RoiDocument | null; draftF
       database,
       savedAt: new Date().toISOString(),
       baseRevision: s.overlay.revision,
-      edits: documentToEdits(s.doc, baseNames),
+      edits: documentToEdits(s.doc, base),
     })
     .catch(() => {
       state.lastSaved = null; // try again next tick

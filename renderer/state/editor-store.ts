@@ -7,6 +7,7 @@ import type {
   OverlaySnapshot,
   PixelMap,
   RoiVertices,
+  ShapeLayer,
   SubjectSummary,
   TemplateInfo,
   VertexData,
@@ -81,13 +82,15 @@ export interface EditorState {
 
   /** overlays.svg as last read or saved */
   overlay: OverlaySnapshot | null;
-  sulci: string[];
+  /** ROIs, sulci and cutouts of the overlay (each shape knows its layer) */
   doc: RoiDocument;
   /** the document as last loaded or saved: dirty = doc !== savedDoc */
   savedDoc: RoiDocument;
   history: History;
 
   tool: ToolId;
+  /** the layer drawn into, listed and edited: chosen in the ROI panel */
+  drawLayer: ShapeLayer;
   selectedKey: string | null;
   hiddenKeys: ReadonlySet<string>;
   /** a pointer gesture is under way: undo waits */
@@ -123,11 +126,11 @@ export const INITIAL_STATE: EditorState = {
   zoomRequest: null,
   centreRequest: null,
   overlay: null,
-  sulci: [],
   doc: EMPTY_DOCUMENT,
   savedDoc: EMPTY_DOCUMENT,
   history: EMPTY_HISTORY,
   tool: 'freehand',
+  drawLayer: 'rois',
   selectedKey: null,
   hiddenKeys: new Set(),
   gestureActive: false,

@@ -19,3 +19,13 @@ export function ringToPathData(ring: readonly number[]): string {
   tokens.push('Z');
   return tokens.join(' ');
 }
+
+/** An open line (a sulcus) in the same grammar: `M`, `L`…, no `Z`. */
+export function polylineToPathData(points: readonly number[]): string {
+  if (points.length < 4) throw new Error('a line needs at least two points');
+  const tokens: string[] = [];
+  for (let i = 0; i < points.length; i += 2) {
+    tokens.push(i === 0 ? 'M' : 'L', `${formatCoordinate(points[i])},${formatCoordinate(points[i + 1])}`);
+  }
+  return tokens.join(' ');
+}

@@ -1,12 +1,14 @@
+import type { ShapeLayer } from '../../shared/api.js';
 import { api } from './api-holder.js';
 import { commit, editor, showProblem } from './editor-store.js';
 import { checkRoiName, freeRoiName, roiNameFromLabel } from '../../shared/roi/roi-names.js';
 import {
   addRoi,
   findRoi,
+  layerOf,
   newRoi,
   newRoiKey,
-  pathFromRing,
+  pathForLayer,
   removeRoi,
   setRoiPaths,
   updateRoi,
@@ -16,32 +18,36 @@ import { addTracedRois, jaccardRange, traceSummaryLine } from './traced-rois.js'
 
 /** ROI commands from the panels (each one undoable). */
 
-export function otherNames(excludeKey: string | null): string[] {
+/** The names of the layer's other shapes (names are unique within a layer). */
+export function otherNames(excludeKey: string | null, layer: ShapeLayer = 'rois'): string[] {
   return editor
     .get()
-    .doc.rois.filter((r) => r.key !== excludeKey)
+    .doc.rois.filter((r) => r.key !== excludeKey && layerOf(r) === layer)
     .map((r) => r.name);
 }
 
 /**
- * Give the pending outline a name: a new ROI, or, when the name is an existing ROI's, one more
- * path of it (e.g. the other hemisphere). Returns an error message, or null on success.
+ * Give the pending outline a name in the layer being drawn: a new shape, or, when the name is an
+ * existing one's, one more path of it (e.g. the other hemisphere). Returns an error message, or
+ * null on success.
  */
 export function namePendingRing(name: string): string | null {
   const s = editor.get();
   const ring = s.pendingRing;
   if (!ring) return null;
-  const existing = s.doc.rois.find((r) => r.name === name);
+  const layer = s.drawLayer;
+  const path = pathForLayer(ring, layer);
+  const existing = s.doc.rois.find((r) => r.name === name && layerOf(r) === layer);
   if (existing) {
-    const doc = updateRoi(s.doc, existing.key, (r) => setRoiPaths(r, [...r.paths, pathFromRing(ring)]));
+    const doc = updateRoi(s.doc, existing.key, (r) => setRoiPaths(r, [...r.paths, path]));
     editor.set({ pendingRing: null });
     commit(`Add a part to ${name}`, doc, existing.key);
     return null;
   }
-  const check = checkRoiName(name, otherNames(null));
+  const check = checkRoiName(name, otherNames(null, layer));
   if (!check.ok) return check.reason;
   const key = newRoiKey();
-  const doc = addRoi(s.doc, newRoi(name, [pathFromRing(ring)], key));
+  const doc = addRoi(s.doc, newRoi(name, [path], key, layer));
   editor.set({ pendingRing: null });
   commit(`Create ${name}`, doc, key);
   return null;
@@ -51,7 +57,7 @@ export function renameRoi(key: string, name: string): string | null {
   const roi = findRoi(editor.get().doc, key);
   if (!roi) return null;
   if (roi.name === name) return null;
-  const check = checkRoiName(name, otherNames(key));
+  const check = checkRoiName(name, otherNames(key, layerOf(roi)));
   if (!check.ok) return check.reason;
   commit(
     `Rename ${roi.name} to ${name}`,

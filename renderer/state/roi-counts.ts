@@ -29,6 +29,7 @@ export function roiMembership(
   geometry: FlatGeometry,
   saved: Record<string, RoiVertices> | null,
 ): RoiMembership {
+  if (roi.layer) return { error: `a ${roi.layer === 'sulci' ? 'sulcus' : 'cutout'} selects no vertices` };
   if (saved && !roi.pathsChanged && roi.savedName !== null && saved[roi.savedName]) {
     return saved[roi.savedName];
   }

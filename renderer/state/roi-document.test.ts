@@ -5,8 +5,10 @@ import {
   documentFromSnapshot,
   documentToEdits,
   newRoi,
+  pathForLayer,
   pathFromRing,
   removeRoi,
+  savedShapes,
   setRoiPaths,
   updateRoi,
 } from './roi-document.js';
@@ -38,16 +40,21 @@ const snapshot: OverlaySnapshot = {
 };
 
 describe('documentFromSnapshot', () => {
-  it('reads the rois layer only, keeping path data as in the file', () => {
+  it('reads the rois, then the sulci and cutouts layers, keeping path data as in the file', () => {
     const doc = documentFromSnapshot(snapshot);
-    expect(doc.rois.map((r) => r.name)).toEqual(['V1', 'V2', 'V3']);
+    expect(doc.rois.map((r) => [r.name, r.layer])).toEqual([
+      ['V1', undefined],
+      ['V2', undefined],
+      ['V3', undefined],
+      ['CS', 'sulci'],
+    ]);
     expect(doc.rois[0].paths).toEqual([{ d: 'm 10,10 l 5,0 0,5 z' }]);
     expect(doc.rois.every((r) => r.savedName === r.name && !r.pathsChanged)).toBe(true);
   });
 });
 
 describe('documentToEdits', () => {
-  const base = ['V1', 'V2', 'V3'];
+  const base = ['V1', 'V2', 'V3'].map((name) => ({ layer: 'rois' as const, name }));
   it('is empty for an untouched document', () => {
     expect(documentToEdits(documentFromSnapshot(snapshot), base)).toEqual([]);
   });
@@ -77,5 +84,24 @@ describe('pathFromRing', () => {
     expect(d).not.toMatch(/e|\s\s|^\s|\s$/);
     for (const token of d.split(' '))
       expect(token.length === 1 ? /[MLZ]/.test(token) : token.includes(',')).toBe(true);
+  });
+});
+
+describe('sulci and cutouts in the document', () => {
+  it('edits name their layer; a sulcus and an ROI may share a name', () => {
+    let doc = documentFromSnapshot(snapshot);
+    const cs = doc.rois.find((r) => r.layer === 'sulci')!;
+    doc = updateRoi(doc, cs.key, (r) => ({ ...r, name: 'STS' }));
+    doc = addRoi(doc, newRoi('V1', [pathForLayer([0, 0, 5, 5], 'sulci')], undefined, 'sulci'));
+    doc = addRoi(doc, newRoi('Wall', [pathForLayer([0, 0, 5, 0, 5, 5], 'cutouts')], undefined, 'cutouts'));
+    const base = savedShapes(snapshot);
+    expect(base).toContainEqual({ layer: 'sulci', name: 'CS' });
+    expect(documentToEdits(doc, base)).toEqual([
+      { kind: 'rename', from: 'CS', to: 'STS', layer: 'sulci' },
+      { kind: 'add', name: 'V1', paths: ['M 0,0 L 5,5'], layer: 'sulci' },
+      { kind: 'add', name: 'Wall', paths: ['M 0,0 L 5,0 L 5,5 Z'], layer: 'cutouts' },
+    ]);
+    const gone = removeRoi(doc, doc.rois.find((r) => r.name === 'STS')!.key);
+    expect(documentToEdits(gone, base)[0]).toEqual({ kind: 'delete', name: 'CS', layer: 'sulci' });
   });
 });

@@ -1,5 +1,5 @@
-import type { CompatIssue, OverlayEdit, OverlaySnapshot } from '../../shared/api.js';
-import { ringToPathData } from './path-data.js';
+import type { CompatIssue, OverlayEdit, OverlaySnapshot, ShapeLayer } from '../../shared/api.js';
+import { polylineToPathData, ringToPathData } from './path-data.js';
 
 /**
  * The ROI document the editor changes: immutable values, so history entries can share them and
@@ -16,6 +16,8 @@ export interface RoiPath {
 export interface Roi {
   /** stable identity across renames within a session */
   key: string;
+  /** the layer the shape lives in when it is not an ROI: sulci are open lines, cutouts regions */
+  layer?: Exclude<ShapeLayer, 'rois'>;
   name: string;
   /** the name in overlays.svg as loaded; null for ROIs created in this session */
   savedName: string | null;
@@ -39,30 +41,54 @@ export function newRoiKey(): string {
   return `roi-${keyCounter}`;
 }
 
+export const SHAPE_LAYERS: readonly ShapeLayer[] = ['rois', 'sulci', 'cutouts'];
+
+export const layerOf = (roi: Pick<Roi, 'layer'>): ShapeLayer => roi.layer ?? 'rois';
+
+/** A shape as saved: its layer and name. */
+export interface ShapeRef {
+  layer: ShapeLayer;
+  name: string;
+}
+
 /** The names of the ROIs in the file's `rois` layer, in file order. */
 export function savedRoiNames(snapshot: OverlaySnapshot): string[] {
   return snapshot.layers.find((l) => l.name === 'rois')?.shapes.map((r) => r.name) ?? [];
 }
 
-/** The `rois` layer of a snapshot as a document. */
+/** The shapes of the file's `rois`, `sulci` and `cutouts` layers. */
+export function savedShapes(snapshot: OverlaySnapshot): ShapeRef[] {
+  return SHAPE_LAYERS.flatMap((layer) =>
+    (snapshot.layers.find((l) => l.name === layer)?.shapes ?? []).map((s) => ({ layer, name: s.name })),
+  );
+}
+
+/** The `rois`, `sulci` and `cutouts` layers of a snapshot as a document (ROIs first). */
 export function documentFromSnapshot(snapshot: OverlaySnapshot): RoiDocument {
-  const layer = snapshot.layers.find((l) => l.name === 'rois');
-  if (!layer) return EMPTY_DOCUMENT;
-  return {
-    rois: layer.shapes.map((shape) => ({
+  const rois = SHAPE_LAYERS.flatMap((layerName) => {
+    const layer = snapshot.layers.find((l) => l.name === layerName);
+    return (layer?.shapes ?? []).map((shape): Roi => ({
       key: newRoiKey(),
+      ...(layerName === 'rois' ? {} : { layer: layerName }),
       name: shape.name,
       savedName: shape.name,
       paths: shape.paths.map((p) => ({ d: p.d })),
       pathsChanged: false,
       normalise: false,
-      issues: shape.issues,
-    })),
-  };
+      // a sulcus is a line: an open subpath is what it should be
+      issues: layerName === 'sulci' ? shape.issues.filter((i) => i.code !== 'OPEN_SUBPATH') : shape.issues,
+    }));
+  });
+  return rois.length ? { rois } : EMPTY_DOCUMENT;
 }
 
 export function pathFromRing(ring: readonly number[]): RoiPath {
   return { d: ringToPathData(ring), ring };
+}
+
+/** A drawn outline as a path of the layer: a line for a sulcus, a closed ring otherwise. */
+export function pathForLayer(points: readonly number[], layer: ShapeLayer): RoiPath {
+  return layer === 'sulci' ? { d: polylineToPathData(points) } : pathFromRing(points);
 }
 
 export function findRoi(doc: RoiDocument, key: string | null): Roi | undefined {
@@ -86,47 +112,67 @@ export function setRoiPaths(roi: Roi, paths: readonly RoiPath[]): Roi {
 }
 
 /**
- * The edits that turn the file as loaded (`baseNames`: the ROI names in its `rois` layer) into
- * `doc`. Deletions first so a name can be reused, then renames, then path changes (by the
- * new name), then normalisations of ROIs whose paths are otherwise untouched.
+ * The edits that turn the file as loaded (`base`: the shapes of its layers) into `doc`. Deletions
+ * first so a name can be reused, then renames, then path changes (by the new name), then
+ * normalisations of shapes whose paths are otherwise untouched. Edits of sulci and cutouts name
+ * their layer.
  */
-export function documentToEdits(doc: RoiDocument, baseNames: readonly string[]): OverlayEdit[] {
-  const kept = new Set(doc.rois.map((r) => r.savedName).filter((n): n is string => n !== null));
+export function documentToEdits(doc: RoiDocument, base: readonly ShapeRef[]): OverlayEdit[] {
+  const id = (layer: ShapeLayer, name: string) => `${layer}\0${name}`;
+  const on = (roi: Pick<Roi, 'layer'>) => (roi.layer ? { layer: roi.layer } : {});
+  const kept = new Set(doc.rois.filter((r) => r.savedName !== null).map((r) => id(layerOf(r), r.savedName!)));
   const edits: OverlayEdit[] = [];
-  for (const name of baseNames) if (!kept.has(name)) edits.push({ kind: 'delete', name });
+  for (const { layer, name } of base)
+    if (!kept.has(id(layer, name)))
+      edits.push({ kind: 'delete', name, ...(layer === 'rois' ? {} : { layer }) });
   for (const roi of doc.rois) {
     if (roi.savedName !== null && roi.savedName !== roi.name) {
-      edits.push({ kind: 'rename', from: roi.savedName, to: roi.name });
+      edits.push({ kind: 'rename', from: roi.savedName, to: roi.name, ...on(roi) });
     }
   }
   for (const roi of doc.rois) {
     if (!roi.pathsChanged) continue;
     const paths = roi.paths.map((p) => p.d);
-    edits.push({ kind: roi.savedName === null ? 'add' : 'replace', name: roi.name, paths });
+    edits.push({ kind: roi.savedName === null ? 'add' : 'replace', name: roi.name, paths, ...on(roi) });
   }
   for (const roi of doc.rois) {
     if (roi.normalise && !roi.pathsChanged && roi.savedName !== null) {
-      edits.push({ kind: 'normalise', name: roi.name });
+      edits.push({ kind: 'normalise', name: roi.name, ...on(roi) });
     }
   }
   return edits;
 }
 
-/** A ROI created in this session (drawn, traced, restored or replayed), not yet in the file. */
-export function newRoi(name: string, paths: readonly RoiPath[], key = newRoiKey()): Roi {
-  return { key, name, savedName: null, paths, pathsChanged: true, normalise: false, issues: [] };
+/** A shape created in this session (drawn, traced, restored or replayed), not yet in the file. */
+export function newRoi(
+  name: string,
+  paths: readonly RoiPath[],
+  key = newRoiKey(),
+  layer: ShapeLayer = 'rois',
+): Roi {
+  return {
+    key,
+    ...(layer === 'rois' ? {} : { layer }),
+    name,
+    savedName: null,
+    paths,
+    pathsChanged: true,
+    normalise: false,
+    issues: [],
+  };
 }
 
-/** Replay saved edits (a draft) onto a document; edits naming ROIs that no longer exist are skipped. */
+/** Replay saved edits (a draft) onto a document; edits naming shapes that no longer exist are skipped. */
 export function applyEdits(doc: RoiDocument, edits: readonly OverlayEdit[]): RoiDocument {
   let out = doc;
-  const byName = (name: string) => out.rois.find((r) => r.name === name);
   for (const e of edits) {
+    const layer = e.layer ?? 'rois';
+    const byName = (name: string) => out.rois.find((r) => r.name === name && layerOf(r) === layer);
     if (e.kind === 'add' || e.kind === 'replace') {
       const paths = e.paths.map((d) => ({ d }));
       const existing = byName(e.name);
       if (existing) out = updateRoi(out, existing.key, (r) => setRoiPaths(r, paths));
-      else out = addRoi(out, newRoi(e.name, paths));
+      else out = addRoi(out, newRoi(e.name, paths, newRoiKey(), layer));
     } else if (e.kind === 'rename') {
       const r = byName(e.from);
       if (r) out = updateRoi(out, r.key, (x) => ({ ...x, name: e.to }));
@@ -141,9 +187,10 @@ export function applyEdits(doc: RoiDocument, edits: readonly OverlayEdit[]): Roi
   return out;
 }
 
-/** The document after a save: the snapshot's ROIs, keeping the keys of same-named ROIs. */
+/** The document after a save: the snapshot's shapes, keeping the keys of same-named shapes of each layer. */
 export function documentAfterSave(previous: RoiDocument, snapshot: OverlaySnapshot): RoiDocument {
   const fresh = documentFromSnapshot(snapshot);
-  const keys = new Map(previous.rois.map((r) => [r.name, r.key]));
-  return { rois: fresh.rois.map((r) => ({ ...r, key: keys.get(r.name) ?? r.key })) };
+  const id = (r: Roi) => `${layerOf(r)}\0${r.name}`;
+  const keys = new Map(previous.rois.map((r) => [id(r), r.key]));
+  return { rois: fresh.rois.map((r) => ({ ...r, key: keys.get(id(r)) ?? r.key })) };
 }

@@ -10,7 +10,8 @@ import {
   documentFromSnapshot,
   documentToEdits,
   EMPTY_DOCUMENT,
-  savedRoiNames,
+  layerOf,
+  savedShapes,
 } from './roi-document.js';
 import type { RoiDocument } from './roi-document.js';
 import { recallView, rememberView } from './session-memory.js';
@@ -73,29 +74,24 @@ export async function chooseDatabase(): Promise<string | null> {
   }
 }
 
-/** The overlay as read from disk becomes the document, its saved state, the sulci and what starts hidden. */
+/** The overlay as read from disk becomes the document (ROIs, sulci, cutouts), its saved state and what starts hidden. */
 function adoptOverlay(subject: string, snapshot: OverlaySnapshot): void {
   const doc = documentFromSnapshot(snapshot);
-  const sulci = snapshot.layers.find((l) => l.name === 'sulci');
   editor.set({
     overlay: snapshot,
     doc,
     savedDoc: doc,
-    sulci: sulci ? sulci.shapes.flatMap((s) => s.paths.map((p) => p.d)) : [],
     hiddenKeys: hiddenInFile(snapshot, doc),
   });
   void refreshMembership(subject);
 }
 
-/** ROIs hidden in the file (display:none, e.g. from Inkscape) start hidden here too; membership ignores it. */
+/** Shapes hidden in the file (display:none, e.g. from Inkscape) start hidden here too; membership ignores it. */
 function hiddenInFile(snapshot: OverlaySnapshot, doc: RoiDocument): Set<string> {
   const hidden = new Set(
-    snapshot.layers
-      .find((l) => l.name === 'rois')
-      ?.shapes.filter((s) => !s.visible)
-      .map((s) => s.name),
+    snapshot.layers.flatMap((l) => l.shapes.filter((s) => !s.visible).map((s) => `${l.name}\0${s.name}`)),
   );
-  return new Set(doc.rois.filter((r) => hidden.has(r.name)).map((r) => r.key));
+  return new Set(doc.rois.filter((r) => hidden.has(`${layerOf(r)}\0${r.name}`)).map((r) => r.key));
 }
 
 /** Exact saved memberships for the ROI list (the live count covers edited ROIs meanwhile). */
@@ -117,7 +113,6 @@ function resetSubject(): void {
     subjectData: null,
     template: null,
     overlay: null,
-    sulci: [],
     doc: EMPTY_DOCUMENT,
     savedDoc: EMPTY_DOCUMENT,
     history: EMPTY_HISTORY,
@@ -301,8 +296,7 @@ export async function chooseTemplateFile(): Promise<string | null> {
 export async function save(saveAs?: string): Promise<boolean> {
   const s = editor.get();
   if (!s.subject || !s.overlay) return false;
-  const baseNames = savedRoiNames(s.overlay);
-  const edits = documentToEdits(s.doc, baseNames);
+  const edits = documentToEdits(s.doc, savedShapes(s.overlay));
   if (edits.length === 0 && !saveAs) {
     editor.set({ notice: 'Nothing to save.' });
     return true;

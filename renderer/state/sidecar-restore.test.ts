@@ -32,7 +32,7 @@ describe('restoreIntoDocument', () => {
       ['V1', ['M 5,5 L 6,5 L 6,6 Z']],
       ['FFA', ['M 9,9 L 10,9 L 10,10 Z', 'M 20,9 L 21,9 L 21,10 Z']],
     ]);
-    expect(documentToEdits(out, ['V1'])).toEqual([
+    expect(documentToEdits(out, [{ layer: 'rois', name: 'V1' }])).toEqual([
       { kind: 'replace', name: 'V1', paths: ['M 5,5 L 6,5 L 6,6 Z'] },
       { kind: 'add', name: 'FFA', paths: ['M 9,9 L 10,9 L 10,10 Z', 'M 20,9 L 21,9 L 21,10 Z'] },
     ]);

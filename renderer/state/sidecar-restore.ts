@@ -16,7 +16,7 @@ export function restoreIntoDocument(
   for (const r of restored) {
     if (r.paths.length === 0) continue;
     const paths = r.paths.map((d) => ({ d }));
-    const same = out.rois.find((x) => x.name.toLowerCase() === r.name.toLowerCase());
+    const same = out.rois.find((x) => !x.layer && x.name.toLowerCase() === r.name.toLowerCase());
     if (same) {
       out = updateRoi(out, same.key, (roi) => setRoiPaths(roi, paths));
       replaced++;

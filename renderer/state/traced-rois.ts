@@ -31,7 +31,7 @@ export function addTracedRois(
       rows.push({ ...row, status: 'empty' });
       continue;
     }
-    const names = out.rois.map((r) => r.name);
+    const names = out.rois.filter((r) => !r.layer).map((r) => r.name);
     if (!checkRoiName(name, names).ok) {
       rows.push({
         ...row,

@@ -141,3 +141,30 @@ describe('EditTool on curved Inkscape paths', () => {
     );
   });
 });
+
+describe('EditTool in the sulci layer', () => {
+  const doc = {
+    rois: [
+      { ...squareDoc(['r', 0, 0, 100]).rois[0] },
+      {
+        ...squareDoc(['s', 0, 0, 1]).rois[0],
+        layer: 'sulci' as const,
+        paths: [{ d: 'M 10,50 L 50,50 L 90,60' }],
+      },
+    ],
+  };
+  it('picks a sulcus by its line, only while editing the sulci layer', () => {
+    const tool = new EditTool();
+    expect(drag(tool, { ...env(doc), layer: 'sulci' }, [[30, 53]])[0]).toEqual({ kind: 'select', key: 's' });
+    expect(drag(tool, env(doc), [[30, 53]])[0]).toEqual({ kind: 'select', key: 'r' });
+  });
+  it('moves a node of a sulcus and writes it back as an open line', () => {
+    const tool = new EditTool();
+    const last = drag(tool, { ...env(doc, 's'), layer: 'sulci' }, [
+      [50, 50],
+      [50, 40],
+    ]).pop()!;
+    if (last.kind !== 'change') throw new Error('expected a change');
+    expect(findRoi(last.doc, 's')!.paths[0].d).toBe('M 10,50 L 50,40 L 90,60');
+  });
+});

@@ -12,14 +12,14 @@ import {
   type PathNode,
 } from '../../../shared/formats/path-nodes.js';
 import { serializeSafe, type Segment } from '../../../shared/formats/svg-path.js';
-import { findRoi, setRoiPaths, updateRoi } from '../../state/roi-document.js';
+import { findRoi, layerOf, setRoiPaths, updateRoi } from '../../state/roi-document.js';
 import type { Roi } from '../../state/roi-document.js';
 import { pathSegments, roiContains } from '../roi-rings.js';
 import type { Tool, ToolEnv, ToolPointer, ToolPreview, ToolResult } from './tool-types.js';
 import { NONE } from './tool-types.js';
 
 /**
- * Edit, like Inkscape's node tool: click an ROI to select it and see its nodes; drag a node (its
+ * Edit, like Inkscape's node tool: click an ROI (a sulcus: its line) to select it and see its nodes; drag a node (its
  * handles follow) or one of the clicked node's handles; press on an outline to insert a node
  * there (curves are split, keeping their shape) and drag it; Alt+click a node, or Delete after
  * clicking it, to remove it; drag inside the selected ROI to move the whole ROI. Only the path
@@ -29,6 +29,8 @@ import { NONE } from './tool-types.js';
 
 const NODE_RADIUS_PX = 7;
 const SEGMENT_RADIUS_PX = 5;
+/** a sulcus is picked (and dragged whole) from this near its line; nearer than SEGMENT_RADIUS_PX inserts a node */
+const LINE_RADIUS_PX = 10;
 
 /** A node of one path of one ROI. */
 interface NodeRef {
@@ -57,12 +59,17 @@ interface HandleView {
   from: [number, number];
 }
 
-/** The topmost visible ROI containing the point (later in the list is drawn on top). */
+/**
+ * The topmost visible shape of the layer being edited at the point (later in the list is drawn
+ * on top): an ROI or cutout containing it, a sulcus passing within a few pixels of it.
+ */
 export function pickRoi(env: ToolEnv, x: number, y: number): Roi | undefined {
+  const layer = env.layer ?? 'rois';
   for (let i = env.doc.rois.length - 1; i >= 0; i--) {
     const roi = env.doc.rois[i];
-    if (env.hiddenKeys?.has(roi.key)) continue;
-    if (roiContains(roi, x, y)) return roi;
+    if (env.hiddenKeys?.has(roi.key) || layerOf(roi) !== layer) continue;
+    if (layer === 'sulci' ? nearestSegment(roi, x, y, LINE_RADIUS_PX / env.scale) : roiContains(roi, x, y))
+      return roi;
   }
   return undefined;
 }
@@ -210,7 +217,9 @@ export class EditTool implements Tool {
     const doc = updateRoi(env.doc, g.key, (roi) =>
       setRoiPaths(
         roi,
-        roi.paths.map((path) => ({ d: serializeSafe(translateSegments(pathSegments(path), dx, dy)) })),
+        roi.paths.map((path) => ({
+          d: serializeSafe(translateSegments(pathSegments(path), dx, dy), roi.layer !== 'sulci'),
+        })),
       ),
     );
     return { kind: 'change', label: 'Move ROI', doc, selectKey: g.key };
@@ -247,7 +256,7 @@ export class EditTool implements Tool {
 
   /** Only the edited path is rewritten; the ROI's other paths stay the same objects (and bytes). */
   private commitPath(env: ToolEnv, ref: NodeRef, segs: readonly Segment[], label: string): ToolResult {
-    const d = serializeSafe(segs);
+    const d = serializeSafe(segs, findRoi(env.doc, ref.key)?.layer !== 'sulci');
     const doc = updateRoi(env.doc, ref.key, (roi) =>
       setRoiPaths(
         roi,

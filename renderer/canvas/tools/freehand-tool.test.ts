@@ -51,3 +51,18 @@ describe('FreehandTool', () => {
     expect(zoomedIn.ring.length).toBeGreaterThan(zoomedOut.ring.length);
   });
 });
+
+describe('FreehandTool in the sulci layer', () => {
+  it('keeps the stroke an open line from its first to its last point', () => {
+    const tool = new FreehandTool();
+    const pts: [number, number][] = [];
+    for (let x = 0; x <= 100; x += 2) pts.push([x, 50 + 10 * Math.sin(x / 15)]);
+    const last = drag(tool, { ...env({ rois: [] }), layer: 'sulci' }, pts).pop()!;
+    if (last.kind !== 'create') throw new Error('expected a line');
+    const n = last.ring.length;
+    expect(last.ring.slice(0, 2)).toEqual([0, 50]);
+    expect(last.ring[n - 2]).toBe(100);
+    // open: the line does not come back to its start
+    expect(Math.hypot(last.ring[n - 2] - last.ring[0], last.ring[n - 1] - last.ring[1])).toBeGreaterThan(90);
+  });
+});

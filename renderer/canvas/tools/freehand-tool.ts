@@ -1,11 +1,12 @@
-import { dropClosePoints, simplifyRing } from '../../../shared/roi/simplify.js';
-import { smoothRing } from '../../../shared/roi/smooth.js';
+import { dropClosePoints, simplifyPolyline, simplifyRing } from '../../../shared/roi/simplify.js';
+import { smoothPolyline, smoothRing } from '../../../shared/roi/smooth.js';
 import type { Tool, ToolEnv, ToolPointer, ToolPreview, ToolResult } from './tool-types.js';
 import { NONE } from './tool-types.js';
 
 /**
- * Freehand: press, draw, release. The stroke is closed automatically, smoothed and simplified
- * (tolerances defined in screen pixels, so zooming in gives finer outlines). Esc cancels.
+ * Freehand: press, draw, release. The stroke is closed automatically (in the sulci layer it stays
+ * an open line), smoothed and simplified (tolerances defined in screen pixels, so zooming in
+ * gives finer outlines). Esc cancels.
  */
 
 /** screen pixels between kept samples */
@@ -32,6 +33,18 @@ export function finishFreehandStroke(points: readonly number[], scale: number): 
   return simple.length >= 6 ? simple : null;
 }
 
+/** A sulcus stroke: the same sampling, smoothing and simplification, left open. */
+export function finishFreehandLine(points: readonly number[], scale: number): number[] | null {
+  const line = dropClosePoints(points, SAMPLE_STEP_PX / scale);
+  if (line.length < 4) return null;
+  let length = 0;
+  for (let i = 2; i < line.length; i += 2)
+    length += Math.hypot(line[i] - line[i - 2], line[i + 1] - line[i - 1]);
+  if (length * scale < MIN_PERIMETER_PX) return null;
+  const simple = simplifyPolyline(smoothPolyline(line, SMOOTH_RADIUS), SIMPLIFY_PX / scale);
+  return simple.length >= 4 ? simple : null;
+}
+
 export class FreehandTool implements Tool {
   readonly id = 'freehand' as const;
   private points: number[] | null = null;
@@ -54,7 +67,10 @@ export class FreehandTool implements Tool {
   pointerUp(p: ToolPointer, env: ToolEnv): ToolResult {
     if (!this.points) return NONE;
     this.points.push(p.x, p.y);
-    const ring = finishFreehandStroke(this.points, env.scale);
+    const ring =
+      env.layer === 'sulci'
+        ? finishFreehandLine(this.points, env.scale)
+        : finishFreehandStroke(this.points, env.scale);
     this.points = null;
     return ring ? { kind: 'create', ring } : NONE;
   }

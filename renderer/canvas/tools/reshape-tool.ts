@@ -21,8 +21,13 @@ export class ReshapeTool implements Tool {
 
   pointerDown(p: ToolPointer, env: ToolEnv): ToolResult {
     this.lastProblem = null;
-    if (!findRoi(env.doc, env.selectedKey)) {
+    const selected = findRoi(env.doc, env.selectedKey);
+    if (!selected) {
       this.lastProblem = 'Select an ROI first (Edit tool), then draw from its outline to its outline.';
+      return NONE;
+    }
+    if (selected.layer === 'sulci') {
+      this.lastProblem = 'Reshape works on closed outlines; edit a sulcus with the Edit tool.';
       return NONE;
     }
     this.points = [p.x, p.y];

@@ -1,3 +1,4 @@
+import type { ShapeLayer } from '../../../shared/api.js';
 import type { RoiDocument } from '../../state/roi-document.js';
 
 /**
@@ -23,11 +24,13 @@ export interface ToolEnv {
   selectedKey: string | null;
   /** ROIs hidden in the list cannot be picked */
   hiddenKeys?: ReadonlySet<string>;
+  /** the layer drawn and edited (ROIs when absent): only its shapes are picked; sulci are drawn as open lines */
+  layer?: ShapeLayer;
 }
 
 export type ToolResult =
   | { kind: 'none' }
-  /** a finished closed outline waiting for a name */
+  /** a finished outline (an open line in the sulci layer) waiting for a name */
   | { kind: 'create'; ring: number[] }
   /** a finished edit: the new document, and the label shown in the history */
   | { kind: 'change'; label: string; doc: RoiDocument; selectKey?: string | null }
