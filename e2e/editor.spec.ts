@@ -2,7 +2,12 @@ import { expect, test, type Page } from '@playwright/test';
 import { appendFileSync, copyFileSync, existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { DOMParser, type Element as XmlElement } from '@xmldom/xmldom';
 import { GOLDEN, SHARED, SKIP_REASON, copyToTemp } from '../electron/testing/shared-data.js';
+import { pathNodes } from '../shared/formats/path-nodes.js';
+import { parsePath, type Segment } from '../shared/formats/svg-path.js';
+import { labelPosition } from '../shared/roi/label-position.js';
+import { parsePycortexPath } from '../shared/roi/pycortex-path.js';
 import { watchConsole } from './page-helpers.js';
 import { cli, demoDatabase, startServe, type Served } from './start-serve.js';
 
@@ -71,6 +76,33 @@ async function drawCircle(page: Page, cx: number, cy: number, r: number): Promis
 
 function roiRow(page: Page, name: string) {
   return page.getByRole('listitem', { name: `ROI ${name}`, exact: true });
+}
+
+const SVG = 'http://www.w3.org/2000/svg';
+const INKSCAPE = 'http://www.inkscape.org/namespaces/inkscape';
+
+/**
+ * A layer's shapes as pycortex reads them (pycortex-formats.md §6.3): the root's direct `<g>`
+ * labelled `layer`, its first direct `<g>` labelled `shapes`, that group's direct `<g>` children
+ * by label, and their direct `<path>` children's `d`.
+ */
+function pycortexShapes(svgText: string, layer: string): Map<string, string[]> {
+  const root = new DOMParser().parseFromString(svgText, 'text/xml').documentElement!;
+  const children = (el: XmlElement, local: string) =>
+    Array.from(el.childNodes).filter(
+      (n): n is XmlElement =>
+        n.nodeType === 1 && (n as XmlElement).namespaceURI === SVG && (n as XmlElement).localName === local,
+    );
+  const label = (el: XmlElement) => el.getAttributeNS(INKSCAPE, 'label');
+  const top = children(root, 'g').find((g) => label(g) === layer);
+  const shapes = top && children(top, 'g').find((g) => label(g) === 'shapes');
+  const out = new Map<string, string[]>();
+  for (const g of shapes ? children(shapes, 'g') : [])
+    out.set(
+      label(g) ?? '',
+      children(g, 'path').map((p) => p.getAttribute('d') ?? ''),
+    );
+  return out;
 }
 
 function cliCounts(database = db, subject = 'demo'): Record<string, { lh: number[]; rh: number[] }> {
@@ -407,8 +439,131 @@ test('a real subject (S1): saved ROIs with pycortex counts; a new ROI saved and 
     // the other ROIs are untouched
     expect(after['V1']).toEqual(before['V1']);
     await page.screenshot({ path: join(SHOTS, '7-s1-saved.png') });
+
+    // drag one node of the left FFA (a curved Inkscape path): saving rewrites its two segments only
+    const file = join(s1, 'S1', 'overlays.svg');
+    const text = readFileSync(file, 'utf8');
+    const lh = pycortexShapes(text, 'rois').get('FFA')![1];
+    const segs = parsePath(lh);
+    const node = pathNodes(segs)[3];
+    await page.getByRole('button', { name: 'Edit', exact: true }).click();
+    const [ix, iy] = await toPage(page, ...labelPosition(segs));
+    await page.mouse.click(ix, iy);
+    await expect(roiRow(page, 'FFA').getByRole('button', { name: 'FFA', exact: true })).toHaveAttribute(
+      'aria-pressed',
+      'true',
+    );
+    const [nx, ny] = await toPage(page, node.x, node.y);
+    const [mx, my] = await toPage(page, node.x + 20, node.y + 12);
+    await page.mouse.move(nx, ny);
+    await page.mouse.down();
+    await page.mouse.move(mx, my, { steps: 6 });
+    await page.mouse.up();
+    await page.keyboard.press('Control+s');
+    await expect(
+      page.getByRole('contentinfo', { name: 'Status' }).getByText('Saved', { exact: true }),
+    ).toBeVisible();
+    const saved = readFileSync(file, 'utf8');
+    const at = text.indexOf(lh);
+    const tail = text.slice(at + lh.length);
+    expect(saved.slice(0, at)).toBe(text.slice(0, at));
+    expect(saved.endsWith(tail)).toBe(true);
+    const edited = parsePath(saved.slice(at, saved.length - tail.length));
+    const values = (x: Segment) =>
+      x.cmd === 'Z' ? [] : x.cmd === 'C' ? [x.x1, x.y1, x.x2, x.y2, x.x, x.y] : [x.x, x.y];
+    expect(edited.map((x) => x.cmd)).toEqual(segs.map((x) => x.cmd));
+    const changed = segs.flatMap((x, i) =>
+      values(x).some((v, k) => Math.abs(v - values(edited[i])[k]) > 1e-4) ? [i] : [],
+    );
+    expect(changed).toEqual([node.inSeg, node.outSeg]);
+    const moved = edited[node.inSeg] as Extract<Segment, { cmd: 'C' }>;
+    expect(moved.x).toBeCloseTo(node.x + 20, 0);
+    expect(moved.y).toBeCloseTo(node.y + 12, 0);
+    const edits = cliCounts(s1, 'S1');
+    for (const name of Object.keys(after)) if (name !== 'FFA') expect(edits[name]).toEqual(after[name]);
+    expect(edits['FFA'].rh).toEqual(after['FFA'].rh);
+    expect(edits['FFA'].lh).not.toEqual(after['FFA'].lh);
+    await page.screenshot({ path: join(SHOTS, '7b-s1-node-edit.png') });
     expect(errors).toEqual([]);
   } finally {
     await served.stop();
   }
+});
+
+test('sulci and cutouts: draw a sulcus and a cutout, save; pycortex finds them by name in their layers', async ({
+  page,
+}) => {
+  const errors = watchConsole(page);
+  await openDemo(page);
+  const f = await frame(page);
+  const layer = page.getByRole('combobox', { name: 'Layer', exact: true });
+
+  await layer.selectOption('sulci');
+  await page.getByRole('button', { name: 'Freehand' }).click();
+  const [x0, y0] = await toPage(page, f.width * 0.2, f.height * 0.3);
+  await page.mouse.move(x0, y0);
+  await page.mouse.down();
+  for (let i = 1; i <= 40; i++) {
+    const t = i / 40;
+    const [x, y] = await toPage(page, f.width * (0.2 + 0.1 * t), f.height * (0.3 + 0.05 * Math.sin(3 * t)));
+    await page.mouse.move(x, y);
+  }
+  await page.mouse.up();
+  await expect(page.getByRole('heading', { name: 'Name the new sulcus' })).toBeVisible();
+  await page.getByLabel('ROI name', { exact: true }).fill('e2e CS');
+  await page.getByLabel('ROI name', { exact: true }).press('Enter');
+  await expect(roiRow(page, 'e2e CS')).toBeVisible();
+  await expect(roiRow(page, 'e2e CS').getByLabel('Vertices of e2e CS')).toHaveText('');
+
+  await layer.selectOption('cutouts');
+  await expect(roiRow(page, 'e2e CS')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Polygon' }).click();
+  for (const [u, v] of [
+    [0.6, 0.6],
+    [0.68, 0.6],
+    [0.68, 0.7],
+    [0.6, 0.7],
+  ]) {
+    const [px, py] = await toPage(page, u * f.width, v * f.height);
+    await page.mouse.click(px, py);
+  }
+  await page.keyboard.press('Enter');
+  await page.getByLabel('ROI name', { exact: true }).fill('e2e cut');
+  await page.getByLabel('ROI name', { exact: true }).press('Enter');
+  await expect(roiRow(page, 'e2e cut')).toBeVisible();
+  await page.screenshot({ path: join(SHOTS, '12-sulcus-cutout.png') });
+  await page.keyboard.press('Control+s');
+  await expect(
+    page.getByRole('contentinfo', { name: 'Status' }).getByText('Saved', { exact: true }),
+  ).toBeVisible();
+
+  const svg = readFileSync(join(db, 'demo', 'overlays.svg'), 'utf8');
+  const [sulcus] = pycortexShapes(svg, 'sulci').get('e2e CS')!;
+  const [cutout] = pycortexShapes(svg, 'cutouts').get('e2e cut')!;
+  expect(pycortexShapes(svg, 'rois').has('e2e CS')).toBe(false);
+  // what pycortex's path parser reads: the sulcus an open line from where the stroke began, the cutout closed
+  const line = parsePycortexPath(sulcus);
+  expect(line.xy[0]).toBeCloseTo(f.width * 0.2, 0);
+  expect(line.xy[1]).toBeCloseTo(f.height * 0.3, 0);
+  expect(sulcus).not.toContain('Z');
+  expect(line.xy.length / 2).toBeGreaterThanOrEqual(2);
+  expect(cutout).toMatch(/^M [\d.]+,[\d.]+ L .* Z$/);
+  expect(Array.from(parsePycortexPath(cutout).xy.slice(0, 2)).map(Math.round)).toEqual([
+    Math.round(0.6 * f.width),
+    Math.round(0.6 * f.height),
+  ]);
+
+  // hide and delete the sulcus: hidden is display only, delete removes it from the file
+  await layer.selectOption('sulci');
+  await roiRow(page, 'e2e CS').getByLabel('Show e2e CS').uncheck();
+  await page.getByRole('button', { name: 'Delete e2e CS' }).click();
+  await page.keyboard.press('Control+s');
+  await expect(
+    page.getByRole('contentinfo', { name: 'Status' }).getByText('Saved', { exact: true }),
+  ).toBeVisible();
+  const after = readFileSync(join(db, 'demo', 'overlays.svg'), 'utf8');
+  expect(pycortexShapes(after, 'sulci').has('e2e CS')).toBe(false);
+  expect(pycortexShapes(after, 'cutouts').get('e2e cut')).toEqual([cutout]);
+  await layer.selectOption('rois');
+  expect(errors).toEqual([]);
 });
