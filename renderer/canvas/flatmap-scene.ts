@@ -18,6 +18,15 @@ import type { View } from './view-transform.js';
 const ROI_STROKE = '#ffffff';
 const SELECTED_STROKE = '#ffcc33';
 const LIVE_STROKE = '#33d6ff';
+/** node and curve-handle markers: white, outlined, a constant size on screen */
+const HANDLE_STYLE = {
+  fill: '#ffffff',
+  stroke: '#1b6fd1',
+  strokeWidth: 1,
+  strokeScaleEnabled: false,
+  listening: false,
+  perfectDrawEnabled: false,
+} as const;
 /** the baseline's distance below the top of a line of text, in font sizes */
 const BASELINE = 0.8;
 
@@ -258,12 +267,7 @@ export class FlatmapScene {
             x: handles[i + 2],
             y: handles[i + 3],
             radius: 3 / scale,
-            fill: '#ffffff',
-            stroke: '#1b6fd1',
-            strokeWidth: 1,
-            strokeScaleEnabled: false,
-            listening: false,
-            perfectDrawEnabled: false,
+            ...HANDLE_STYLE,
           }),
         );
       }
@@ -276,12 +280,7 @@ export class FlatmapScene {
             y: nodes[i + 1] - r,
             width: 2 * r,
             height: 2 * r,
-            fill: '#ffffff',
-            stroke: '#1b6fd1',
-            strokeWidth: 1,
-            strokeScaleEnabled: false,
-            listening: false,
-            perfectDrawEnabled: false,
+            ...HANDLE_STYLE,
           }),
         );
       }
