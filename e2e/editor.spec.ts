@@ -421,6 +421,17 @@ test('a real subject (S1): saved ROIs with pycortex counts; a new ROI saved and 
       },
     );
     await page.screenshot({ path: join(SHOTS, '6-s1.png') });
+    // pycortex's labels: one per path (so both hemispheres' FFA), where saved files and figures put them
+    const ffa = pycortexShapes(readFileSync(join(s1, 'S1', 'overlays.svg'), 'utf8'), 'rois').get('FFA')!;
+    const placed = await page.evaluate(() =>
+      window.__roiStudioFlatmap!.scene.labelPlacements().filter((l) => l.text === 'FFA'),
+    );
+    expect(placed).toHaveLength(2);
+    ffa.forEach((d, i) => {
+      const [x, y] = labelPosition(parsePath(d));
+      expect(placed[i].x).toBeCloseTo(x, 6);
+      expect(placed[i].y).toBeCloseTo(y, 6);
+    });
 
     const f = await frame(page);
     await drawCircle(page, f.width * 0.3, f.height * 0.35, f.height * 0.05);

@@ -37,10 +37,11 @@ export function HelpPanel({ onClose }: { onClose: () => void }) {
         </tbody>
       </table>
       <p className="hint">
-        Freehand closes the outline when you release. With the Edit tool, drag a node, press on an outline to
-        insert a node, drag inside the selected ROI to move it. Reshape: with an ROI selected, draw from its
-        outline to its outline to cut away or add that stretch. Name an outline like an existing ROI to add it
-        as another part (e.g. the other hemisphere).
+        Freehand closes the outline when you release (a sulcus stays an open line). With the Edit tool, drag a
+        node or a handle of the node last clicked, press on an outline to insert a node, drag inside the
+        selected ROI to move it. The ROI panel's Layer switches to sulci or cutouts. Reshape: with an ROI
+        selected, draw from its outline to its outline to cut away or add that stretch. Name an outline like
+        an existing ROI to add it as another part (e.g. the other hemisphere).
       </p>
       <div className="dialog-buttons">
         <button type="button" className="primary" autoFocus onClick={onClose}>
