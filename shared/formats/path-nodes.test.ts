@@ -7,6 +7,7 @@ import {
   deleteNode,
   handleOf,
   insertNode,
+  isSmooth,
   moveHandle,
   moveNode,
   nearestOnSegment,
@@ -96,11 +97,22 @@ describe('node edits rewrite only the segments touching the node', () => {
     expect(changedSegments(segs, moved)).toEqual([0, 1, 6]);
   });
 
-  it('dragging a handle changes one control point of one segment', () => {
+  it("dragging a smooth node's handle turns the opposite one: the node's two segments change, nothing else", () => {
     const n = nodes[2];
+    expect(isSmooth(segs, n)).toBe(true);
     const moved = moveHandle(segs, n, 'out', 650, 800);
-    expect(changedSegments(segs, moved)).toEqual([n.outSeg]);
+    expect(changedSegments(segs, moved)).toEqual([n.inSeg, n.outSeg]);
     expect(handleOf(moved, n, 'out')).toEqual([650, 800]);
+    const [ix, iy] = handleOf(moved, n, 'in')!;
+    const [ox, oy] = handleOf(segs, n, 'in')!;
+    expect(Math.hypot(ix - n.x, iy - n.y)).toBeCloseTo(Math.hypot(ox - n.x, oy - n.y), 9);
+    expect(isSmooth(moved, n)).toBe(true);
+  });
+
+  it('a cusp drag changes one control point of one segment', () => {
+    const n = nodes[2];
+    const moved = moveHandle(segs, n, 'out', 650, 800, true);
+    expect(changedSegments(segs, moved)).toEqual([n.outSeg]);
     expect(handleOf(moved, n, 'in')).toEqual(handleOf(segs, n, 'in'));
   });
 

@@ -110,19 +110,47 @@ export function moveNode(segs: readonly Segment[], node: PathNode, x: number, y:
   return out;
 }
 
-/** Put one handle (control point) of a node at (x, y); the opposite handle stays (a cusp drag). */
+/** Handles within this angle of opposite directions make a smooth node (Inkscape's `s`). */
+const SMOOTH_SINE = Math.sin((1 * Math.PI) / 180);
+
+/** True when the node has two handles pointing in opposite directions (a smooth node). */
+export function isSmooth(segs: readonly Segment[], node: PathNode): boolean {
+  const a = handleOf(segs, node, 'in');
+  const b = handleOf(segs, node, 'out');
+  if (!a || !b) return false;
+  const [ax, ay, bx, by] = [a[0] - node.x, a[1] - node.y, b[0] - node.x, b[1] - node.y];
+  const la = Math.hypot(ax, ay);
+  const lb = Math.hypot(bx, by);
+  if (la === 0 || lb === 0) return false;
+  return ax * bx + ay * by < 0 && Math.abs(ax * by - ay * bx) <= SMOOTH_SINE * la * lb;
+}
+
+/**
+ * Put one handle (control point) of a node at (x, y). At a smooth node the opposite handle turns
+ * with it and keeps its length, as Inkscape's node tool does; with `cusp` (or at a corner) it stays.
+ */
 export function moveHandle(
   segs: readonly Segment[],
   node: PathNode,
   side: HandleSide,
   x: number,
   y: number,
+  cusp = false,
 ): Segment[] {
   const i = side === 'in' ? node.inSeg : node.outSeg;
   const s = i >= 0 ? segs[i] : undefined;
   if (!s || s.cmd !== 'C') return segs.slice();
   const out = segs.slice();
   out[i] = side === 'in' ? { ...s, x2: x, y2: y } : { ...s, x1: x, y1: y };
+  const d = Math.hypot(x - node.x, y - node.y);
+  if (cusp || d === 0 || !isSmooth(segs, node)) return out;
+  const other: HandleSide = side === 'in' ? 'out' : 'in';
+  const [ox, oy] = handleOf(segs, node, other) as [number, number];
+  const k = -Math.hypot(ox - node.x, oy - node.y) / d;
+  const [hx, hy] = [node.x + k * (x - node.x), node.y + k * (y - node.y)];
+  const j = other === 'in' ? node.inSeg : node.outSeg;
+  const t = out[j] as Extract<Segment, { cmd: 'C' }>;
+  out[j] = other === 'in' ? { ...t, x2: hx, y2: hy } : { ...t, x1: hx, y1: hy };
   return out;
 }
 

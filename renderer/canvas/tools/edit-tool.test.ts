@@ -117,7 +117,7 @@ describe('EditTool on curved Inkscape paths', () => {
     );
   });
 
-  it('drags one handle: one control point moves, like a cusp node in Inkscape', () => {
+  it('drags a handle of a smooth node: the opposite one turns with it; Alt+drag moves one alone', () => {
     const tool = new EditTool();
     drag(tool, env(doc, 'a'), [[40, 0]]);
     const last = drag(tool, env(doc, 'a'), [
@@ -126,7 +126,21 @@ describe('EditTool on curved Inkscape paths', () => {
     ]).pop()!;
     if (last.kind !== 'change') throw new Error('expected a change');
     expect(last.label).toBe('Move handle');
+    // the in-handle keeps its length (√200) and points the other way
     expect(findRoi(last.doc, 'a')!.paths[0].d).toBe(
+      'M 0,0 C 10,-10 25.8579,0 40,0 C 60,0 50,30 40,40 C 30,50 10,50 0,40 C -10,30 -10,10 0,0 Z',
+    );
+    const cusp = drag(
+      tool,
+      env(doc, 'a'),
+      [
+        [50, 10],
+        [60, 0],
+      ],
+      { altKey: true },
+    ).pop()!;
+    if (cusp.kind !== 'change') throw new Error('expected a change');
+    expect(findRoi(cusp.doc, 'a')!.paths[0].d).toBe(
       'M 0,0 C 10,-10 30,-10 40,0 C 60,0 50,30 40,40 C 30,50 10,50 0,40 C -10,30 -10,10 0,0 Z',
     );
   });

@@ -19,12 +19,13 @@ import type { Tool, ToolEnv, ToolPointer, ToolPreview, ToolResult } from './tool
 import { NONE } from './tool-types.js';
 
 /**
- * Edit, like Inkscape's node tool: click an ROI (a sulcus: its line) to select it and see its nodes; drag a node (its
- * handles follow) or one of the clicked node's handles; press on an outline to insert a node
- * there (curves are split, keeping their shape) and drag it; Alt+click a node, or Delete after
- * clicking it, to remove it; drag inside the selected ROI to move the whole ROI. Only the path
- * that holds the node changes, and in it only the segments touching the node. Nothing changes
- * the document until release.
+ * Edit, like Inkscape's node tool: click an ROI (a sulcus: its line) to select it and see its
+ * nodes; drag a node (its handles follow) or one of the clicked node's handles (at a smooth node
+ * the opposite handle turns with it; Alt+drag moves one handle alone); press on an outline to
+ * insert a node there (curves are split, keeping their shape) and drag it; Alt+click a node, or
+ * Delete after clicking it, to remove it; drag inside the selected ROI to move the whole ROI.
+ * Only the path that holds the node changes, and in it only the segments touching the node.
+ * Nothing changes the document until release.
  */
 
 const NODE_RADIUS_PX = 7;
@@ -46,6 +47,8 @@ type Gesture =
       part: 'node' | HandleSide;
       base: Segment[];
       segs: Segment[];
+      /** Alt held when a handle was grabbed: the opposite handle stays put */
+      cusp: boolean;
       inserted: boolean;
       moved: boolean;
     })
@@ -147,7 +150,7 @@ export class EditTool implements Tool {
             )
           : undefined;
         if (h) {
-          this.startNodeGesture({ ...active, node: h.node }, h.side, [...segs], false);
+          this.startNodeGesture({ ...active, node: h.node }, h.side, [...segs], false, !!p.altKey);
           return NONE;
         }
       }
@@ -181,8 +184,9 @@ export class EditTool implements Tool {
     part: 'node' | HandleSide,
     base: Segment[],
     inserted: boolean,
+    cusp = false,
   ): void {
-    this.gesture = { kind: 'node', ...ref, part, base, segs: base, inserted, moved: false };
+    this.gesture = { kind: 'node', ...ref, part, base, segs: base, cusp, inserted, moved: false };
   }
 
   pointerMove(p: ToolPointer): ToolResult {
@@ -191,7 +195,9 @@ export class EditTool implements Tool {
     if (g.kind === 'node') {
       const node = pathNodes(g.base)[g.node];
       g.segs =
-        g.part === 'node' ? moveNode(g.base, node, p.x, p.y) : moveHandle(g.base, node, g.part, p.x, p.y);
+        g.part === 'node'
+          ? moveNode(g.base, node, p.x, p.y)
+          : moveHandle(g.base, node, g.part, p.x, p.y, g.cusp);
       g.moved = true;
     } else {
       g.dx = p.x - g.x0;
