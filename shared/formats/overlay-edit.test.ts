@@ -212,6 +212,20 @@ describe('replace keeps what was not edited', () => {
     applyEdits(o, [{ kind: 'replace', name: 'A', paths: ['M 6,6 L 9,6 L 9,9 Z'] }]);
     const [a] = layerShapes(findLayer(o, 'rois')!);
     expect(a.paths.map((p) => p.getAttribute('id'))).toEqual(['p2']);
+    // a node inserted in p1: Inkscape's node types follow the nodes (the new one from its geometry)
+    const o2 = parseOverlay(SHAPE);
+    applyEdits(o2, [
+      { kind: 'replace', name: 'A', paths: ['M 1,1 L 2,1 C 2.5,1 3,1.5 3,2 Z', 'm 6,6 l 2,0 0,2 z'] },
+    ]);
+    expect(
+      layerShapes(findLayer(o2, 'rois')!)[0].paths.map((p) => [
+        p.getAttribute('id'),
+        p.getAttribute('sodipodi:nodetypes'),
+      ]),
+    ).toEqual([
+      ['p1', 'cccc'],
+      ['p2', null],
+    ]);
     // the label stays: pycortex re-places labels itself (§6.7)
     expect(serializeOverlay(o)).toContain('<text x="1" y="1">A</text>');
   });

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { GOLDEN, SHARED, SKIP_REASON } from '../../electron/testing/shared-data.js';
 import { layerShapes, findLayer, parseOverlay } from './overlay-svg.js';
 import {
+  carryNodeTypes,
   deleteNode,
   handleOf,
   insertNode,
@@ -168,5 +169,20 @@ describe('node edits rewrite only the segments touching the node', () => {
     expect(ns.map((n) => n.closed)).toEqual([false, false, false]);
     expect(serializeSafe(deleteNode(open, ns, 2)!, false)).toBe('M 0,0 L 10,0');
     expect(serializeSafe(deleteNode(open, ns, 0)!, false)).toBe('M 10,0 L 20,5');
+  });
+});
+
+describe('carryNodeTypes', () => {
+  it("keeps the user's letters on the nodes that stay and types an inserted node from its geometry", () => {
+    const segs = parsePath(FFA_LH);
+    expect(carryNodeTypes(segs, 'sssssss', moveNode(segs, pathNodes(segs)[3], 700, 800))).toBe('sssssss');
+    // a curve split in two: the new node is smooth
+    expect(carryNodeTypes(segs, 'sssssss', insertNode(segs, 3, 0.5))).toBe('ssssssss');
+    const square = parsePath('M 0,0 L 10,0 L 10,10 L 0,10 Z');
+    // letters the geometry would not give (the user's choice in Inkscape) stay with their nodes
+    expect(carryNodeTypes(square, 'cscsc', insertNode(square, 2, 0.5))).toBe('csccsc');
+    expect(carryNodeTypes(square, 'cscsc', deleteNode(square, pathNodes(square), 1)!)).toBe('ccsc');
+    // a record that does not fit the path (a stale one) is replaced by the geometry's
+    expect(carryNodeTypes(square, 'ss', insertNode(square, 2, 0.5))).toBe('cccccc');
   });
 });

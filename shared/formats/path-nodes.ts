@@ -300,6 +300,59 @@ export function deleteNode(
 
 const pointAs1 = ([x, y]: [number, number]) => ({ x1: x, y1: y });
 
+/** Inkscape's letter for a node from its geometry: `s` smooth, `c` corner. */
+const typeOf = (segs: readonly Segment[], n: PathNode) => (isSmooth(segs, n) ? 's' : 'c');
+
+/**
+ * The `sodipodi:nodetypes` Inkscape should read for `next` after an edit of `prev`, whose types
+ * were `types`: one letter per node, and the start node's again after a closed subpath (§6.1).
+ * Nodes still in place (or the one moved) keep their letters, as the user set them in Inkscape;
+ * an inserted node gets its letter from the geometry. When `types` does not describe `prev`,
+ * every letter comes from the geometry.
+ */
+export function carryNodeTypes(prev: readonly Segment[], types: string, next: readonly Segment[]): string {
+  const old = pathNodes(prev);
+  const now = pathNodes(next);
+  const perNode = lettersPerNode(old, types);
+  if (perNode && old.length === now.length) return types;
+  const same = (a: PathNode | undefined, b: PathNode | undefined) =>
+    !!a && !!b && Math.hypot(a.x - b.x, a.y - b.y) < SAME_POINT;
+  const letters: string[] = [];
+  for (let i = 0, j = 0; j < now.length;) {
+    if (!perNode || i >= old.length) {
+      letters.push(typeOf(next, now[j++]));
+    } else if (!same(old[i], now[j]) && same(old[i], now[j + 1])) {
+      letters.push(typeOf(next, now[j++])); // inserted
+    } else if (!same(old[i], now[j]) && same(old[i + 1], now[j])) {
+      i++; // deleted
+    } else {
+      letters.push(perNode[i++]);
+      j++;
+    }
+  }
+  let out = '';
+  now.forEach((n, k) => {
+    out += letters[k];
+    const start = now.findIndex((m) => m.subpath === n.subpath);
+    if (n.closed && (k === now.length - 1 || now[k + 1].subpath !== n.subpath)) out += letters[start];
+  });
+  return out;
+}
+
+/** The letter of each node, or null when `types` has not one letter per node (plus one per closed subpath). */
+function lettersPerNode(nodes: readonly PathNode[], types: string): string[] | null {
+  const out: string[] = [];
+  let t = 0;
+  nodes.forEach((n, k) => {
+    out.push(types[t++] ?? '');
+    if (n.closed && (k === nodes.length - 1 || nodes[k + 1].subpath !== n.subpath)) {
+      // Inkscape reads the start node's type from the repeated letter at the end
+      out[nodes.findIndex((m) => m.subpath === n.subpath)] = types[t++] ?? '';
+    }
+  });
+  return t === types.length && out.every((c) => c !== '') ? out : null;
+}
+
 /** Translate every point of the path. */
 export function translateSegments(segs: readonly Segment[], dx: number, dy: number): Segment[] {
   return segs.map((s) => {
