@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DOMParser, type Element as XmlElement } from '@xmldom/xmldom';
 import { GOLDEN, SHARED, SKIP_REASON, copyToTemp } from '../electron/testing/shared-data.js';
+import { pycortexLabelPosition } from '../shared/figure/pycortex-label-position.js';
 import { pathNodes } from '../shared/formats/path-nodes.js';
 import { parsePath, type Segment } from '../shared/formats/svg-path.js';
 import { labelPosition } from '../shared/roi/label-position.js';
@@ -421,14 +422,14 @@ test('a real subject (S1): saved ROIs with pycortex counts; a new ROI saved and 
       },
     );
     await page.screenshot({ path: join(SHOTS, '6-s1.png') });
-    // pycortex's labels: one per path (so both hemispheres' FFA), where saved files and figures put them
+    // pycortex's labels: one per path (so both hemispheres' FFA), where pycortex's figures put them
     const ffa = pycortexShapes(readFileSync(join(s1, 'S1', 'overlays.svg'), 'utf8'), 'rois').get('FFA')!;
     const placed = await page.evaluate(() =>
       window.__roiStudioFlatmap!.scene.labelPlacements().filter((l) => l.text === 'FFA'),
     );
     expect(placed).toHaveLength(2);
     ffa.forEach((d, i) => {
-      const [x, y] = labelPosition(parsePath(d));
+      const [x, y] = pycortexLabelPosition(d)!;
       expect(placed[i].x).toBeCloseTo(x, 6);
       expect(placed[i].y).toBeCloseTo(y, 6);
     });

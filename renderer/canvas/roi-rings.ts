@@ -1,7 +1,7 @@
 import type { Roi, RoiPath } from '../state/roi-document.js';
 import { pointInRing } from '../../shared/roi/point-in-ring.js';
+import { pycortexLabelPosition } from '../../shared/figure/pycortex-label-position.js';
 import { parsePath, type Segment } from '../../shared/formats/svg-path.js';
-import { labelPosition } from '../../shared/roi/label-position.js';
 import { pathDataToRings } from './path-rings.js';
 
 /** The closed outlines and the segments of an ROI, parsed once per (immutable) path object. */
@@ -64,11 +64,17 @@ export function roiBounds(roi: Roi): [number, number, number, number] | null {
   return b;
 }
 
+const labelCache = new WeakMap<RoiPath, [number, number] | null>();
+
 /**
- * Where pycortex labels one path of an ROI (one name per path, so per hemisphere): the placement
- * saved files and figures use. Null for a path that draws nothing.
+ * Where pycortex names one path of an ROI (one name per path, so per hemisphere): the placement
+ * its figures use, and ours. Null where pycortex shows no name (a path its label reader gives up on).
  */
 export function pathLabelPoint(path: RoiPath): [number, number] | null {
-  const segs = pathSegments(path);
-  return segs.some((s) => s.cmd !== 'M' && s.cmd !== 'Z') ? labelPosition(segs) : null;
+  let at = labelCache.get(path);
+  if (at === undefined) {
+    at = pycortexLabelPosition(path.d);
+    labelCache.set(path, at);
+  }
+  return at;
 }
