@@ -166,7 +166,7 @@ function applyEdit(o: OverlayDocument, e: OverlayEdit, paths: Segment[][]): void
       const name = validRoiName(e.name);
       const shapes = layerShapes(layer).filter((s) => s.name === name);
       if (!shapes.length) throw new OverlayEditError(`no ${what} named "${name}"`);
-      for (const s of shapes) normaliseShape(s.element, closed);
+      for (const s of shapes) normaliseShape(s.element, undefined, closed);
       return;
     }
     default:
@@ -181,11 +181,7 @@ const SHAPE_NOUN: Record<ShapeLayer, string> = { rois: 'ROI', sulci: 'sulcus', c
  * Rewrite a shape's direct paths into the safe subset, baking the shape's and paths' own
  * transforms, after `outer` (e.g. a canvas rescale) when given; sulci (`closed` false) stay open.
  */
-export function normaliseShape(
-  group: Element,
-  outer: Matrix = [1, 0, 0, 1, 0, 0],
-  closed = true,
-): void {
+export function normaliseShape(group: Element, outer: Matrix = [1, 0, 0, 1, 0, 0], closed = true): void {
   const gm = multiplyTransforms(outer, ownTransform(group));
   for (const p of childElements(group, 'path')) {
     const m = multiplyTransforms(gm, ownTransform(p));
@@ -372,9 +368,10 @@ const GEOMETRY_ATTRIBUTES: readonly [string, string][] = [
  * stay; for other geometry (nodes elsewhere) it goes too, and Inkscape types the nodes afresh.
  */
 function renewPath(el: Element, segs: readonly Segment[], closed: boolean): void {
-  for (const [ns, local] of GEOMETRY_ATTRIBUTES)
-    if (ns ? el.hasAttributeNS(ns, local) : el.hasAttribute(local))
-      ns ? el.removeAttributeNS(ns, local) : el.removeAttribute(local);
+  for (const [ns, local] of GEOMETRY_ATTRIBUTES) {
+    if (!ns) el.removeAttribute(local);
+    else if (el.hasAttributeNS(ns, local)) el.removeAttributeNS(ns, local);
+  }
   const attr = el.getAttributeNodeNS(SODIPODI_NS, 'nodetypes');
   if (attr) {
     let types: string | null = null;

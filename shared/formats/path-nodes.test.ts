@@ -182,7 +182,8 @@ describe('carryNodeTypes', () => {
     // letters the geometry would not give (the user's choice in Inkscape) stay with their nodes
     expect(carryNodeTypes(square, 'cscsc', insertNode(square, 2, 0.5))).toBe('csccsc');
     expect(carryNodeTypes(square, 'cscsc', deleteNode(square, pathNodes(square), 1)!)).toBe('ccsc');
-    // a record that does not fit the path (a stale one) is replaced by the geometry's
-    expect(carryNodeTypes(square, 'ss', insertNode(square, 2, 0.5))).toBe('cccccc');
+    // a record that does not fit the path (a stale one), or other geometry: no record
+    expect(carryNodeTypes(square, 'ss', insertNode(square, 2, 0.5))).toBeNull();
+    expect(carryNodeTypes(square, 'cscsc', parsePath('M 1,1 L 9,1 L 9,9 L 1,9 Z'))).toBeNull();
   });
 });

@@ -304,32 +304,44 @@ const pointAs1 = ([x, y]: [number, number]) => ({ x1: x, y1: y });
 const typeOf = (segs: readonly Segment[], n: PathNode) => (isSmooth(segs, n) ? 's' : 'c');
 
 /**
- * The `sodipodi:nodetypes` Inkscape should read for `next` after an edit of `prev`, whose types
- * were `types`: one letter per node, and the start node's again after a closed subpath (§6.1).
- * Nodes still in place (or the one moved) keep their letters, as the user set them in Inkscape;
- * an inserted node gets its letter from the geometry. When `types` does not describe `prev`,
- * every letter comes from the geometry.
+ * The `sodipodi:nodetypes` Inkscape should read for `next` after a node edit of `prev`, whose
+ * types were `types`: one letter per node, and the start node's again after a closed subpath
+ * (§6.1). Nodes still in place (and the one moved) keep their letters, as the user set them in
+ * Inkscape; an inserted node gets its letter from the geometry. Null when `types` does not
+ * describe `prev`, or `next` is other geometry rather than a node edit (more than two nodes
+ * elsewhere): then no record is better than a wrong one.
  */
-export function carryNodeTypes(prev: readonly Segment[], types: string, next: readonly Segment[]): string {
+export function carryNodeTypes(
+  prev: readonly Segment[],
+  types: string,
+  next: readonly Segment[],
+): string | null {
   const old = pathNodes(prev);
   const now = pathNodes(next);
   const perNode = lettersPerNode(old, types);
-  if (perNode && old.length === now.length) return types;
+  if (!perNode) return null;
   const same = (a: PathNode | undefined, b: PathNode | undefined) =>
     !!a && !!b && Math.hypot(a.x - b.x, a.y - b.y) < SAME_POINT;
   const letters: string[] = [];
+  let kept = 0;
   for (let i = 0, j = 0; j < now.length;) {
-    if (!perNode || i >= old.length) {
+    if (i >= old.length) {
       letters.push(typeOf(next, now[j++]));
-    } else if (!same(old[i], now[j]) && same(old[i], now[j + 1])) {
+    } else if (same(old[i], now[j])) {
+      letters.push(perNode[i++]);
+      j++;
+      kept++;
+    } else if (same(old[i], now[j + 1])) {
       letters.push(typeOf(next, now[j++])); // inserted
-    } else if (!same(old[i], now[j]) && same(old[i + 1], now[j])) {
+    } else if (same(old[i + 1], now[j])) {
       i++; // deleted
     } else {
-      letters.push(perNode[i++]);
+      letters.push(perNode[i++]); // moved
       j++;
     }
   }
+  if (kept < now.length - 2) return null;
+  if (old.length === now.length) return types;
   let out = '';
   now.forEach((n, k) => {
     out += letters[k];
