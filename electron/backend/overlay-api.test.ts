@@ -1,7 +1,7 @@
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { OverlayEdit, RoiVertices } from '../../shared/api.js';
+import type { OverlayEdit } from '../../shared/api.js';
 import {
   INKSCAPE_NS,
   SVG_NS,
