@@ -37,6 +37,7 @@ import {
 import { legacyRoisPath, readLegacyRois, readOverlayForReading } from '../store/legacy-rois.js';
 import { allowedPath } from '../store/path-guard.js';
 import { roisToRestore, syncSidecar } from '../store/sidecar.js';
+import { checkReplaceableOverlay, overlayCopyTarget, subjectOverlayFile } from '../store/write-policy.js';
 import type { BackendContext } from './context.js';
 
 export type OverlayApi = Pick<
@@ -58,7 +59,7 @@ export function checkSubject(subject: unknown): string {
 }
 
 export function overlayPath(db: string, subject: string): string {
-  return join(db, checkSubject(subject), 'overlays.svg');
+  return subjectOverlayFile(db, checkSubject(subject));
 }
 
 /** The file pycortex would create for a subject without overlays.svg (§6.1, §6.9). */
@@ -163,7 +164,7 @@ export function overlayApi(ctx: BackendContext): OverlayApi {
         throw new ApiError('BAD_REQUEST', 'saveOverlay needs { subject, baseRevision, edits: [] }');
       const subject = checkSubject(req.subject);
       const own = overlayPath(db(), subject);
-      const target = req.saveAs ? allowedPath(ctx, req.saveAs) : own;
+      const target = req.saveAs ? overlayCopyTarget(allowedPath(ctx, req.saveAs)) : own;
       // "save as" applies the edits to the subject's current overlay and writes them elsewhere
       const base = req.saveAs ? await currentDocument(db(), subject, own) : null;
       // only a missing file needs the subject's rois.svg or surfaces (to create it as pycortex would)
@@ -171,6 +172,7 @@ export function overlayApi(ctx: BackendContext): OverlayApi {
       const result = await writeOverlayFile(target, {
         baseRevision: req.saveAs ? null : String(req.baseRevision ?? ''),
         build: (current) => {
+          if (base && current.exists) checkReplaceableOverlay(target, current.text as string);
           const doc = base
             ? base.doc
             : parseOverlayFile(

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { overlayPath, roiVerticesOf } from '../backend/overlay-api.js';
-import { describeOverlay } from '../../shared/formats/overlay-snapshot.js';
+import { describeOverlay, pycortexLoadFailures } from '../../shared/formats/overlay-snapshot.js';
 import { readOverlayForReading } from '../store/legacy-rois.js';
 import { databaseAndSubject } from './subject-options.js';
 import { CliError } from './cli-error.js';
@@ -31,19 +31,7 @@ export async function run(argv: string[]): Promise<void> {
   const { file, doc } = read;
   const rois = await roiVerticesOf(db, subject, file, doc);
   const described = describeOverlay(doc);
-  // pycortex parses every path of every layer when it loads an overlay: say when it would fail
-  const fatal = [
-    ...described.issues.filter((i) => !i.fixable).map((i) => i.message),
-    ...described.layers.flatMap((l) =>
-      l.shapes.flatMap((s) =>
-        s.issues
-          .filter(
-            (i) => i.code === 'UNSUPPORTED_COMMAND' || i.code === 'PYCORTEX_FAILS' || i.code === 'UNPARSABLE',
-          )
-          .map((i) => `${l.name}/${s.name}: ${i.message}`),
-      ),
-    ),
-  ];
+  const fatal = pycortexLoadFailures(doc);
   for (const m of fatal) process.stderr.write(`warning: pycortex cannot load ${file}: ${m}\n`);
   if (values.json) {
     process.stdout.write(`${JSON.stringify(rois)}\n`);

@@ -134,7 +134,7 @@ describe('writeDemoDatabase and `demo --out`', () => {
     const out = join(root, 'precious');
     await mkdir(out);
     await writeFile(join(out, 'thesis.tex'), 'do not touch');
-    await expect(run(['--out', out])).rejects.toThrow(`${out} is not empty and is not a demo database`);
+    await expect(run(['--out', out])).rejects.toThrow(`${out}: is not empty and is not a demo database`);
     expect(await listTree(out)).toEqual(['thesis.tex']);
     expect((await readdir(root)).filter((n) => n.includes('precious.'))).toEqual([]);
   });
@@ -142,7 +142,7 @@ describe('writeDemoDatabase and `demo --out`', () => {
   it('refuses a path that is a file, and a missing --out', async () => {
     const file = join(root, 'a-file');
     await writeFile(file, 'x');
-    await expect(writeDemoDatabase(file)).rejects.toThrow(`${file} exists and is not a folder`);
+    await expect(writeDemoDatabase(file)).rejects.toThrow(`${file}: exists and is not a folder`);
     await expect(run([])).rejects.toThrow('missing --out');
   });
 });

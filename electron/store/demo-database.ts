@@ -7,6 +7,7 @@ import { parseOverlay } from '../../shared/formats/overlay-svg.js';
 import { BACKUP_DIR } from './overlay-store.js';
 import { SIDECAR_FILE } from './sidecar-file.js';
 import { TRANSFORM_BACKUP_DIR } from './transform-folder.js';
+import { checkDemoTarget } from './write-policy.js';
 
 /**
  * The demo database on disk. It is always built in a temporary sibling folder and renamed into
@@ -88,10 +89,7 @@ function sameCanvas(a: string, b: string): boolean {
  */
 export async function writeDemoDatabase(outDir: string): Promise<string> {
   const target = resolve(outDir);
-  const info = await stat(target).catch(() => null);
-  if (info && !info.isDirectory()) throw new Error(`${target} exists and is not a folder`);
-  if (info && (await readdir(target)).length > 0 && (await demoVersionAt(target)) === null)
-    throw new Error(`${target} is not empty and is not a demo database; choose an empty or new folder`);
+  checkDemoTarget(target, (await demoVersionAt(target)) !== null);
   await install(target, false);
   return target;
 }

@@ -1,11 +1,11 @@
-import { existsSync } from 'node:fs';
-import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, rm, stat } from 'node:fs/promises';
 import { dirname, extname, join } from 'node:path';
 import { ApiError, type ExportKind, type RoiVertices } from '../../shared/api.js';
 import type { FlatFrame } from '../../shared/flatmap/flat-frame.js';
 import { mergedPoints } from '../../shared/flatmap/merge-surfaces.js';
 import { encodeLabel } from '../../shared/formats/freesurfer-label.js';
 import { encodeNifti } from '../../shared/formats/nifti-write.js';
+import { pycortexLoadFailures } from '../../shared/formats/overlay-snapshot.js';
 import { findLayer, layerShapes } from '../../shared/formats/overlay-svg.js';
 import { encodeVertexCsv, encodeVertexJson } from '../../shared/formats/roi-vertex-lists.js';
 import { roiVertices, splitHemispheres } from '../../shared/roi/membership.js';
@@ -17,18 +17,20 @@ import {
   roiMasks,
 } from '../../shared/roi/roi-masks.js';
 import type { HemiPair, Surface } from '../../shared/subject.js';
-import { parseOrFail } from './file-errors.js';
+import { commitTemp, writeTemp } from './atomic-write.js';
+import { parseOrFail, writeError } from './file-errors.js';
 import { contextAt, loadSubjectFlat, type SubjectFlat } from './flat-geometry.js';
 import { readOverlayForReading } from './legacy-rois.js';
 import { loadSubjectSurfaces, type SubjectSurfaces } from './subject-surfaces.js';
 import { readTransform } from './transforms.js';
+import { checkExportFiles, checkExportFolder, subjectOverlayFile } from './write-policy.js';
 
 /**
  * Exports of a subject's ROIs for analysis code: vertex lists (JSON, CSV), FreeSurfer `.label`
  * files per hemisphere with fiducial coordinates, and NIfTI masks in a transform's reference grid
  * like pycortex's `get_roi_masks`. ROIs are read from overlays.svg (or a given overlay file)
- * with pycortex's membership rule. Every file is written to a temporary name and renamed, so a
- * failure leaves nothing half-written.
+ * with pycortex's membership rule. Files go only where the write policy allows, each through a
+ * temporary name and a rename, so a failure leaves nothing half-written.
  */
 
 export interface ExportOptions {
@@ -63,12 +65,14 @@ export interface OverlayRois {
   height: number;
   /** ROI name → path data of its direct `<path>`s (the last shape wins on duplicate names, as in pycortex) */
   shapes: Map<string, string[]>;
+  /** why pycortex cannot load the file (empty when it can) */
+  unreadable: string[];
 }
 
 export async function readOverlayRois(db: string, subject: string, overlay?: string): Promise<OverlayRois> {
   const read = await readOverlayForReading(db, subject, overlay);
   if (!read) {
-    const file = overlay ?? join(db, subject, 'overlays.svg');
+    const file = overlay ?? subjectOverlayFile(db, subject);
     throw new ApiError('NOT_FOUND', `${file}: no overlay file`, file);
   }
   const { file, doc } = read;
@@ -80,7 +84,7 @@ export async function readOverlayRois(db: string, subject: string, overlay?: str
         s.name,
         s.paths.map((p) => p.getAttribute('d') ?? ''),
       );
-  return { file, width: doc.width, height: doc.height, shapes };
+  return { file, width: doc.width, height: doc.height, shapes, unreadable: pycortexLoadFailures(doc) };
 }
 
 /** Merged vertex membership of the chosen ROIs (all when `names` is absent), pycortex's rule. */
@@ -118,28 +122,41 @@ export function fileSafe(name: string): string {
   return name.replace(/[/\\:*?"<>|\x00-\x1f]/g, '_') || '_';
 }
 
-/** Write all files or none: each goes to a temporary name first and is renamed at the end. */
+/**
+ * Write all files or none: the write policy checks every target folder first, then each file
+ * goes to its own unique temp name and all are renamed at the end.
+ */
 async function writeAll(files: [string, string | Uint8Array][]): Promise<string[]> {
+  checkExportFiles(files.map(([p]) => p));
   const temps: string[] = [];
+  let current = files[0]?.[0] ?? '';
   try {
     for (const [path, content] of files) {
+      current = path;
       await mkdir(dirname(path), { recursive: true });
-      const tmp = `${path}.tmp-${process.pid}`;
-      temps.push(tmp);
-      await writeFile(tmp, content);
+      temps.push(await writeTemp(path, content));
     }
-    for (let i = 0; i < files.length; i++) await rename(temps[i], files[i][0]);
+    for (let i = 0; i < files.length; i++) {
+      current = files[i][0];
+      await commitTemp(temps[i], current);
+    }
   } catch (e) {
     await Promise.all(temps.map((t) => rm(t, { force: true })));
-    const err = e as NodeJS.ErrnoException;
-    throw new ApiError('IO', `${err.path ?? files[0]?.[0]}: ${err.message}`, err.path);
+    throw writeError(current, e);
   }
   return files.map(([p]) => p);
 }
 
+/** json/csv go into a folder, or to a file with the kind's extension (never over another file). */
 async function isFolderTarget(out: string, ext: string): Promise<boolean> {
   if (extname(out).toLowerCase() === ext) return false;
-  return !existsSync(out) || (await stat(out)).isDirectory();
+  const st = await stat(out).catch(() => null);
+  if (!st || st.isDirectory()) return true;
+  throw new ApiError(
+    'BAD_REQUEST',
+    `${out}: an export of kind ${ext.slice(1)} is written into a folder or to a ${ext} file, and this is another file`,
+    out,
+  );
 }
 
 /** Per-hemisphere fiducial coordinates: the fiducial surfaces when present, else (wm + pia)/2. */
@@ -151,18 +168,34 @@ function fiducialPair(s: SubjectSurfaces): HemiPair<Float32Array> {
   return { lh: mid(s.wm.lh, s.pia.lh), rh: mid(s.wm.rh, s.pia.rh) };
 }
 
+/** An export gives analysis code exactly what pycortex would: nothing when pycortex cannot read the ROIs. */
+function refuseUnreadable(rois: OverlayRois): void {
+  if (rois.unreadable.length)
+    throw new ApiError(
+      'INVALID_FILE',
+      `${rois.file}: pycortex cannot read ${rois.unreadable.join('; ')} — fix or delete these shapes before exporting; nothing was written`,
+      rois.file,
+    );
+}
+
+/** The one file of a json/csv export: `out` itself, or a file named after the subject in folder `out`. */
+async function vertexListFile(o: ExportOptions): Promise<string> {
+  const ext = `.${o.kind}`;
+  return (await isFolderTarget(o.out, ext)) ? join(o.out, `${fileSafe(o.subject)}-rois${ext}`) : o.out;
+}
+
 export async function exportRois(db: string, o: ExportOptions): Promise<string[]> {
-  const { nL, sets, geometry } = await roiVertexSets(db, o.subject, o.rois, o.overlay);
+  const listFile = o.kind === 'json' || o.kind === 'csv' ? await vertexListFile(o) : null;
+  checkExportFolder(listFile ? dirname(listFile) : o.out); // before any work
+  const { nL, sets, geometry, rois } = await roiVertexSets(db, o.subject, o.rois, o.overlay);
+  refuseUnreadable(rois);
   const split: Record<string, RoiVertices> = {};
   for (const [name, merged] of sets) split[name] = splitHemispheres(merged, nL);
 
   switch (o.kind) {
     case 'json':
     case 'csv': {
-      const ext = `.${o.kind}`;
-      const file = (await isFolderTarget(o.out, ext))
-        ? join(o.out, `${fileSafe(o.subject)}-rois${ext}`)
-        : o.out;
+      const file = listFile as string;
       return writeAll([[file, o.kind === 'json' ? encodeVertexJson(split) : encodeVertexCsv(split)]]);
     }
     case 'label': {

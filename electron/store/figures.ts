@@ -1,4 +1,4 @@
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { dirname, extname } from 'node:path';
 import { PNG } from 'pngjs';
 import { ApiError, type FigureLook } from '../../shared/api.js';
@@ -8,15 +8,17 @@ import { figureOverlay, type FigureLayer, type FigureOverlay } from '../../share
 import { colormapLut, labelLut } from '../../shared/flatmap/colormaps.js';
 import { imageWidth } from '../../shared/flatmap/image-grid.js';
 import { labelImage, meanImage, nanMeanImage } from '../../shared/flatmap/compose.js';
+import { writeFileAtomic } from './atomic-write.js';
 import { figureFonts } from './figure-fonts.js';
 import { flatFrameOf } from './flat-shape.js';
 import { loadFlatSurfaces } from './subject-surfaces.js';
-import { parseOrFail } from './file-errors.js';
+import { parseOrFail, writeError } from './file-errors.js';
 import { readOverlayForReading } from './legacy-rois.js';
 import { curvatureImageFor, pixelMapFor } from './flatmap-engine.js';
 import { readLabelTable } from './template-trace.js';
 import { readTransform } from './transforms.js';
 import { checkVolumeShape, readVolumeFile } from './volumes.js';
+import { checkExportFiles } from './write-policy.js';
 
 /**
  * Figure export like `quickflat.make_figure(vol, with_curvature=True, with_rois=True,
@@ -56,6 +58,7 @@ export async function exportFigure(db: string, o: FigureOptions): Promise<string
     if (v !== undefined && !(v >= lo && v <= hi))
       throw new ApiError('BAD_REQUEST', `${name} must be in [${lo}, ${hi}], got ${v}`);
   const cmap = o.cmap === undefined ? undefined : lutOrFail(o.cmap);
+  checkExportFiles([o.out]); // before any work: a refused folder costs nothing
   if (kind === '.png') await checkFigureSize(db, o, dpi, height);
 
   // curvature and data through the flatmap engine (vertex map in memory, pixel maps disk-cached)
@@ -131,13 +134,10 @@ export async function exportFigure(db: string, o: FigureOptions): Promise<string
     });
   }
   await mkdir(dirname(o.out), { recursive: true });
-  const tmp = `${o.out}.tmp-${process.pid}`;
   try {
-    await writeFile(tmp, bytes);
-    await rename(tmp, o.out);
+    await writeFileAtomic(o.out, bytes);
   } catch (e) {
-    await rm(tmp, { force: true });
-    throw new ApiError('IO', `cannot write ${o.out}: ${(e as Error).message}`, o.out);
+    throw writeError(o.out, e);
   }
   return o.out;
 }

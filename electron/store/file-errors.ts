@@ -22,6 +22,24 @@ export function fileError(path: string, e: unknown): ApiError {
   }
 }
 
+/** A failed write in our words: which file, and why the disk refused it. */
+export function writeError(path: string, e: unknown, unchanged = 'nothing was changed'): ApiError {
+  if (e instanceof ApiError) return e;
+  const err = e as NodeJS.ErrnoException;
+  const why: Record<string, string> = {
+    ENOSPC: 'the disk is full',
+    EDQUOT: 'the disk quota is used up',
+    EACCES: 'permission denied',
+    EPERM: 'permission denied',
+    EROFS: 'the disk is read-only',
+    EISDIR: 'a folder has that name',
+    ENOTDIR: 'a file is in the way of its folder',
+    ENOENT: 'its folder does not exist',
+  };
+  const reason = (err?.code && why[err.code]) ?? err?.message ?? String(e);
+  return new ApiError('IO', `cannot write ${path}: ${reason}; ${unchanged}`, path);
+}
+
 /** Read a whole file, turning any failure into a {@link fileError}. */
 export async function readFileOrFail(path: string): Promise<Uint8Array> {
   try {

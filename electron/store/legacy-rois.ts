@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { LEGACY_ROIS_FILE, upgradeLegacyLayout } from '../../shared/formats/overlay-legacy.js';
 import type { OverlayDocument } from '../../shared/formats/overlay-svg.js';
 import { parseOverlayFile, readOverlayState } from './overlay-store.js';
+import { subjectOverlayFile } from './write-policy.js';
 
 /**
  * Overlay files read the way pycortex reads them: a file in the pre-overlays `rois.svg` layout is
@@ -35,7 +36,7 @@ export async function readOverlayForReading(
   subject: string,
   overlay?: string,
 ): Promise<{ file: string; doc: OverlayDocument } | null> {
-  const candidates = overlay ? [overlay] : [join(db, subject, 'overlays.svg'), legacyRoisPath(db, subject)];
+  const candidates = overlay ? [overlay] : [subjectOverlayFile(db, subject), legacyRoisPath(db, subject)];
   for (const file of candidates) {
     const state = await readOverlayState(file);
     if (state.exists) return { file, doc: parseOverlayAsPycortex(file, state.text as string) };

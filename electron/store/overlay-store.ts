@@ -1,10 +1,14 @@
 import { createHash } from 'node:crypto';
-import { constants } from 'node:fs';
-import { chmod, mkdir, open, readdir, readFile, realpath, rename, stat, unlink } from 'node:fs/promises';
+import { mkdir, readdir, readFile, realpath, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { ApiError } from '../../shared/api.js';
 import { OverlayFormatError, parseOverlay, type OverlayDocument } from '../../shared/formats/overlay-svg.js';
+import { writeError } from './file-errors.js';
+import { commitTemp, removeDeadTemps, writeFileAtomic, writeTemp } from './atomic-write.js';
 import { withFileLock } from './overlay-lock.js';
+import { BACKUP_DIR } from './write-policy.js';
+
+export { BACKUP_DIR };
 
 /**
  * THE single writer of overlays.svg. Every save: lock → re-read and compare with the revision the
@@ -15,7 +19,6 @@ import { withFileLock } from './overlay-lock.js';
  */
 
 export const MISSING_REVISION = 'missing';
-export const BACKUP_DIR = 'overlays-backups';
 export const KEEP_BACKUPS = 10;
 
 export interface OverlayFileState {
@@ -94,8 +97,7 @@ export interface WriteResult {
   backup?: string;
 }
 
-const ioError = (path: string, what: string, e: unknown) =>
-  new ApiError('IO', `${what} ${path}: ${(e as Error).message} — the original file is unchanged`, path);
+const ioError = (path: string, e: unknown) => writeError(path, e, 'the original file is unchanged');
 
 /** Save through lock, stale check, temp file, backup and atomic rename. */
 export async function writeOverlayFile(pathIn: string, opts: WriteOptions): Promise<WriteResult> {
@@ -119,20 +121,12 @@ export async function writeOverlayFile(pathIn: string, opts: WriteOptions): Prom
       throw new ApiError('INVALID_FILE', `${path}: cannot apply the changes: ${(e as Error).message}`, path);
     }
 
-    await removeLeftoverTemps(dir, basename(path));
-    const temp = join(dir, `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
+    await removeDeadTemps(dir);
+    let temp: string;
     try {
-      const fh = await open(temp, constants.O_CREAT | constants.O_EXCL | constants.O_WRONLY, 0o644);
-      try {
-        await fh.writeFile(text, 'utf8');
-        await fh.sync();
-      } finally {
-        await fh.close();
-      }
-      if (current.exists) await chmod(temp, (await stat(path)).mode & 0o7777);
+      temp = await writeTemp(path, text, current.exists ? (await stat(path)).mode & 0o7777 : 0o644);
     } catch (e) {
-      await unlink(temp).catch(() => undefined);
-      throw ioError(path, 'cannot write beside', e);
+      throw ioError(path, e);
     }
 
     try {
@@ -146,50 +140,50 @@ export async function writeOverlayFile(pathIn: string, opts: WriteOptions): Prom
           );
       if (changed)
         throw new ApiError('STALE', `${path} changed on disk while saving; nothing was written`, path);
-      await rename(temp, path);
-      await syncDir(dir);
+      await commitTemp(temp, path);
       const state = presentState(path, Buffer.from(text, 'utf8'), text, await stat(path));
       return { state, doc, backup };
     } catch (e) {
       await unlink(temp).catch(() => undefined);
       if (e instanceof ApiError) throw e;
-      throw ioError(path, 'cannot replace', e);
+      throw ioError(path, e);
     }
   });
-}
-
-async function syncDir(dir: string): Promise<void> {
-  try {
-    const fh = await open(dir, constants.O_RDONLY);
-    try {
-      await fh.sync();
-    } finally {
-      await fh.close();
-    }
-  } catch {
-    // some file systems do not allow fsync on folders; the rename is still atomic
-  }
 }
 
 function stamp(d = new Date()): string {
   return d.toISOString().replace(/[-:]/g, '').replace('.', '-');
 }
 
-/** Copy of the bytes we verified, in `<folder>/overlays-backups/<name>.<time>.svg`; keeps the newest 10. */
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * The backups of the file with stem `stem`, oldest first: `<stem>.<time>[-k].svg` with exactly
+ * this stem, so `overlays.v2.svg`'s backups never count as (or push out) `overlays.svg`'s.
+ */
+export function backupsOf(stem: string, names: string[]): string[] {
+  const own = new RegExp(`^${escapeRegExp(stem)}\\.(\\d{8}T\\d{6}-\\d{3}Z)(?:-(\\d+))?\\.svg$`);
+  return names
+    .map((name) => ({ name, m: own.exec(name) }))
+    .filter((b): b is { name: string; m: RegExpExecArray } => b.m !== null)
+    .sort((a, b) => a.m[1].localeCompare(b.m[1]) || Number(a.m[2] ?? 1) - Number(b.m[2] ?? 1))
+    .map((b) => b.name);
+}
+
+/**
+ * Copy of the bytes we verified, in `<folder>/overlays-backups/<name>.<time>.svg`, written under
+ * a temp name and renamed (a killed save never leaves a partial backup under a backup's name);
+ * keeps the newest 10 of this file's backups.
+ */
 async function writeBackup(path: string, current: OverlayFileState): Promise<string> {
   const dir = join(dirname(path), BACKUP_DIR);
   await mkdir(dir, { recursive: true });
+  await removeDeadTemps(dir);
   const stem = basename(path).replace(/\.svg$/i, '');
   let target = join(dir, `${stem}.${stamp()}.svg`);
   for (let k = 2; await exists(target); k++) target = join(dir, `${stem}.${stamp()}-${k}.svg`);
-  const fh = await open(target, constants.O_CREAT | constants.O_EXCL | constants.O_WRONLY, 0o644);
-  try {
-    await fh.writeFile(current.text ?? '', 'utf8');
-    await fh.sync();
-  } finally {
-    await fh.close();
-  }
-  const mine = (await readdir(dir)).filter((f) => f.startsWith(`${stem}.`) && f.endsWith('.svg')).sort();
+  await writeFileAtomic(target, current.text ?? '');
+  const mine = backupsOf(stem, await readdir(dir));
   for (const old of mine.slice(0, Math.max(0, mine.length - KEEP_BACKUPS)))
     await unlink(join(dir, old)).catch(() => undefined);
   return target;
@@ -200,27 +194,4 @@ async function exists(p: string): Promise<boolean> {
     () => true,
     () => false,
   );
-}
-
-/** Temp files of writers that died mid-save (their pid is gone) are removed. */
-async function removeLeftoverTemps(dir: string, name: string): Promise<void> {
-  const prefix = `.${name}.`;
-  let entries: string[];
-  try {
-    entries = await readdir(dir);
-  } catch {
-    return;
-  }
-  for (const f of entries) {
-    if (!f.startsWith(prefix) || !f.endsWith('.tmp')) continue;
-    const pid = Number(f.slice(prefix.length).split('.')[0]);
-    if (!Number.isInteger(pid) || pid === process.pid) continue;
-    let alive = true;
-    try {
-      process.kill(pid, 0);
-    } catch (e) {
-      alive = (e as NodeJS.ErrnoException).code === 'EPERM';
-    }
-    if (!alive) await unlink(join(dir, f)).catch(() => undefined);
-  }
 }

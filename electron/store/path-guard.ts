@@ -1,19 +1,25 @@
 import { realpathSync, statSync } from 'node:fs';
-import { isAbsolute, relative, resolve } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { ApiError } from '../../shared/api.js';
 import type { BackendContext } from '../backend/context.js';
 
-function real(p: string): string {
+/**
+ * The path a read or write of `p` really reaches: symlinks resolved for the file when it exists,
+ * else for its nearest existing folder (a new file is created where its folder's link points).
+ */
+export function realTarget(p: string): string {
+  const abs = resolve(p);
   try {
-    return realpathSync.native(p);
+    return realpathSync.native(abs);
   } catch {
-    return resolve(p); // not there (yet): compare the lexical path
+    const parent = dirname(abs);
+    return parent === abs ? abs : join(realTarget(parent), basename(abs));
   }
 }
 
 /** True when `child` is `parent` or lies below it (after resolving symlinks). */
 export function isInside(parent: string, child: string): boolean {
-  const rel = relative(real(parent), real(child));
+  const rel = relative(realTarget(parent), realTarget(child));
   return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
 }
 
@@ -34,7 +40,7 @@ export function allowedPath(ctx: BackendContext, path: string): string {
   if (typeof path !== 'string' || path === '' || path.includes('\0'))
     throw new ApiError('BAD_REQUEST', 'a path is required');
   const abs = resolve(ctx.database.path, path);
-  if (isInside(ctx.database.path, abs) || ctx.chosenFiles.has(real(abs))) return abs;
+  if (isInside(ctx.database.path, abs) || ctx.chosenFiles.has(realTarget(abs))) return abs;
   for (const chosen of ctx.chosenFiles) if (isFolder(chosen) && isInside(chosen, abs)) return abs;
   throw new ApiError('FORBIDDEN', `${abs} is outside the open database and was not chosen by the user`, abs);
 }

@@ -1,17 +1,19 @@
 import { existsSync } from 'node:fs';
-import { readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { ApiError, type OverlayEdit, type RoiVertices } from '../../shared/api.js';
 import { svgSizeFor } from '../../shared/flatmap/flat-frame.js';
 import { parseOverlay } from '../../shared/formats/overlay-svg.js';
 import { jaccard } from '../../shared/roi/label-vertices.js';
 import { roiVertices, splitHemispheres } from '../../shared/roi/membership.js';
 import { reprojectVertexSet } from '../../shared/roi/reproject.js';
+import { writeFileAtomic } from './atomic-write.js';
 import { roiVertexSets } from './exports.js';
 import { SIDECAR_FILE } from './sidecar-file.js';
-import { parseOrFail } from './file-errors.js';
+import { parseOrFail, writeError } from './file-errors.js';
 import { contextAt, loadSubjectFlat } from './flat-geometry.js';
 import { vertexMapFor } from './flatmap-engine.js';
+import { subjectFile, subjectOverlayFile } from './write-policy.js';
 
 /**
  * `overlays.roi-studio.json` beside overlays.svg: each ROI's vertex set and the path data it was
@@ -37,13 +39,13 @@ export interface Sidecar {
   rois: SidecarRoi[];
 }
 
-/** Write the sidecar atomically (temp file + rename); `entries` replace the whole file. */
+/** Write the sidecar atomically; `entries` replace the whole file. */
 export async function writeSidecar(
   subjectDir: string,
   entries: SidecarRoi[],
   mesh: { nL: number; nR: number },
 ): Promise<string> {
-  const file = join(subjectDir, SIDECAR_FILE);
+  const file = subjectFile(dirname(subjectDir), join(subjectDir, SIDECAR_FILE));
   const body: Sidecar = {
     format: 'roi-studio-sidecar',
     version: 1,
@@ -52,13 +54,10 @@ export async function writeSidecar(
     nR: mesh.nR,
     rois: entries.map((e) => ({ name: e.name, paths: e.paths, lh: e.lh, rh: e.rh })),
   };
-  const tmp = `${file}.tmp-${process.pid}`;
   try {
-    await writeFile(tmp, JSON.stringify(body) + '\n');
-    await rename(tmp, file);
+    await writeFileAtomic(file, JSON.stringify(body) + '\n');
   } catch (e) {
-    await rm(tmp, { force: true });
-    throw new ApiError('IO', `cannot write ${file}: ${(e as Error).message}`, file);
+    throw writeError(file, e);
   }
   return file;
 }
@@ -165,7 +164,7 @@ export async function restoreFromSidecar(
   const frame = flat.frame;
   const sidecar = await sidecarForMesh(db, subject, frame.nL, frame.nR);
   if (!sidecar) throw new ApiError('NOT_FOUND', `${join(dir, SIDECAR_FILE)}: no sidecar to restore from`);
-  const overlayFile = join(dir, 'overlays.svg');
+  const overlayFile = subjectOverlayFile(db, subject);
   let size = svgSizeFor(frame.extents);
   if (existsSync(overlayFile)) {
     const text = await readFile(overlayFile, 'utf8');

@@ -31,3 +31,22 @@ export function describeOverlay(o: OverlayDocument): { layers: OverlayLayer[]; i
   }
   return { layers, issues: fileIssues(o) };
 }
+
+/** Issue codes of a path that stop pycortex from loading the overlay at all. */
+const FATAL_PATH_ISSUES = new Set(['UNSUPPORTED_COMMAND', 'PYCORTEX_FAILS', 'UNPARSABLE']);
+
+/**
+ * Why pycortex cannot load this overlay (it parses every path of every layer when it loads
+ * one), one message per problem naming the layer and shape; empty when it can.
+ */
+export function pycortexLoadFailures(o: OverlayDocument): string[] {
+  const { layers, issues } = describeOverlay(o);
+  return [
+    ...issues.filter((i) => !i.fixable).map((i) => i.message),
+    ...layers.flatMap((l) =>
+      l.shapes.flatMap((s) =>
+        s.issues.filter((i) => FATAL_PATH_ISSUES.has(i.code)).map((i) => `${l.name}/${s.name}: ${i.message}`),
+      ),
+    ),
+  ];
+}
