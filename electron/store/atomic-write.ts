@@ -17,14 +17,22 @@ export function tempNameFor(target: string): string {
   return join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
 }
 
-/** Write `data` to a new temp file beside `target` and flush it; returns the temp file's path. */
-export async function writeTemp(target: string, data: string | Uint8Array, mode = 0o644): Promise<string> {
+/**
+ * Write `data` to a new temp file beside `target` and flush it to disk (`flush` false: for files
+ * that need not outlive a crash, like locks); returns the temp file's path.
+ */
+export async function writeTemp(
+  target: string,
+  data: string | Uint8Array,
+  mode = 0o644,
+  flush = true,
+): Promise<string> {
   const temp = tempNameFor(target);
   try {
     const fh = await open(temp, constants.O_CREAT | constants.O_EXCL | constants.O_WRONLY, mode);
     try {
       await fh.writeFile(data);
-      await fh.sync();
+      if (flush) await fh.sync();
     } finally {
       await fh.close();
     }

@@ -11,8 +11,8 @@ import { writeError } from './file-errors.js';
  * is written whole under a temp name and hard-linked into place, which fails when a lock exists:
  * there is never a half-written lock. A lock whose process is gone (same host) or that is older
  * than STALE_MS is stale; only the holder of `<file>.lock.break` may remove it, and only after
- * checking it is still the very file (inode) it judged stale, so two processes can never both
- * take one stale lock over.
+ * checking it is still the very file (inode and bytes) it judged stale, so two processes can
+ * never both take one stale lock over.
  */
 
 const STALE_MS = 120_000;
@@ -29,6 +29,8 @@ interface LockInfo {
 
 interface Seen {
   ino: number;
+  /** the bytes, to tell a lock from a newer one that got the same inode number */
+  text: string;
   info: LockInfo | null;
   mtimeMs: number;
 }
@@ -45,14 +47,15 @@ async function inspect(path: string, file: string): Promise<Seen | null> {
       `${path} is ${st.isDirectory() ? 'a folder' : 'not a regular file'}, not a lock file ROI Studio made; remove it to save ${file}`,
       path,
     );
+  const text = await readFile(path, 'utf8').catch(() => '');
   let info: LockInfo | null = null;
   try {
-    const parsed = JSON.parse(await readFile(path, 'utf8')) as LockInfo;
+    const parsed = JSON.parse(text) as LockInfo;
     if (typeof parsed.pid === 'number') info = parsed;
   } catch {
     // unreadable or not ours: judged by its age below
   }
-  return { ino: st.ino, info, mtimeMs: st.mtimeMs };
+  return { ino: st.ino, text, info, mtimeMs: st.mtimeMs };
 }
 
 function isStale(seen: Seen): boolean {
@@ -66,7 +69,7 @@ function isStale(seen: Seen): boolean {
 
 /** Place a lock file with `body` at `path` atomically; false when one exists. */
 async function place(path: string, body: string): Promise<boolean> {
-  const temp = await writeTemp(path, body);
+  const temp = await writeTemp(path, body, 0o644, false); // a lock need not survive a crash
   try {
     await link(temp, path);
     return true;
@@ -92,7 +95,8 @@ async function breakStale(lockPath: string, file: string, seen: Seen, body: stri
   }
   try {
     const now = await inspect(lockPath, file);
-    if (!now || now.ino !== seen.ino) return false; // already replaced: look again
+    // already replaced (a freed inode number is soon reused, so the bytes must match too): look again
+    if (!now || now.ino !== seen.ino || now.text !== seen.text) return false;
     await unlink(lockPath);
     return true;
   } finally {
