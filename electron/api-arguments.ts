@@ -1,5 +1,5 @@
-import { readdir, stat } from 'node:fs/promises';
-import { isAbsolute, join } from 'node:path';
+import { stat } from 'node:fs/promises';
+import { isAbsolute } from 'node:path';
 import { z } from 'zod';
 import {
   API_METHODS,
@@ -13,6 +13,7 @@ import { checkRoiName } from '../shared/roi/roi-names.js';
 import type { BackendContext } from './backend/context.js';
 import { confinedAddTransform } from './backend/transform-api.js';
 import { allowedPath, isInside } from './store/path-guard.js';
+import { isFilestore } from './store/write-policy.js';
 
 /**
  * The gate every call from a UI passes through (Electron IPC and `serve` alike): the arguments
@@ -185,15 +186,6 @@ function validate(method: ApiMethod, args: unknown): unknown[] {
 /** A template is given by name or by path; only a path needs confining. */
 const looksLikePath = (s: string) => isAbsolute(s) || /[/\\]/.test(s);
 
-/** A pycortex filestore: a folder with at least one subject folder holding `surfaces/`. */
-async function looksLikeFilestore(dir: string): Promise<boolean> {
-  const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
-  for (const e of entries.slice(0, 10_000))
-    if (e.isDirectory() && (await stat(join(dir, e.name, 'surfaces')).catch(() => null))?.isDirectory())
-      return true;
-  return false;
-}
-
 /**
  * A new database root widens what every later path may reach, so it is allowed only when it is
  * the open one, one the user chose in a dialog (or on the command line), a recent database, or
@@ -209,7 +201,7 @@ async function allowedDatabase(ctx: BackendContext, api: RoiStudioApi, dir: stri
     () => [] as string[],
   );
   if (recent.some(same)) return dir;
-  if (!(await stat(dir).catch(() => null)) || (await looksLikeFilestore(dir))) return dir;
+  if (!(await stat(dir).catch(() => null)) || isFilestore(dir)) return dir;
   throw new ApiError(
     'FORBIDDEN',
     `${dir} is not a pycortex database (no subject folder with surfaces/ in it); choose it with the folder picker to open it anyway`,

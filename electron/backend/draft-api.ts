@@ -1,7 +1,8 @@
-import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { ApiError, type Draft, type RoiStudioApi } from '../../shared/api.js';
+import { writeFileAtomic } from '../store/atomic-write.js';
 import type { BackendContext } from './context.js';
 
 export type DraftApi = Pick<RoiStudioApi, 'saveDraft' | 'loadDraft' | 'clearDraft'>;
@@ -39,14 +40,11 @@ export function draftApi(ctx: BackendContext): DraftApi {
   return {
     async saveDraft(draft) {
       const file = draftFile(ctx, draft.database, draft.subject);
-      // Write beside, then rename: a crash mid-write leaves the previous draft intact.
-      const tmp = `${file}.${randomBytes(6).toString('hex')}.tmp`;
+      // a crash mid-write leaves the previous draft intact
       try {
         await mkdir(join(ctx.appDataDir, 'drafts'), { recursive: true });
-        await writeFile(tmp, JSON.stringify(draft), { flush: true });
-        await rename(tmp, file);
+        await writeFileAtomic(file, JSON.stringify(draft));
       } catch (e) {
-        await rm(tmp, { force: true }).catch(() => undefined);
         throw ioError(e, file);
       }
     },

@@ -1,4 +1,4 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { dirname, extname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { PNG } from 'pngjs';
@@ -8,9 +8,12 @@ import { MAX_THICK } from '../../shared/flatmap/pixel-map.js';
 import { isIntegerValued, pycortexDefaultRange } from '../../shared/flatmap/value-range.js';
 import { encodeNpy } from '../../shared/formats/npy.js';
 import { appPaths } from '../store/app-paths.js';
+import { writeFileAtomic } from '../store/atomic-write.js';
+import { writeError } from '../store/file-errors.js';
 import { curvatureImageFor, MAX_HEIGHT, pixelMapFor } from '../store/flatmap-engine.js';
 import { readTransform } from '../store/transforms.js';
 import { checkVolumeShape, readVolumeFile } from '../store/volumes.js';
+import { checkExportFiles } from '../store/write-policy.js';
 import { databaseAndSubject } from './subject-options.js';
 import { CliError, numberOption, required } from './cli-error.js';
 
@@ -81,11 +84,12 @@ export async function run(argv: string[]): Promise<void> {
     png.data = Buffer.from(rgba.buffer, rgba.byteOffset, rgba.byteLength);
     bytes = PNG.sync.write(png);
   }
+  checkExportFiles([out]);
   try {
     await mkdir(dirname(out), { recursive: true });
-    await writeFile(out, bytes);
+    await writeFileAtomic(out, bytes);
   } catch (e) {
-    throw new CliError(`${out}: cannot write (${(e as Error).message})`);
+    throw new CliError(writeError(out, e).message);
   }
   let finite = 0;
   for (const v of mean) if (!Number.isNaN(v)) finite++;

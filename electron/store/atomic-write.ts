@@ -55,13 +55,13 @@ export async function commitTemp(temp: string, target: string): Promise<void> {
   await syncFolder(dirname(target));
 }
 
-/** Replace `target` with `data` atomically (the folder must exist). */
+/** Replace `target` with `data` atomically (the folder must exist); `flush` as in {@link writeTemp}. */
 export async function writeFileAtomic(
   target: string,
   data: string | Uint8Array,
-  mode?: number,
+  { mode, flush }: { mode?: number; flush?: boolean } = {},
 ): Promise<void> {
-  await commitTemp(await writeTemp(target, data, mode), target);
+  await commitTemp(await writeTemp(target, data, mode, flush), target);
 }
 
 export async function syncFolder(dir: string): Promise<void> {

@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ApiError } from '../../shared/api.js';
 import { encodeNpz, npyToFloat64, parseNpz } from '../../shared/formats/npy.js';
 import { HEMIS } from '../../shared/subject.js';
+import { writeFileAtomic } from './atomic-write.js';
 import { pycortexCurvatureOffThread } from './curvature-off-thread.js';
 import { fileError, parseOrFail } from './file-errors.js';
 import { listSurfaceFiles } from './surface-files.js';
@@ -130,7 +131,5 @@ function merge(left: ArrayLike<number>, right: ArrayLike<number>): Float32Array 
 
 async function writeAtomically(path: string, bytes: Uint8Array): Promise<void> {
   await mkdir(join(path, '..'), { recursive: true });
-  const tmp = `${path}.${process.pid}.${Date.now()}.tmp`;
-  await writeFile(tmp, bytes);
-  await rename(tmp, path);
+  await writeFileAtomic(path, bytes, { flush: false }); // a cache can be recomputed
 }

@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, readdir, rename, unlink, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir, unlink } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { PixelSampling } from '../../shared/flatmap/pixel-map.js';
 import { groupCount, groupStarts } from '../../shared/flatmap/row-groups.js';
+import { writeFileAtomic } from './atomic-write.js';
 import { fileError } from './file-errors.js';
 import { fileHash } from './file-signature.js';
 import { matrixFile } from './transforms.js';
@@ -152,7 +153,5 @@ export async function readPixelMapCache(file: string): Promise<PixelSampling | n
 /** Write atomically (temporary file + rename) so a concurrent reader never sees half a map. */
 export async function writePixelMapCache(file: string, map: PixelSampling): Promise<void> {
   await mkdir(dirname(file), { recursive: true });
-  const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
-  await writeFile(tmp, encodePixelMap(map));
-  await rename(tmp, file);
+  await writeFileAtomic(file, encodePixelMap(map), { flush: false }); // a cache can be recomputed
 }

@@ -1,5 +1,6 @@
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { writeFileAtomic } from './atomic-write.js';
 
 /** Recently opened databases, most recent first, kept in the app-data folder. */
 
@@ -23,8 +24,6 @@ export async function rememberDatabase(appDataDir: string, path: string): Promis
     MAX_RECENT,
   );
   await mkdir(appDataDir, { recursive: true });
-  const tmp = join(appDataDir, `${FILE}.${process.pid}.${Date.now()}.tmp`);
-  await writeFile(tmp, `${JSON.stringify({ recent }, null, 2)}\n`);
-  await rename(tmp, join(appDataDir, FILE));
+  await writeFileAtomic(join(appDataDir, FILE), `${JSON.stringify({ recent }, null, 2)}\n`);
   return recent;
 }
