@@ -125,9 +125,12 @@ describe('overlay writer under faults', () => {
         expect(versions.includes(text), `${f}: ${text.length} characters`).toBe(true);
       }
     }
+    next.ready.catch(() => undefined); // the spare child is not needed
     next.p.kill('SIGKILL');
+    // a save killed between writing its backup and pruning leaves one more, pruned by the next save
     const kept = (await readdir(backups)).filter((n) => !n.startsWith('.'));
-    expect(kept.length).toBe(KEEP_BACKUPS);
+    expect(kept.length).toBeGreaterThan(0);
+    expect(kept.length).toBeLessThanOrEqual(KEEP_BACKUPS + 1);
     // the dead writers' locks and temp files neither block the next save nor linger after it
     await overlayApi(cliContext(db)).saveOverlay({
       subject,
@@ -135,6 +138,9 @@ describe('overlay writer under faults', () => {
       edits: [{ kind: 'add', name: 'B', paths: ['M 10,10 L 20,10 L 20,20 Z'] }],
     });
     expect((await readdir(join(db, subject))).sort()).toEqual([BACKUP_DIR, 'overlays.svg']);
-    expect((await readdir(backups)).filter((n) => n.startsWith('.'))).toEqual([]);
+    const after = await readdir(backups);
+    expect(after.filter((n) => n.startsWith('.'))).toEqual([]);
+    expect(after.length).toBe(Math.min(KEEP_BACKUPS, kept.length + 1));
+    for (const f of after) expect(versions.includes(await readFile(join(backups, f), 'utf8'))).toBe(true);
   }, 120_000);
 });
