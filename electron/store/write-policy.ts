@@ -32,6 +32,7 @@ export const SUBJECT_DATA_FOLDERS = [
   'templates',
   'cache',
   BACKUP_DIR,
+  'transforms-backups',
 ];
 
 function isFolder(p: string): boolean {
