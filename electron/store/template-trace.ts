@@ -20,6 +20,7 @@ import { loadSubjectSurfaces } from './subject-surfaces.js';
 import { pixelMapFor } from './flatmap-engine.js';
 import { readTransform, type Transform } from './transforms.js';
 import { checkVolumeShape, readVolumeFile } from './volumes.js';
+import { subjectOverlayFile } from './write-policy.js';
 
 /**
  * Everything tracing needs about one (subject, transform, raster height), built once and kept:
@@ -61,7 +62,7 @@ export async function loadTraceSubject(
 ): Promise<TraceSubject> {
   const flat = await loadSubjectFlat(db, subject);
   // the overlay's root size enters membership: a replaced overlays.svg gets a fresh entry
-  const overlay = join(db, subject, 'overlays.svg');
+  const overlay = subjectOverlayFile(db, subject);
   const stamp = existsSync(overlay) ? statSync(overlay).mtimeMs : 0;
   const key = JSON.stringify([db, subject, xfm, height, stamp]);
   let entry = cache.get(key);
@@ -134,7 +135,7 @@ async function overlaySize(
   subject: string,
   frame: FlatFrame,
 ): Promise<{ width: number; height: number }> {
-  const file = join(db, subject, 'overlays.svg');
+  const file = subjectOverlayFile(db, subject);
   if (!existsSync(file)) return svgSizeFor(frame.extents);
   const text = await readFile(file, 'utf8');
   const o = parseOrFail(file, () => parseOverlay(text));

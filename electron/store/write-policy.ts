@@ -7,7 +7,7 @@ import { SIDECAR_FILE } from './sidecar-file.js';
 
 /**
  * Where ROI Studio may write, decided in one place for every writer (overlay save and save as,
- * merge, trace, exports, figures, the sidecar, the demo database). Each writer asks here before
+ * merge, trace, exports, figures, flatmap images, the sidecar, the demo database). Each writer asks here before
  * it touches the disk; a refusal names the file and the reason and leaves everything as it was.
  * The rules see through symlinks: a new file is judged where its folder's link points.
  *
@@ -23,7 +23,10 @@ export const OVERLAY_FILE = 'overlays.svg';
 /** Backups of a folder's overlay files (see overlay-store.ts). */
 export const BACKUP_DIR = 'overlays-backups';
 
-/** The folders of a pycortex subject that hold its data: ROI Studio reads them, never writes them. */
+/**
+ * The folders of a subject that hold its data or its backups: only their own writers (the
+ * overlay writer's backups, add-transform) touch them; save as, exports and figures never do.
+ */
 export const SUBJECT_DATA_FOLDERS = [
   'surfaces',
   'transforms',
