@@ -4,6 +4,7 @@ import { ApiError } from '../../shared/api.js';
 import { findLayer, parseOverlay } from '../../shared/formats/overlay-svg.js';
 import { isInside, realTarget } from './path-guard.js';
 import { SIDECAR_FILE } from './sidecar-file.js';
+import { TRANSFORM_BACKUP_DIR } from './transform-folder.js';
 
 /**
  * Where ROI Studio may write, decided in one place for every writer (overlay save and save as,
@@ -35,7 +36,7 @@ export const SUBJECT_DATA_FOLDERS = [
   'templates',
   'cache',
   BACKUP_DIR,
-  'transforms-backups',
+  TRANSFORM_BACKUP_DIR,
 ];
 
 function isFolder(p: string): boolean {
