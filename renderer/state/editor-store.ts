@@ -177,7 +177,7 @@ export function undoEdit(): boolean {
   editor.set({
     doc: step.doc,
     history: step.history,
-    notice: `Undid ${step.label}`,
+    notice: `Undid ${step.label}${savedMark(step.doc)}`,
     ...keepSelection(step.doc),
   });
   return true;
@@ -191,10 +191,15 @@ export function redoEdit(): boolean {
   editor.set({
     doc: step.doc,
     history: step.history,
-    notice: `Redid ${step.label}`,
+    notice: `Redid ${step.label}${savedMark(step.doc)}`,
     ...keepSelection(step.doc),
   });
   return true;
+}
+
+/** The history's saved state is the document last saved: stepping onto it says so. */
+function savedMark(doc: RoiDocument): string {
+  return doc === editor.get().savedDoc ? ' (as saved)' : '';
 }
 
 function keepSelection(doc: RoiDocument): Partial<EditorState> {

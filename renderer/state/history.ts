@@ -44,3 +44,15 @@ export function redo(history: History): { history: History; doc: RoiDocument; la
     label: entry.label,
   };
 }
+
+/** The same history with every document replaced by `change(doc)`, each distinct document once. */
+export function mapHistory(history: History, change: (doc: RoiDocument) => RoiDocument): History {
+  const memo = new Map<RoiDocument, RoiDocument>();
+  const map = (doc: RoiDocument) => {
+    let out = memo.get(doc);
+    if (!out) memo.set(doc, (out = change(doc)));
+    return out;
+  };
+  const entry = (e: HistoryEntry): HistoryEntry => ({ ...e, before: map(e.before), after: map(e.after) });
+  return { past: history.past.map(entry), future: history.future.map(entry) };
+}

@@ -194,3 +194,25 @@ export function documentAfterSave(previous: RoiDocument, snapshot: OverlaySnapsh
   const keys = new Map(previous.rois.map((r) => [id(r), r.key]));
   return { rois: fresh.rois.map((r) => ({ ...r, key: keys.get(id(r)) ?? r.key })) };
 }
+
+/**
+ * A document from the history, restated against the file just saved, so undo and redo keep
+ * working across saves. `preSave` is the document that was saved, `saved` the same ROIs as read
+ * back. A ROI as it was saved takes the saved one's paths; one that differs keeps its own paths,
+ * to be written again; one the file no longer holds becomes new.
+ */
+export function rebaseOnSave(doc: RoiDocument, preSave: RoiDocument, saved: RoiDocument): RoiDocument {
+  if (doc === preSave) return saved;
+  const before = new Map(preSave.rois.map((r) => [r.key, r]));
+  const after = new Map(saved.rois.map((r) => [r.key, r]));
+  return {
+    rois: doc.rois.map((r) => {
+      const q = after.get(r.key);
+      if (!q) return { ...r, savedName: null, pathsChanged: true, normalise: false };
+      const p = before.get(r.key);
+      if (p && r.paths === p.paths && r.normalise === p.normalise) return { ...q, name: r.name };
+      // the same paths but not normalised: the file holds the normalised form, write these back
+      return { ...r, savedName: q.name, pathsChanged: r.paths !== p?.paths || !r.normalise };
+    }),
+  };
+}

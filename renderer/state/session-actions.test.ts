@@ -1,9 +1,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ApiError, type OverlaySnapshot, type RoiStudioApi, type SaveRequest } from '../../shared/api.js';
 import { setApi } from './api-holder.js';
-import { commit, editor, isDirty } from './editor-store.js';
+import { commit, editor, isDirty, redoEdit, undoEdit } from './editor-store.js';
 import { openInEditor, overlaySnapshot } from './overlay-test-helpers.js';
-import { addRoi, newRoi, pathFromRing } from './roi-document.js';
+import { addRoi, newRoi, pathFromRing, updateRoi } from './roi-document.js';
 import { reloadOverlay, restoreDraft, save } from './session-actions.js';
 
 const base = overlaySnapshot({ V1: 'M 0,0 L 5,0 L 5,5 Z' });
@@ -19,7 +19,7 @@ function drawA(): void {
 describe('save', () => {
   beforeEach(open);
 
-  it('sends the edits against the revision read, then adopts the saved file and clears the history', async () => {
+  it('sends the edits against the revision read, then adopts the saved file and keeps the history', async () => {
     const requests: SaveRequest[] = [];
     const saved: OverlaySnapshot = {
       ...base,
@@ -55,12 +55,72 @@ describe('save', () => {
     const s = editor.get();
     expect(s.overlay?.revision).toBe('r2');
     expect(isDirty(s)).toBe(false);
-    expect(s.history.past).toEqual([]);
+    expect(s.history.past.map((e) => e.label)).toEqual(['Create A']);
     expect(s.doc.rois.map((r) => [r.name, r.savedName, r.pathsChanged])).toEqual([
       ['V1', 'V1', false],
       ['A', 'A', false],
     ]);
     expect(s.doc.rois[1].key).toBe(key); // the selection survives a save
+  });
+
+  it('keeps undo and redo across saves: each step is restated against the file as saved', async () => {
+    const requests: SaveRequest[] = [];
+    let revision = 1;
+    // the back end writes the edits and reads the file back, as saveOverlay does
+    const onDisk = new Map(Object.entries({ V1: 'M 0,0 L 5,0 L 5,5 Z' }));
+    setApi({
+      saveOverlay: (r: SaveRequest) => {
+        requests.push(r);
+        for (const e of r.edits) {
+          if (e.kind === 'delete') onDisk.delete(e.name);
+          else if (e.kind === 'rename') {
+            onDisk.set(e.to, onDisk.get(e.from)!);
+            onDisk.delete(e.from);
+          } else if (e.kind === 'add' || e.kind === 'replace') onDisk.set(e.name, e.paths[0]);
+        }
+        revision += 1;
+        const snapshot = overlaySnapshot(Object.fromEntries(onDisk), { revision: `r${revision}` });
+        return Promise.resolve({ snapshot, backup: null });
+      },
+      getRoiVertices: () => Promise.resolve({}),
+      clearDraft: () => Promise.resolve(),
+    } as unknown as RoiStudioApi);
+    drawA();
+    const v1 = editor.get().doc.rois[0].key;
+    commit(
+      'Rename V1',
+      updateRoi(editor.get().doc, v1, (r) => ({ ...r, name: 'V1v' })),
+    );
+    await save();
+    expect(isDirty(editor.get())).toBe(false);
+    expect(editor.get().history.past.map((e) => e.label)).toEqual(['Create A', 'Rename V1']);
+
+    expect(undoEdit()).toBe(true);
+    expect(isDirty(editor.get())).toBe(true);
+    expect(editor.get().doc.rois.map((r) => r.name)).toEqual(['V1', 'A']);
+    // undoing past a save and saving again writes the rename back, losing nothing
+    await save();
+    expect(requests[1].edits).toEqual([{ kind: 'rename', from: 'V1v', to: 'V1' }]);
+    expect([...onDisk.keys()].sort()).toEqual(['A', 'V1']);
+
+    expect(undoEdit()).toBe(true);
+    expect(editor.get().doc.rois.map((r) => r.name)).toEqual(['V1']);
+    await save();
+    expect(requests[2].edits).toEqual([{ kind: 'delete', name: 'A' }]);
+
+    // redo back onto the saved state is clean again, and marked so
+    expect(redoEdit()).toBe(true);
+    const rois = editor.get().doc.rois.map((r) => [r.name, r.savedName, r.pathsChanged]);
+    expect(rois.sort()).toEqual([
+      ['A', null, true],
+      ['V1', 'V1', false],
+    ]);
+    await save();
+    expect(requests[3].edits).toEqual([{ kind: 'add', name: 'A', paths: ['M 1,1 L 2,1 L 2,2 Z'] }]);
+    expect(undoEdit()).toBe(true);
+    expect(redoEdit()).toBe(true);
+    expect(isDirty(editor.get())).toBe(false);
+    expect(editor.get().notice).toBe('Redid Create A (as saved)');
   });
 
   it('opens the conflict question when the file changed on disk, keeping the edits', async () => {

@@ -3,7 +3,7 @@ import { isApiErrorShape } from '../../shared/api.js';
 import { api } from './api-holder.js';
 import { editor, errorMessage, isDirty, showProblem, useSavedMembership } from './editor-store.js';
 import type { TemplateData } from './editor-store.js';
-import { EMPTY_HISTORY } from './history.js';
+import { EMPTY_HISTORY, mapHistory } from './history.js';
 import {
   applyEdits,
   documentAfterSave,
@@ -12,6 +12,8 @@ import {
   EMPTY_DOCUMENT,
   layerOf,
   savedShapes,
+  rebaseOnSave,
+  savedRoiNames,
 } from './roi-document.js';
 import type { RoiDocument } from './roi-document.js';
 import { recallView, rememberView } from './session-memory.js';
@@ -313,12 +315,14 @@ export async function save(saveAs?: string): Promise<boolean> {
       editor.set({ busy: null, conflict: null, notice: `Saved a copy to ${saveAs}` });
       return true;
     }
-    const doc = documentAfterSave(editor.get().doc, result.snapshot);
+    const saved = editor.get().doc;
+    const doc = documentAfterSave(saved, result.snapshot);
     editor.set({
       overlay: result.snapshot,
       doc,
       savedDoc: doc,
-      history: EMPTY_HISTORY,
+      // undo reaches back past the save: each step is restated against the file as saved
+      history: mapHistory(editor.get().history, (d) => rebaseOnSave(d, saved, doc)),
       busy: null,
       conflict: null,
       notice: `Saved ${result.snapshot.path}${result.backup ? ` (backup: ${result.backup})` : ''}`,
