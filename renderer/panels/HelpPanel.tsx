@@ -12,17 +12,23 @@ export const SHORTCUTS: [string, string][] = [
   ['Ctrl/Cmd+Z', 'Undo'],
   ['Shift+Ctrl/Cmd+Z, Ctrl+Y', 'Redo'],
   ['Ctrl/Cmd+S', 'Save into overlays.svg'],
-  ['Esc', 'Cancel the stroke or polygon in progress'],
+  ['Esc', 'Cancel the stroke or polygon in progress; close a dialog'],
   ['Enter, double-click', 'Close the polygon'],
   ['Backspace', 'Polygon: remove the last node'],
   ['Alt+click a node, Delete', 'Edit: delete the node'],
   ['Delete', 'Delete the selected ROI (no node active)'],
-  ['?', 'This help'],
+  ['?', 'This help (again to close)'],
 ];
 
 export function HelpPanel({ onClose }: { onClose: () => void }) {
   return (
-    <Modal className="dialog help" labelledBy="help-title" onEscape={onClose} onBackdrop={onClose}>
+    <Modal
+      className="dialog help"
+      labelledBy="help-title"
+      onEscape={onClose}
+      closeKey="?"
+      onBackdrop={onClose}
+    >
       <h2 id="help-title">Keyboard shortcuts</h2>
       <table>
         <tbody>

@@ -1,3 +1,4 @@
+import { isModalOpen } from '../panels/modal-open.js';
 import { rotate, zoomStep } from '../panels/Toolbar.js';
 import { editor, redoEdit, setTool, undoEdit } from './editor-store.js';
 import { deleteRoi } from './roi-actions.js';
@@ -5,12 +6,17 @@ import { save } from './session-actions.js';
 
 /**
  * Global keyboard shortcuts. The canvas listens first (capture) for keys a tool consumes
- * (Esc, Enter, Backspace, Delete mid-gesture); what remains lands here.
+ * (Esc, Enter, Backspace, Delete mid-gesture); what remains lands here. An open dialog keeps
+ * them all.
  */
 
 export function handleShortcut(e: KeyboardEvent, openHelp: () => void): void {
   const mod = e.ctrlKey || e.metaKey;
   const key = e.key.toLowerCase();
+  if (isModalOpen()) {
+    if (mod && key === 's') e.preventDefault(); // not the browser's "save page" either
+    return;
+  }
   if (mod && key === 's') {
     e.preventDefault();
     void save();
@@ -19,7 +25,7 @@ export function handleShortcut(e: KeyboardEvent, openHelp: () => void): void {
   const target = e.target as HTMLElement | null;
   const typing =
     target && (target.tagName === 'INPUT' || target.tagName === 'TEXTAREA' || target.tagName === 'SELECT');
-  if (typing || editor.get().pendingRing || editor.get().conflict) return;
+  if (typing) return;
   if (mod && key === 'z') {
     e.preventDefault();
     if (e.shiftKey) redoEdit();
