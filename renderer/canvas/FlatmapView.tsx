@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { commit, editor, useEditor } from '../state/editor-store.js';
 import type { EditorState } from '../state/editor-store.js';
+import { isModalOpen } from '../panels/modal-open.js';
 import { describePoint, useCursor } from './cursor-info.js';
 import { FlatmapScene, toCanvas } from './flatmap-scene.js';
 import { curvatureRgba } from './raster-images.js';
@@ -105,7 +106,7 @@ export function FlatmapView() {
       const tool = activeTool();
       const busy = tool?.isBusy() ?? false;
       if (busy !== editor.get().gestureActive) editor.set({ gestureActive: busy });
-      if (tool instanceof ReshapeTool && tool.lastProblem) editor.set({ notice: tool.lastProblem });
+      if (tool?.lastProblem) editor.set({ notice: tool.lastProblem });
       drawPreview();
     };
     const localPoint = (e: { clientX: number; clientY: number }) => {
@@ -127,7 +128,7 @@ export function FlatmapView() {
     const onPointerDown = (e: PointerEvent) => {
       host.focus();
       const s = editor.get();
-      if (!s.subjectData || s.pendingRing) return;
+      if (!s.subjectData || isModalOpen()) return;
       if (e.button === 1 || (e.button === 0 && (spaceHeld || s.tool === 'pan'))) {
         const p = localPoint(e);
         pan = { id: e.pointerId, sx: p.x, sy: p.y, vx: view.x, vy: view.y };
@@ -179,11 +180,13 @@ export function FlatmapView() {
     };
     const onWheel = (e: WheelEvent) => {
       e.preventDefault();
+      if (isModalOpen()) return;
       const p = localPoint(e);
       const factor = Math.exp(-e.deltaY * (e.deltaMode === 1 ? 0.05 : 0.0015));
       applyView(zoomAt(view, p.x, p.y, factor));
     };
     const onKeyDown = (e: KeyboardEvent) => {
+      if (isModalOpen()) return;
       const target = e.target as HTMLElement | null;
       if (
         target &&
@@ -196,7 +199,6 @@ export function FlatmapView() {
         if (target === host || target === document.body) e.preventDefault();
         return;
       }
-      if (editor.get().pendingRing) return;
       const tool = activeTool();
       if (tool && ['Escape', 'Enter', 'Backspace', 'Delete'].includes(e.key)) {
         const wasBusy = tool.isBusy();
@@ -243,6 +245,9 @@ export function FlatmapView() {
         const g = s.subjectData?.geometry;
         scene.setFrame(g?.svgWidth ?? 1, g?.svgHeight ?? 1, g?.boundary ?? []);
         for (const t of Object.values(tools)) t.cancel();
+        // the readout described the map that was shown
+        lastPointer = null;
+        useCursor.setState({ info: null });
       }
       // a curvature computed on first open arrives while the user may already be drawing
       if (newGeometry || s.subjectData?.curvature !== prev?.subjectData?.curvature) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { EMPTY_DOCUMENT } from '../../state/roi-document.js';
-import { FreehandTool } from './freehand-tool.js';
+import { FreehandTool, TOO_SMALL_HINT } from './freehand-tool.js';
 import { circle, drag, env } from './tool-test-helpers.js';
 
 describe('FreehandTool', () => {
@@ -42,6 +42,37 @@ describe('FreehandTool', () => {
       [6, 6],
     ]);
     expect(results[results.length - 1].kind).toBe('none');
+  });
+
+  it('drops a stray drag (short, or enclosing almost nothing) and says why', () => {
+    const tool = new FreehandTool();
+    // a 6-pixel jiggle, out and back
+    const jiggle = drag(tool, env(EMPTY_DOCUMENT), [
+      [10, 10],
+      [13, 11],
+      [16, 10],
+      [13, 9],
+      [10, 10],
+    ]);
+    expect(jiggle[jiggle.length - 1].kind).toBe('none');
+    expect(tool.lastProblem).toBe(TOO_SMALL_HINT);
+    // a long straight line encloses no area
+    const line = drag(tool, env(EMPTY_DOCUMENT), [
+      [0, 0],
+      [60, 1],
+      [120, 0],
+      [60, 2],
+      [0, 0],
+    ]);
+    expect(line[line.length - 1].kind).toBe('none');
+    // a circle of 10 px radius is an ROI, one of 3 px is not
+    const zoomed = drag(new FreehandTool(), env(EMPTY_DOCUMENT, null, 1), circle(0, 0, 10, 100)).pop()!;
+    expect(zoomed.kind).toBe('create');
+    const small = drag(tool, env(EMPTY_DOCUMENT, null, 1), circle(0, 0, 3, 100)).pop()!;
+    expect(small.kind).toBe('none');
+    expect(tool.lastProblem).toBe(TOO_SMALL_HINT);
+    drag(tool, env(EMPTY_DOCUMENT), circle(100, 100, 40, 400));
+    expect(tool.lastProblem).toBeNull();
   });
 
   it('defines its tolerances on screen: zooming in keeps more nodes', () => {

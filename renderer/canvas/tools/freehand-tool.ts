@@ -1,5 +1,5 @@
 import { dropClosePoints, simplifyPolyline, simplifyRing } from '../../../shared/roi/simplify.js';
-import { smoothPolyline, smoothRing } from '../../../shared/roi/smooth.js';
+import { ringArea, smoothPolyline, smoothRing } from '../../../shared/roi/smooth.js';
 import type { Tool, ToolEnv, ToolPointer, ToolPreview, ToolResult } from './tool-types.js';
 import { NONE } from './tool-types.js';
 
@@ -14,8 +14,13 @@ const SAMPLE_STEP_PX = 2;
 /** screen pixels a node may deviate from the drawn stroke after simplification */
 const SIMPLIFY_PX = 0.75;
 const SMOOTH_RADIUS = 2;
-/** strokes shorter than this (screen px of outline) are treated as clicks, not ROIs */
-const MIN_PERIMETER_PX = 12;
+/**
+ * A stroke with a shorter outline or a smaller enclosed area (screen px, px²) is a stray drag or
+ * a click, not an ROI: it is dropped with a hint instead of opening the name dialog.
+ */
+export const MIN_PERIMETER_PX = 40;
+export const MIN_AREA_PX2 = 64;
+export const TOO_SMALL_HINT = `Stroke ignored: too small for an ROI (draw around at least ${Math.sqrt(MIN_AREA_PX2)}×${Math.sqrt(MIN_AREA_PX2)} screen pixels; zoom in for small ROIs).`;
 
 export function finishFreehandStroke(points: readonly number[], scale: number): number[] | null {
   let ring = dropClosePoints(points, SAMPLE_STEP_PX / scale);
@@ -28,6 +33,7 @@ export function finishFreehandStroke(points: readonly number[], scale: number): 
     perimeter += Math.hypot(ring[j] - ring[i], ring[j + 1] - ring[i + 1]);
   }
   if (perimeter * scale < MIN_PERIMETER_PX) return null;
+  if (Math.abs(ringArea(ring)) * scale * scale < MIN_AREA_PX2) return null;
   const smooth = smoothRing(ring, SMOOTH_RADIUS);
   const simple = simplifyRing(smooth, SIMPLIFY_PX / scale);
   return simple.length >= 6 ? simple : null;
@@ -48,9 +54,11 @@ export function finishFreehandLine(points: readonly number[], scale: number): nu
 export class FreehandTool implements Tool {
   readonly id = 'freehand' as const;
   private points: number[] | null = null;
+  lastProblem: string | null = null;
 
   pointerDown(p: ToolPointer, _env?: ToolEnv): ToolResult {
     this.points = [p.x, p.y];
+    this.lastProblem = null;
     return NONE;
   }
 
@@ -67,11 +75,14 @@ export class FreehandTool implements Tool {
   pointerUp(p: ToolPointer, env: ToolEnv): ToolResult {
     if (!this.points) return NONE;
     this.points.push(p.x, p.y);
+    const moved = this.points.some((v, i) => v !== this.points![i % 2]);
     const ring =
       env.layer === 'sulci'
         ? finishFreehandLine(this.points, env.scale)
         : finishFreehandStroke(this.points, env.scale);
     this.points = null;
+    // a plain click says nothing; a drag that was dropped says why
+    if (!ring && moved) this.lastProblem = TOO_SMALL_HINT;
     return ring ? { kind: 'create', ring } : NONE;
   }
 

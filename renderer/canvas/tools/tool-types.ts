@@ -61,4 +61,6 @@ export interface Tool {
   isBusy(): boolean;
   cancel(): void;
   preview(env: ToolEnv): ToolPreview | null;
+  /** why the last gesture did nothing, for the status bar */
+  readonly lastProblem?: string | null;
 }
