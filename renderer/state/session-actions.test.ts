@@ -1,10 +1,10 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ApiError, type OverlaySnapshot, type RoiStudioApi, type SaveRequest } from '../../shared/api.js';
 import { setApi } from './api-holder.js';
-import { commit, editor, isDirty, redoEdit, undoEdit } from './editor-store.js';
+import { commit, editor, isDirty, redoEdit, undoEdit, type TemplateData } from './editor-store.js';
 import { openInEditor, overlaySnapshot } from './overlay-test-helpers.js';
 import { addRoi, newRoi, pathFromRing, updateRoi } from './roi-document.js';
-import { reloadOverlay, restoreDraft, save } from './session-actions.js';
+import { reloadOverlay, restoreDraft, save, selectTemplate } from './session-actions.js';
 
 const base = overlaySnapshot({ V1: 'M 0,0 L 5,0 L 5,5 Z' });
 
@@ -202,5 +202,28 @@ describe('reloadOverlay', () => {
     expect(s.history.past).toEqual([]);
     expect(s.doc.rois.map((r) => r.name)).toEqual(['V1', 'B']);
     expect([...s.hiddenKeys]).toEqual([s.doc.rois[1].key]);
+  });
+});
+
+describe('selectTemplate', () => {
+  beforeEach(open);
+
+  it('keeps the template shown when another fails to load, with the reason as a problem', async () => {
+    const shown = { kind: 'volume', info: { name: 'labels', path: '/db/labels.nii.gz' } } as TemplateData;
+    editor.set({ transform: 'identity', templatePath: '/db/labels.nii.gz', template: shown });
+    setApi({
+      loadVolume: () =>
+        Promise.reject(new ApiError('SHAPE_MISMATCH', 'not on the grid of identity', '/tmp/x.nii')),
+      getPixelMap: () => new Promise(() => undefined),
+    } as unknown as RoiStudioApi);
+    await selectTemplate('/tmp/x.nii');
+    const s = editor.get();
+    expect(s.templatePath).toBe('/db/labels.nii.gz');
+    expect(s.template).toBe(shown);
+    expect(s.busy).toBeNull();
+    expect(s.problem).toEqual({
+      title: 'Could not show this template',
+      message: 'not on the grid of identity (/tmp/x.nii)',
+    });
   });
 });

@@ -124,6 +124,8 @@ function resetSubject(): void {
     conflict: null,
     draftOffer: null,
     traceSummary: null,
+    // the last subject's messages ("Undid Delete S2F") mean nothing for the next
+    notice: null,
   });
 }
 
@@ -234,18 +236,22 @@ function rememberCurrentView(): void {
 }
 
 export async function selectTransform(name: string): Promise<void> {
-  editor.set({ transform: name });
-  rememberCurrentView();
   const path = editor.get().templatePath;
+  // the template sampled through the other transform is not kept, even if this one fails
+  editor.set({ transform: name, templatePath: null, template: null });
+  rememberCurrentView();
   if (path) await selectTemplate(path);
 }
 
 export async function selectTemplate(path: string | null): Promise<void> {
-  const { subject, transform } = editor.get();
-  editor.set({ templatePath: path, template: null, traceSummary: null });
-  rememberCurrentView();
-  if (!path || !subject) return;
-  editor.set({ busy: 'Loading the template…' });
+  const { subject, transform, templatePath: shown, template: shownTemplate } = editor.get();
+  if (!path || !subject) {
+    editor.set({ templatePath: path, template: null, traceSummary: null });
+    rememberCurrentView();
+    return;
+  }
+  // the template shown stays until the new one has loaded: a file that fails leaves it in place
+  editor.set({ templatePath: path, busy: 'Loading the template…' });
   try {
     const a = api();
     const known = subjectSummary(subject)?.templates.find((t) => t.path === path);
@@ -277,12 +283,14 @@ export async function selectTemplate(path: string | null): Promise<void> {
     const range = suggestRange(values);
     editor.set({
       template,
+      traceSummary: null,
       display: { ...editor.get().display, vmin: range[0], vmax: range[1], onlyLabel: null, asLabels: null },
       busy: null,
     });
-  } catch (e) {
-    editor.set({ templatePath: null });
     rememberCurrentView();
+  } catch (e) {
+    if (editor.get().templatePath !== path) return;
+    editor.set({ templatePath: shown, template: shownTemplate });
     showProblem('Could not show this template', e);
   }
 }
