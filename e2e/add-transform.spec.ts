@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { openOnDemo, watchConsole } from './page-helpers.js';
+import { openDemo, watchConsole } from './page-helpers.js';
 import { demoDatabase, startServe, type Served } from './start-serve.js';
 
 /**
@@ -24,7 +24,7 @@ test.afterAll(async () => {
 
 test('Add transform… writes the transform, picks it and shows its reference', async ({ page }) => {
   const errors = watchConsole(page);
-  await openOnDemo(page, served!.url);
+  await openDemo(page, served!.url);
 
   await page.getByRole('button', { name: 'Add transform…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Add transform' });

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { appendFileSync, copyFileSync, existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,7 +9,7 @@ import { pathNodes } from '../shared/formats/path-nodes.js';
 import { parsePath, type Segment } from '../shared/formats/svg-path.js';
 import { labelPosition } from '../shared/roi/label-position.js';
 import { parsePycortexPath } from '../shared/roi/pycortex-path.js';
-import { watchConsole } from './page-helpers.js';
+import { drawCircle, frame, openDemo, roiRow, toPage, watchConsole } from './page-helpers.js';
 import { cli, demoDatabase, startServe, type Served } from './start-serve.js';
 
 /**
@@ -36,48 +36,6 @@ test.beforeAll(async () => {
 test.afterAll(async () => {
   await server?.stop();
 });
-
-async function openDemo(page: Page, target = url): Promise<void> {
-  await page.setViewportSize({ width: 1400, height: 860 });
-  await page.goto(target);
-  await expect(page.getByRole('combobox', { name: 'Subject', exact: true })).toHaveValue('demo');
-  await expect(page.getByRole('application', { name: 'Flatmap' })).toBeVisible();
-  await page.waitForFunction(() => (window.__roiStudioFlatmap?.frame().width ?? 0) > 0);
-  const tour = page.getByRole('button', { name: 'Skip' });
-  if (await tour.isVisible()) await tour.click();
-}
-
-/** SVG-frame point → page coordinates through the stage's current view. */
-async function toPage(page: Page, x: number, y: number): Promise<[number, number]> {
-  const box = (await page.getByRole('application', { name: 'Flatmap' }).boundingBox())!;
-  const v = await page.evaluate(() => window.__roiStudioFlatmap!.view());
-  const a = (v.rotation * Math.PI) / 180;
-  const [c, n] = [Math.round(Math.cos(a)), Math.round(Math.sin(a))];
-  return [box.x + v.x + v.scale * (c * x - n * y), box.y + v.y + v.scale * (n * x + c * y)];
-}
-
-async function frame(page: Page): Promise<{ width: number; height: number }> {
-  return page.evaluate(() => window.__roiStudioFlatmap!.frame());
-}
-
-/** A freehand circle of radius r (SVG units) around (cx, cy). */
-async function drawCircle(page: Page, cx: number, cy: number, r: number): Promise<void> {
-  await page.getByRole('button', { name: 'Freehand' }).click();
-  const steps = 64;
-  const [x0, y0] = await toPage(page, cx + r, cy);
-  await page.mouse.move(x0, y0);
-  await page.mouse.down();
-  for (let i = 1; i <= steps; i++) {
-    const a = (i / steps) * 2 * Math.PI;
-    const [x, y] = await toPage(page, cx + r * Math.cos(a), cy + r * Math.sin(a));
-    await page.mouse.move(x, y);
-  }
-  await page.mouse.up();
-}
-
-function roiRow(page: Page, name: string) {
-  return page.getByRole('listitem', { name: `ROI ${name}`, exact: true });
-}
 
 const SVG = 'http://www.w3.org/2000/svg';
 const INKSCAPE = 'http://www.inkscape.org/namespaces/inkscape';
@@ -117,7 +75,7 @@ test('open, pick, draw a freehand ROI, name it, save, reload: the count matches 
   page,
 }) => {
   const errors = watchConsole(page);
-  await openDemo(page);
+  await openDemo(page, url);
   const transform = page.getByRole('combobox', { name: 'Transform', exact: true });
   await expect(transform).not.toHaveValue('');
   const template = page.getByRole('combobox', { name: 'Template', exact: true });
@@ -162,7 +120,7 @@ test('open, pick, draw a freehand ROI, name it, save, reload: the count matches 
 
 test('edit a node, undo, redo', async ({ page }) => {
   const errors = watchConsole(page);
-  await openDemo(page);
+  await openDemo(page, url);
   const f = await frame(page);
   const cx = f.width * 0.27;
   const cy = f.height * 0.5;
@@ -212,7 +170,7 @@ test('edit a node, undo, redo', async ({ page }) => {
 
 test('rename and delete', async ({ page }) => {
   const errors = watchConsole(page);
-  await openDemo(page);
+  await openDemo(page, url);
   await page.getByRole('button', { name: 'Rename e2e V1' }).click();
   const field = page.getByLabel('New ROI name');
   await field.fill('e2e V2');
@@ -242,7 +200,7 @@ test('rename and delete', async ({ page }) => {
 
 test('a file changed on disk: save refuses, then save as or reload', async ({ page }) => {
   const errors = watchConsole(page);
-  await openDemo(page);
+  await openDemo(page, url);
   const f = await frame(page);
   await drawCircle(page, f.width * 0.73, f.height * 0.5, f.height * 0.06);
   await page.getByLabel('ROI name', { exact: true }).fill('conflicted');
@@ -279,7 +237,7 @@ test('Open database: a wrong folder gives a clear message, the right one lists i
   page,
 }) => {
   const errors = watchConsole(page);
-  await openDemo(page);
+  await openDemo(page, url);
   const field = page.getByRole('combobox', { name: 'Open database' });
   await field.fill(join(db, 'no-such-folder'));
   await field.press('Enter');
@@ -299,7 +257,7 @@ test('a rotated view is display-only: the same polygon selects the same vertices
   page,
 }) => {
   const errors = watchConsole(page);
-  await openDemo(page);
+  await openDemo(page, url);
   const f = await frame(page);
   const nodes: [number, number][] = [
     [0.3, 0.62],
@@ -355,7 +313,7 @@ test('a rotated view is display-only: the same polygon selects the same vertices
 
 test('a template label outlined as an ROI selects that label, and can be undone', async ({ page }) => {
   const errors = watchConsole(page);
-  await openDemo(page);
+  await openDemo(page, url);
   const template = page.getByRole('combobox', { name: 'Template', exact: true });
   if ((await template.inputValue()) === '') await template.selectOption({ label: 'prf-visualrois' });
   const legend = page.getByRole('list', { name: 'Legend' });
@@ -378,7 +336,7 @@ test('a template label outlined as an ROI selects that label, and can be undone'
 test('unsaved edits are kept as a draft and offered back after a reload', async ({ page }) => {
   const errors = watchConsole(page);
   page.on('dialog', (d) => void d.accept()); // "leave with unsaved changes?"
-  await openDemo(page);
+  await openDemo(page, url);
   const f = await frame(page);
   await drawCircle(page, f.width * 0.2, f.height * 0.3, f.height * 0.05);
   await page.getByLabel('ROI name', { exact: true }).fill('drafted');
@@ -509,7 +467,7 @@ test('sulci and cutouts: draw a sulcus and a cutout, save; pycortex finds them b
   page,
 }) => {
   const errors = watchConsole(page);
-  await openDemo(page);
+  await openDemo(page, url);
   const f = await frame(page);
   const layer = page.getByRole('combobox', { name: 'Layer', exact: true });
 

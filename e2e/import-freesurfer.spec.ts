@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import { existsSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { openOnDemo, watchConsole } from './page-helpers.js';
+import { openDemo, watchConsole } from './page-helpers.js';
 import { demoDatabase, startServe, type Served } from './start-serve.js';
 
 /**
@@ -35,7 +35,7 @@ test.afterAll(async () => {
 
 test('a FreeSurfer folder typed into the form becomes a subject that opens', async ({ page }) => {
   const errors = watchConsole(page);
-  await openOnDemo(page, served!.url);
+  await openDemo(page, served!.url);
 
   await page.getByRole('button', { name: 'Import FreeSurfer subject…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Import FreeSurfer subject' });

@@ -10,11 +10,45 @@ export function watchConsole(page: Page): string[] {
   return errors;
 }
 
-/** The app at `url` in a desktop-sized window, on the demo subject, with the first-run tour skipped. */
-export async function openOnDemo(page: Page, url: string): Promise<void> {
+/** Open the served editor at `target` and wait for the demo subject's flatmap; skip the tour. */
+export async function openDemo(page: Page, target: string): Promise<void> {
   await page.setViewportSize({ width: 1400, height: 900 });
-  await page.goto(url);
+  await page.goto(target);
   await expect(page.getByRole('combobox', { name: 'Subject', exact: true })).toHaveValue('demo');
+  await expect(page.getByRole('application', { name: 'Flatmap' })).toBeVisible();
+  await page.waitForFunction(() => (window.__roiStudioFlatmap?.frame().width ?? 0) > 0);
   const tour = page.getByRole('button', { name: 'Skip' });
   if (await tour.isVisible()) await tour.click();
+}
+
+/** SVG-frame point → page coordinates through the stage's current view. */
+export async function toPage(page: Page, x: number, y: number): Promise<[number, number]> {
+  const box = (await page.getByRole('application', { name: 'Flatmap' }).boundingBox())!;
+  const v = await page.evaluate(() => window.__roiStudioFlatmap!.view());
+  const a = (v.rotation * Math.PI) / 180;
+  const [c, n] = [Math.round(Math.cos(a)), Math.round(Math.sin(a))];
+  return [box.x + v.x + v.scale * (c * x - n * y), box.y + v.y + v.scale * (n * x + c * y)];
+}
+
+export async function frame(page: Page): Promise<{ width: number; height: number }> {
+  return page.evaluate(() => window.__roiStudioFlatmap!.frame());
+}
+
+/** A freehand circle of radius r (SVG units) around (cx, cy). */
+export async function drawCircle(page: Page, cx: number, cy: number, r: number): Promise<void> {
+  await page.getByRole('button', { name: 'Freehand' }).click();
+  const steps = 64;
+  const [x0, y0] = await toPage(page, cx + r, cy);
+  await page.mouse.move(x0, y0);
+  await page.mouse.down();
+  for (let i = 1; i <= steps; i++) {
+    const a = (i / steps) * 2 * Math.PI;
+    const [x, y] = await toPage(page, cx + r * Math.cos(a), cy + r * Math.sin(a));
+    await page.mouse.move(x, y);
+  }
+  await page.mouse.up();
+}
+
+export function roiRow(page: Page, name: string) {
+  return page.getByRole('listitem', { name: `ROI ${name}`, exact: true });
 }

@@ -1,0 +1,177 @@
+import { expect, test, type Page } from '@playwright/test';
+import { cpSync } from 'node:fs';
+import { join } from 'node:path';
+import { drawCircle, frame, openDemo, roiRow, toPage, watchConsole } from './page-helpers.js';
+import { demoDatabase, startServe, type Served } from './start-serve.js';
+
+/**
+ * The editor after a first real session (issue 22), in Chromium against `serve` on a demo
+ * database: history across saves, dialogs that hold the map off, a failed Show, stray strokes,
+ * and what a subject switch leaves behind.
+ */
+
+let db = '';
+let server: Served | null = null;
+
+test.describe.configure({ mode: 'serial' });
+
+test.beforeAll(async () => {
+  db = await demoDatabase();
+  server = await startServe(db);
+});
+
+test.afterAll(async () => {
+  await server?.stop();
+});
+
+function status(page: Page) {
+  return page.getByRole('contentinfo', { name: 'Status' });
+}
+
+async function view(page: Page) {
+  return page.evaluate(() => window.__roiStudioFlatmap!.view());
+}
+
+test('undo and redo reach back past a save; Save keeps its name', async ({ page }) => {
+  const errors = watchConsole(page);
+  await openDemo(page, server!.url);
+  const f = await frame(page);
+  await drawCircle(page, f.width * 0.3, f.height * 0.45, f.height * 0.07);
+  await page.getByLabel('ROI name', { exact: true }).fill('kept');
+  await page.getByLabel('ROI name', { exact: true }).press('Enter');
+  await expect(roiRow(page, 'kept')).toBeVisible();
+  await page.keyboard.press('Control+s');
+  await expect(status(page).getByText('Saved', { exact: true })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Save', exact: true })).toBeVisible();
+
+  const undo = page.getByRole('button', { name: 'Undo', exact: true });
+  await expect(undo).toBeEnabled();
+  await undo.click();
+  await expect(roiRow(page, 'kept')).toHaveCount(0);
+  await expect(status(page).getByText('Unsaved changes', { exact: true })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Save', exact: true })).toBeVisible();
+  await page.getByRole('button', { name: 'Redo', exact: true }).click();
+  await expect(roiRow(page, 'kept')).toBeVisible();
+  // back on the saved state: clean again, and the message says so
+  await expect(status(page).getByText('Saved', { exact: true })).toBeVisible();
+  await expect(status(page).getByRole('status')).toHaveText('Redid Create kept (as saved)');
+  expect(errors).toEqual([]);
+});
+
+test('the Help dialog is modal like the others: Esc and ? close it, keys and drags leave the map alone', async ({
+  page,
+}) => {
+  const errors = watchConsole(page);
+  await openDemo(page, server!.url);
+  const before = await view(page);
+  const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  await page.keyboard.press('?');
+  await expect(help).toBeVisible();
+  for (const key of ['+', ']', '0', 'p']) await page.keyboard.press(key);
+  const box = (await page.getByRole('application', { name: 'Flatmap' }).boundingBox())!;
+  const [x, y] = [box.x + 40, box.y + box.height - 40];
+  await page.mouse.move(x, y);
+  await page.mouse.down({ button: 'middle' });
+  await page.mouse.move(x + 120, y - 60, { steps: 5 });
+  await page.mouse.up({ button: 'middle' });
+  await page.mouse.wheel(0, -400);
+  expect(await view(page)).toEqual(before);
+  await expect(page.getByRole('button', { name: 'Freehand' })).toHaveAttribute('aria-pressed', 'true');
+  // Tab stays among the dialog's controls
+  for (let i = 0; i < 4; i++) {
+    await page.keyboard.press('Tab');
+    expect(await help.evaluate((d) => d.contains(document.activeElement))).toBe(true);
+  }
+  await page.keyboard.press('Escape');
+  await expect(help).toHaveCount(0);
+  await page.keyboard.press('?');
+  await expect(help).toBeVisible();
+  await page.keyboard.press('?');
+  await expect(help).toHaveCount(0);
+  // with the dialog gone, the same keys act again
+  await page.keyboard.press('+');
+  await expect.poll(async () => (await view(page)).scale).toBeCloseTo(before.scale * 1.25, 6);
+  expect(errors).toEqual([]);
+});
+
+test('a failed Show keeps the template that was shown', async ({ page }) => {
+  const errors = watchConsole(page);
+  await openDemo(page, server!.url);
+  const template = page.getByRole('combobox', { name: 'Template', exact: true });
+  await template.selectOption({ label: 'prf-visualrois' });
+  const legend = page.getByRole('list', { name: 'Legend' });
+  await expect(legend).toBeVisible({ timeout: 90_000 });
+  const shown = await template.inputValue();
+  await page.getByLabel('Template file').fill(join(db, 'demo', 'no-such-volume.nii.gz'));
+  await page.getByRole('button', { name: 'Show', exact: true }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'Could not show this template' })).toBeVisible();
+  await expect(template).toHaveValue(shown);
+  await expect(legend).toBeVisible();
+  await expect(legend.getByRole('button', { name: /V1v/ })).toBeVisible();
+  expect(errors).toEqual([]);
+});
+
+test('Freehand ignores a stray drag and says why in the status bar', async ({ page }) => {
+  const errors = watchConsole(page);
+  await openDemo(page, server!.url);
+  const f = await frame(page);
+  await page.getByRole('button', { name: 'Freehand' }).click();
+  const [x, y] = await toPage(page, f.width * 0.5, f.height * 0.5);
+  await page.mouse.move(x, y);
+  await page.mouse.down();
+  await page.mouse.move(x + 3, y + 1);
+  await page.mouse.move(x + 6, y);
+  await page.mouse.move(x + 3, y - 1);
+  await page.mouse.up();
+  await expect(status(page).getByRole('status')).toContainText('Stroke ignored: too small for an ROI');
+  await expect(page.getByLabel('ROI name', { exact: true })).toHaveCount(0);
+  expect(errors).toEqual([]);
+});
+
+test('switching subject clears the readout and messages; disabled controls look disabled', async ({
+  page,
+}) => {
+  const errors = watchConsole(page);
+  const two = await demoDatabase();
+  cpSync(join(two, 'demo'), join(two, 'demo2'), { recursive: true });
+  const served = await startServe(two);
+  try {
+    await page.setViewportSize({ width: 1400, height: 860 });
+    await page.goto(served.url);
+    const subject = page.getByRole('combobox', { name: 'Subject', exact: true });
+    await expect(subject.locator('option')).toHaveCount(3);
+    // before a subject is open: the pressed Freehand looks like any disabled button, not chosen
+    const look = (name: string) =>
+      page.getByRole('button', { name, exact: true }).evaluate((b) => {
+        const s = getComputedStyle(b);
+        return { background: s.backgroundColor, border: s.borderColor, opacity: s.opacity };
+      });
+    await expect(page.getByRole('button', { name: 'Freehand' })).toBeDisabled();
+    const freehand = await look('Freehand');
+    expect(freehand).toEqual(await look('Fit'));
+    expect(Number(freehand.opacity)).toBeLessThan(0.6);
+    const enabledHelp = await look('Help');
+    expect(Number(enabledHelp.opacity)).toBe(1);
+
+    await subject.selectOption('demo');
+    await page.waitForFunction(() => (window.__roiStudioFlatmap?.frame().width ?? 0) > 0);
+    const tour = page.getByRole('button', { name: 'Skip' });
+    if (await tour.isVisible()) await tour.click();
+    const f = await frame(page);
+    const [x, y] = await toPage(page, f.width * 0.3, f.height * 0.5);
+    await page.mouse.move(x, y);
+    await page.mouse.move(x + 2, y + 2);
+    const readout = page.getByLabel('Under the cursor');
+    await expect(readout).toContainText('svg');
+    await page.keyboard.press('Control+s');
+    await expect(status(page).getByRole('status')).toHaveText('Nothing to save.');
+
+    await subject.selectOption('demo2');
+    await page.waitForFunction(() => (window.__roiStudioFlatmap?.frame().width ?? 0) > 0);
+    await expect(status(page).getByRole('status')).toHaveText('');
+    await expect(readout).toHaveText('Move over the flatmap');
+  } finally {
+    await served.stop();
+  }
+  expect(errors).toEqual([]);
+});
