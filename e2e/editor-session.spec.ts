@@ -111,6 +111,83 @@ test('a failed Show keeps the template that was shown', async ({ page }) => {
   expect(errors).toEqual([]);
 });
 
+/** Closed polylines on the map: boundary outlines, and the outline waiting for its name. */
+async function closedLines(page: Page): Promise<number> {
+  return page.evaluate(
+    () =>
+      window
+        .__roiStudioFlatmap!.scene.stage.find('Line')
+        .filter((l) => (l as unknown as { closed(): boolean }).closed()).length,
+  );
+}
+
+/** A point of the frame the status bar reads as inside a template label (not "Unknown"). */
+async function labelledPoint(page: Page, f: { width: number; height: number }): Promise<[number, number]> {
+  const readout = page.getByLabel('Under the cursor');
+  for (let v = 0.3; v <= 0.7; v += 0.05) {
+    for (let u = 0.3; u <= 0.7; u += 0.02) {
+      const [x, y] = await toPage(page, u * f.width, v * f.height);
+      await page.mouse.move(x, y);
+      const text = await readout.textContent();
+      if (/value [1-9]/.test(text ?? '')) return [u * f.width, v * f.height];
+    }
+  }
+  throw new Error('no template label under any point tried');
+}
+
+test('the name is asked beside the outline, which stays drawn; the default is the label it covers most', async ({
+  page,
+}) => {
+  const errors = watchConsole(page);
+  await openDemo(page, server!.url);
+  const template = page.getByRole('combobox', { name: 'Template', exact: true });
+  if ((await template.inputValue()) === '') await template.selectOption({ label: 'prf-visualrois' });
+  const legend = page.getByRole('list', { name: 'Legend' });
+  await expect(legend).toBeVisible({ timeout: 90_000 });
+  const labels = (await legend.getByRole('button').allTextContents()).map((t) => t.trim());
+  // select an ROI first: it must not be what the dialog offers to add to
+  await roiRow(page, 'kept').getByRole('button', { name: 'kept', exact: true }).click();
+
+  const f = await frame(page);
+  const [cx, cy] = await labelledPoint(page, f);
+  const r = f.height * 0.02;
+  const linesBefore = await closedLines(page);
+  await drawCircle(page, cx, cy, r);
+  const name = page.getByLabel('ROI name', { exact: true });
+  await expect(name).toBeVisible();
+  const proposed = await name.inputValue();
+  expect(proposed).not.toMatch(/^ROI \d+$/);
+  expect(labels.some((l) => l.includes(proposed))).toBe(true);
+  const dialog = page.getByRole('dialog', { name: 'Name the new ROI' });
+  await expect(dialog).toContainText(`% ${proposed} on the template`);
+
+  // beside, not over: the dialog's box misses the outline's, and nothing dims the map
+  const [x0, y0] = await toPage(page, cx - r, cy - r);
+  const [x1, y1] = await toPage(page, cx + r, cy + r);
+  const d = (await dialog.boundingBox())!;
+  const apart = d.x > x1 || d.x + d.width < x0 || d.y > y1 || d.y + d.height < y0;
+  expect(apart).toBe(true);
+  const backdrop = await page
+    .locator('.dialog-backdrop')
+    .evaluate((b) => getComputedStyle(b).backgroundColor);
+  expect(backdrop).toBe('rgba(0, 0, 0, 0)');
+  expect(await closedLines(page)).toBe(linesBefore + 1);
+
+  // adding to an ROI is a choice among the ROIs, none pre-chosen from the selection
+  const addTo = dialog.getByLabel('Add to an existing ROI');
+  await expect(addTo).toHaveValue('');
+  expect(await addTo.locator('option').allTextContents()).toContain('kept');
+  await expect(dialog.getByRole('button', { name: /Add to/ })).toHaveCount(0);
+  await addTo.selectOption('kept');
+  await expect(name).toHaveValue('kept');
+  await expect(dialog.getByRole('button', { name: 'Add part' })).toBeVisible();
+  await addTo.selectOption('');
+  await expect(name).toHaveValue(proposed);
+  await page.keyboard.press('Escape');
+  await expect(dialog).toHaveCount(0);
+  expect(errors).toEqual([]);
+});
+
 test('Freehand ignores a stray drag and says why in the status bar', async ({ page }) => {
   const errors = watchConsole(page);
   await openDemo(page, server!.url);

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { commit, editor, useEditor } from '../state/editor-store.js';
-import type { EditorState } from '../state/editor-store.js';
+import type { EditorState, ScreenBox } from '../state/editor-store.js';
 import { isModalOpen } from '../panels/modal-open.js';
 import { describePoint, useCursor } from './cursor-info.js';
 import { FlatmapScene, toCanvas } from './flatmap-scene.js';
@@ -12,7 +12,7 @@ import { PolygonTool } from './tools/polygon-tool.js';
 import { ReshapeTool } from './tools/reshape-tool.js';
 import type { Tool, ToolEnv, ToolId, ToolResult } from './tools/tool-types.js';
 import type { View } from './view-transform.js';
-import { centreOn, fitView, toSvg, zoomAt } from './view-transform.js';
+import { centreOn, fitView, toScreen, toSvg, zoomAt } from './view-transform.js';
 
 /**
  * The flatmap stage: mounts the Konva scene, keeps it in step with the store, and turns pointer
@@ -76,7 +76,24 @@ export function FlatmapView() {
         layer: s.drawLayer,
       };
     };
-    const drawPreview = () => scene.setPreview(activeTool()?.preview(env()) ?? null, view.scale);
+    // an outline waiting for its name stays drawn, highlighted, beside its name dialog
+    const drawPreview = () => {
+      const pending = editor.get().pendingRing;
+      const preview = pending ? { lines: [{ points: pending, closed: true }] } : activeTool()?.preview(env());
+      scene.setPreview(preview ?? null, view.scale);
+    };
+    const screenBox = (ring: readonly number[]): ScreenBox => {
+      const r = host.getBoundingClientRect();
+      const box = { left: Infinity, top: Infinity, right: -Infinity, bottom: -Infinity };
+      for (let i = 0; i < ring.length; i += 2) {
+        const [x, y] = toScreen(view, ring[i], ring[i + 1]);
+        box.left = Math.min(box.left, r.left + x);
+        box.right = Math.max(box.right, r.left + x);
+        box.top = Math.min(box.top, r.top + y);
+        box.bottom = Math.max(box.bottom, r.top + y);
+      }
+      return box;
+    };
     const applyView = (next: View) => {
       view = next;
       scene.setView(view);
@@ -100,7 +117,8 @@ export function FlatmapView() {
     };
 
     const handle = (result: ToolResult) => {
-      if (result.kind === 'create') editor.set({ pendingRing: result.ring });
+      if (result.kind === 'create')
+        editor.set({ pendingRing: result.ring, pendingBox: screenBox(result.ring) });
       else if (result.kind === 'change') commit(result.label, result.doc, result.selectKey);
       else if (result.kind === 'select') editor.set({ selectedKey: result.key });
       const tool = activeTool();
@@ -283,7 +301,13 @@ export function FlatmapView() {
         host.dataset.tool = s.tool;
         if (s.gestureActive) editor.set({ gestureActive: false });
       }
-      if (s.doc !== prev?.doc || s.selectedKey !== prev?.selectedKey || s.tool !== prev?.tool) drawPreview();
+      if (
+        s.doc !== prev?.doc ||
+        s.selectedKey !== prev?.selectedKey ||
+        s.tool !== prev?.tool ||
+        s.pendingRing !== prev?.pendingRing
+      )
+        drawPreview();
       prev = s;
     };
     sync(editor.get());

@@ -1,9 +1,11 @@
 import { useState } from 'react';
+import { outlineLabel, type OutlineLabel } from '../canvas/outline-label.js';
 import { editor, useEditor } from '../state/editor-store.js';
 import { otherNames, namePendingRing } from '../state/roi-actions.js';
-import { checkRoiName, nextRoiName } from '../../shared/roi/roi-names.js';
+import { checkRoiName, freeRoiName, nextRoiName, roiNameFromLabel } from '../../shared/roi/roi-names.js';
 import { discardDraft, reloadOverlay, restoreDraft, save } from '../state/session-actions.js';
 import { Modal } from './Modal.js';
+import { placeBeside } from './place-beside.js';
 
 /** Modal questions: the new ROI's name, the stale-file conflict, and problems. */
 
@@ -19,11 +21,16 @@ const NEW_SHAPE_TITLE = {
   cutouts: 'Name the new cutout',
 };
 
+/** The name dialog's size for placing it beside the outline (its CSS width, a generous height). */
+const NAME_DIALOG_SIZE = { width: 340, height: 280 };
+
 function NameForm() {
   const layer = useEditor((s) => s.drawLayer);
   const names = otherNames(null, layer);
-  const selected = useEditor((s) => s.doc.rois.find((r) => r.key === s.selectedKey)?.name);
-  const [name, setName] = useState(() => nextRoiName(names));
+  // read once: the proposal is made for the outline just drawn
+  const [proposal] = useState(() => proposeName(names, layer));
+  const box = useEditor((s) => s.pendingBox);
+  const [name, setName] = useState(proposal.name);
   const [error, setError] = useState<string | null>(null);
   const joins = names.includes(name.trim());
   const check = joins ? null : checkRoiName(name.trim(), names);
@@ -34,9 +41,12 @@ function NameForm() {
   };
 
   const discard = () => editor.set({ pendingRing: null, notice: 'Outline discarded.' });
+  const at = box
+    ? placeBeside(box, NAME_DIALOG_SIZE, { width: window.innerWidth, height: window.innerHeight })
+    : undefined;
 
   return (
-    <Modal labelledBy="name-title" onEscape={discard} onSubmit={submit}>
+    <Modal className="dialog name" labelledBy="name-title" onEscape={discard} onSubmit={submit} at={at}>
       <h2 id="name-title">{NEW_SHAPE_TITLE[layer]}</h2>
       <label className="field">
         <span>ROI name</span>
@@ -51,6 +61,31 @@ function NameForm() {
           }}
         />
       </label>
+      {proposal.label && (
+        <p className="hint">
+          The outline is {Math.round(proposal.label.share * 100)} % {proposal.label.name} on the template.
+        </p>
+      )}
+      {names.length > 0 && (
+        <label className="field">
+          <span>Or add to</span>
+          <select
+            aria-label="Add to an existing ROI"
+            value={joins ? name.trim() : ''}
+            onChange={(e) => {
+              setName(e.target.value || proposal.name);
+              setError(null);
+            }}
+          >
+            <option value="">— a new ROI —</option>
+            {addCandidates(names, proposal.label?.name).map((n) => (
+              <option key={n} value={n}>
+                {n}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
       {joins ? (
         <p className="hint">
           Adds this outline as another part of “{name.trim()}” (e.g. its other hemisphere).
@@ -70,11 +105,6 @@ function NameForm() {
         </p>
       )}
       <div className="dialog-buttons">
-        {selected && !joins && (
-          <button type="button" onClick={() => setName(selected)}>
-            Add to {selected}
-          </button>
-        )}
         <button type="button" onClick={discard}>
           Discard
         </button>
@@ -84,6 +114,30 @@ function NameForm() {
       </div>
     </Modal>
   );
+}
+
+/** The pending outline's default name: the template label an ROI covers most, else "ROI n". */
+function proposeName(
+  names: readonly string[],
+  layer: keyof typeof NEW_SHAPE_TITLE,
+): { name: string; label: OutlineLabel | null } {
+  const s = editor.get();
+  // a sulcus is a line: it covers no template label
+  if (layer !== 'rois') return { name: nextRoiName(names), label: null };
+  const g = s.subjectData?.geometry;
+  const label =
+    s.pendingRing && g ? outlineLabel(s.pendingRing, s.template, s.display, g.svgWidth, g.svgHeight) : null;
+  return {
+    name: label ? freeRoiName(roiNameFromLabel(label.name), names) : nextRoiName(names),
+    label,
+  };
+}
+
+/** ROIs an outline may join: those named after its label first (its other hemisphere), then the rest. */
+function addCandidates(names: readonly string[], label: string | undefined): string[] {
+  const base = label ? roiNameFromLabel(label).toLowerCase() : null;
+  const related = (n: string) => base !== null && n.toLowerCase().startsWith(base);
+  return [...names.filter(related), ...names.filter((n) => !related(n)).sort((a, b) => a.localeCompare(b))];
 }
 
 export function ConflictDialog() {

@@ -17,6 +17,8 @@ interface ModalProps {
   onSubmit?: () => void;
   /** given: a click on the backdrop, outside the dialog, calls it */
   onBackdrop?: () => void;
+  /** given: the dialog stands here (client px) over an undimmed window, beside what it asks about */
+  at?: { left: number; top: number };
   children: ReactNode;
 }
 
@@ -37,6 +39,7 @@ export function Modal({
   closeKey,
   onSubmit,
   onBackdrop,
+  at,
   children,
 }: ModalProps) {
   const ref = useRef<HTMLElement | null>(null);
@@ -62,6 +65,7 @@ export function Modal({
   };
   const props = {
     className,
+    style: at ? { position: 'absolute' as const, left: at.left, top: at.top } : undefined,
     role,
     'aria-modal': true,
     'aria-labelledby': labelledBy,
@@ -70,7 +74,7 @@ export function Modal({
   };
   return (
     <div
-      className="dialog-backdrop"
+      className={at ? 'dialog-backdrop beside' : 'dialog-backdrop'}
       // a press outside keeps the focus in the dialog, and nothing behind sees a drag
       onMouseDown={(e) => {
         if (e.target === e.currentTarget) e.preventDefault();

@@ -56,6 +56,13 @@ export interface Problem {
 
 export type Rotation = 0 | 90 | 180 | 270;
 
+export interface ScreenBox {
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+}
+
 export interface EditorState {
   database: DatabaseInfo | null;
   subjects: SubjectSummary[];
@@ -97,6 +104,8 @@ export interface EditorState {
   gestureActive: boolean;
   /** a finished outline waiting for its name */
   pendingRing: number[] | null;
+  /** where that outline is on screen (client px), so its name is asked beside it */
+  pendingBox: ScreenBox | null;
 
   busy: string | null;
   problem: Problem | null;
@@ -135,6 +144,7 @@ export const INITIAL_STATE: EditorState = {
   hiddenKeys: new Set(),
   gestureActive: false,
   pendingRing: null,
+  pendingBox: null,
   busy: null,
   problem: null,
   conflict: null,
