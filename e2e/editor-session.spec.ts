@@ -188,6 +188,69 @@ test('the name is asked beside the outline, which stays drawn; the default is th
   expect(errors).toEqual([]);
 });
 
+test('at 1280×720 the sidebar never overlaps: sections fold, the ROI list scrolls on its own, the panel resizes', async ({
+  page,
+}) => {
+  const errors = watchConsole(page);
+  await openDemo(page, server!.url);
+  await page.setViewportSize({ width: 1280, height: 720 });
+  const template = page.getByRole('combobox', { name: 'Template', exact: true });
+  if ((await template.inputValue()) === '') await template.selectOption({ label: 'prf-visualrois' });
+  await expect(page.getByRole('list', { name: 'Legend' })).toBeVisible({ timeout: 90_000 });
+  await page.getByRole('button', { name: 'Add all labels' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Jaccard' })).toBeVisible({ timeout: 60_000 });
+  const list = page.getByRole('list', { name: 'ROI list' });
+  expect(await list.getByRole('listitem').count()).toBeGreaterThanOrEqual(8);
+  const names = list.getByRole('button', { pressed: false }).filter({ hasNot: page.locator('[aria-label]') });
+  const first = names.first();
+  await expect(first).toHaveAttribute('title', (await first.textContent())!.replace('•', '').trim());
+  await first.click();
+  const stats = page.getByRole('region', { name: /^Statistics of / });
+  await expect(stats).toBeVisible();
+
+  // fold the sections above: the list moves up and gets the room
+  for (const heading of ['Database', 'prf-visualrois']) {
+    await page.getByRole('button', { name: heading, exact: true }).click();
+    await expect(page.getByRole('button', { name: heading, exact: true })).toHaveAttribute(
+      'aria-expanded',
+      'false',
+    );
+  }
+  await page.screenshot({ path: join('test-results', 'editor-session', 'sidebar-1280x720.png') });
+  const listBox = (await list.boundingBox())!;
+  const statsBox = (await stats.boundingBox())!;
+  // the list ends where the statistics start: no row is covered, and the rest scrolls in the list
+  expect(listBox.y + listBox.height).toBeLessThanOrEqual(statsBox.y + 0.5);
+  expect(listBox.y).toBeLessThan(400);
+  expect(statsBox.y + statsBox.height).toBeLessThanOrEqual(720);
+  const scroll = await list.evaluate((l) => ({ scroll: l.scrollHeight, client: l.clientHeight }));
+  expect(scroll.client).toBeGreaterThan(60);
+  if (scroll.scroll > scroll.client) {
+    await list.evaluate((l) => (l.scrollTop = l.scrollHeight));
+    await expect(list.getByRole('listitem').last()).toBeInViewport();
+  }
+
+  // the sidebar is resizable, by keyboard as by drag
+  const sidebar = page.locator('aside.sidebar');
+  const width = (await sidebar.boundingBox())!.width;
+  const resizer = page.getByRole('separator', { name: 'Sidebar width' });
+  await resizer.focus();
+  for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight');
+  await expect.poll(async () => (await sidebar.boundingBox())!.width).toBeCloseTo(width + 60, 0);
+  const r = (await resizer.boundingBox())!;
+  await page.mouse.move(r.x + r.width / 2, r.y + 200);
+  await page.mouse.down();
+  await page.mouse.move(r.x + r.width / 2 - 80, r.y + 200, { steps: 4 });
+  await page.mouse.up();
+  await expect.poll(async () => (await sidebar.boundingBox())!.width).toBeCloseTo(width - 20, 0);
+
+  // unfold again for the tests that follow
+  for (const heading of ['Database', 'prf-visualrois'])
+    await page.getByRole('button', { name: heading, exact: true }).click();
+  await page.keyboard.press('Control+z');
+  expect(errors).toEqual([]);
+});
+
 test('Freehand ignores a stray drag and says why in the status bar', async ({ page }) => {
   const errors = watchConsole(page);
   await openDemo(page, server!.url);

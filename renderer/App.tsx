@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import type { CSSProperties } from 'react';
 import type { ShellBridge } from '../shared/menu.js';
 import { FlatmapView } from './canvas/FlatmapView.js';
 import { DatabasePanel } from './panels/DatabasePanel.js';
@@ -11,6 +12,7 @@ import { HelpPanel } from './panels/HelpPanel.js';
 import { RoiList } from './panels/RoiList.js';
 import { RoiStatsPanel } from './panels/RoiStatsPanel.js';
 import { SessionPickers } from './panels/SessionPickers.js';
+import { SidebarResizer, useSidebarWidth } from './panels/SidebarResizer.js';
 import { StageHint } from './panels/StageHint.js';
 import { StatusBar } from './panels/StatusBar.js';
 import { TemplateDisplayPanel } from './panels/TemplateDisplayPanel.js';
@@ -30,6 +32,7 @@ export function App({ shell }: { shell: ShellBridge }) {
   const subject = useEditor((s) => s.subject);
   const hasMap = useEditor((s) => s.subjectData !== null);
   const dirty = useEditor(isDirty);
+  const [sidebarWidth, setSidebarWidth] = useSidebarWidth();
 
   useEffect(() => {
     void startEditor();
@@ -79,7 +82,7 @@ export function App({ shell }: { shell: ShellBridge }) {
       </header>
       <ProblemBanner />
       <DraftBanner />
-      <div className="workspace">
+      <div className="workspace" style={{ '--sidebar-width': `${sidebarWidth}px` } as CSSProperties}>
         <aside className="sidebar">
           <DatabasePanel />
           <SessionPickers />
@@ -87,6 +90,7 @@ export function App({ shell }: { shell: ShellBridge }) {
           <RoiList />
           <RoiStatsPanel />
         </aside>
+        <SidebarResizer width={sidebarWidth} onResize={setSidebarWidth} />
         <main className="stage-area">
           <StageSplit>
             <FlatmapView />

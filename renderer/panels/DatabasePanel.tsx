@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { chooseDatabase, openDatabase } from '../state/session-actions.js';
 import { useEditor } from '../state/editor-store.js';
 import { openImportDialog } from '../state/import-actions.js';
+import { Panel } from './Panel.js';
 
 /** "Open database": a path field with the recent databases (browser), plus the native folder picker (desktop). */
 export function DatabasePanel() {
@@ -15,8 +16,7 @@ export function DatabasePanel() {
   };
 
   return (
-    <section className="panel" aria-labelledby="db-heading">
-      <h2 id="db-heading">Database</h2>
+    <Panel id="db" heading="Database">
       <p className="db-path" title={database?.path}>
         <span>{database ? database.path : 'No database open'}</span>
       </p>
@@ -58,6 +58,6 @@ export function DatabasePanel() {
           <option key={r} value={r} />
         ))}
       </datalist>
-    </section>
+    </Panel>
   );
 }

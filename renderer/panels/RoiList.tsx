@@ -5,6 +5,7 @@ import { countRoi } from '../state/roi-counts.js';
 import type { ShapeLayer } from '../../shared/api.js';
 import { layerOf, type Roi } from '../state/roi-document.js';
 import { roiColour } from '../canvas/roi-colour.js';
+import { Panel } from './Panel.js';
 
 const LAYER_TITLE: Record<ShapeLayer, string> = { rois: 'ROIs', sulci: 'Sulci', cutouts: 'Cutouts' };
 
@@ -31,10 +32,15 @@ export function RoiList() {
   );
 
   return (
-    <section className="panel roi-panel" aria-labelledby="roi-heading">
-      <h2 id="roi-heading">
-        {LAYER_TITLE[layer]} <span className="count">{shapes.length}</span>
-      </h2>
+    <Panel
+      id="roi"
+      className="roi-panel"
+      heading={
+        <>
+          {LAYER_TITLE[layer]} <span className="count">{shapes.length}</span>
+        </>
+      }
+    >
       <label className="field layer-choice">
         <span>Layer</span>
         <select
@@ -101,7 +107,7 @@ export function RoiList() {
           ))}
         </ul>
       )}
-    </section>
+    </Panel>
   );
 }
 
@@ -183,6 +189,7 @@ function RoiRow({
           type="button"
           className="roi-name"
           aria-pressed={selected}
+          title={roi.name}
           onClick={() => editor.set({ selectedKey: selected ? null : roi.key })}
           onDoubleClick={() => {
             setDraft(roi.name);

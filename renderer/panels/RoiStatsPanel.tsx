@@ -3,6 +3,7 @@ import { isLabelTemplate } from '../canvas/template-image.js';
 import { useEditor, useSavedMembership } from '../state/editor-store.js';
 import { roiMembership } from '../state/roi-counts.js';
 import { selectedRoiStats } from '../state/roi-stats.js';
+import { Panel } from './Panel.js';
 
 /** Shown labels under this share are summed into one "other labels" line. */
 const MIN_PERCENT = 1;
@@ -33,8 +34,13 @@ export function RoiStatsPanel() {
   const rest = overlap.length - shown.length;
   const restPercent = overlap.slice(shown.length).reduce((a, o) => a + o.percent, 0);
   return (
-    <section className="panel roi-stats" aria-label={`Statistics of ${roi.name}`}>
-      <h2>{roi.name}</h2>
+    <Panel
+      id="roi-stats"
+      className="roi-stats"
+      heading={roi.name}
+      title={roi.name}
+      label={`Statistics of ${roi.name}`}
+    >
       <dl className="stats">
         <dt>Vertices</dt>
         <dd aria-label="Vertices per hemisphere">
@@ -69,7 +75,7 @@ export function RoiStatsPanel() {
           )}
         </>
       )}
-    </section>
+    </Panel>
   );
 }
 

@@ -9,6 +9,7 @@ import {
   selectTransform,
   subjectSummary,
 } from '../state/session-actions.js';
+import { Panel } from './Panel.js';
 
 /** "Subject", "Transform" and "Template" pickers; a template can also be a file the user names. */
 export function SessionPickers() {
@@ -24,8 +25,7 @@ export function SessionPickers() {
   const chosenTransform = summary?.transforms.find((t) => t.name === transform);
 
   return (
-    <section className="panel" aria-labelledby="session-heading">
-      <h2 id="session-heading">Session</h2>
+    <Panel id="session" heading="Session">
       <label className="field">
         <span>Subject</span>
         <select aria-label="Subject" value={subject ?? ''} onChange={(e) => void openSubject(e.target.value)}>
@@ -112,7 +112,7 @@ export function SessionPickers() {
           )}
         </form>
       )}
-    </section>
+    </Panel>
   );
 }
 

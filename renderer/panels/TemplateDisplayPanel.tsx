@@ -4,6 +4,7 @@ import { isLabelTemplate, templateLabels, templateValues } from '../canvas/templ
 import { editor, useEditor } from '../state/editor-store.js';
 import { addAllLabels, traceLabelAsRoi } from '../state/roi-actions.js';
 import { ColormapPicker, lutGradient } from './ColormapPicker.js';
+import { Panel } from './Panel.js';
 import { TraceSummary } from './TraceSummary.js';
 
 /** Opacity, colour map and range for data; a legend with "show only" for label templates. */
@@ -22,8 +23,7 @@ export function TemplateDisplayPanel() {
     editor.set({ display: { ...editor.get().display, ...change } });
 
   return (
-    <section className="panel" aria-labelledby="template-heading">
-      <h2 id="template-heading">{template.info.name}</h2>
+    <Panel id="template" heading={template.info.name} title={template.info.path}>
       <label className="field">
         <span>Opacity</span>
         <input
@@ -124,7 +124,7 @@ export function TemplateDisplayPanel() {
         </>
       )}
       <TraceSummary />
-    </section>
+    </Panel>
   );
 }
 
