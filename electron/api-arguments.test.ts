@@ -101,6 +101,39 @@ describe('checkArguments', () => {
     );
   });
 
+  it('words a refusal for the mode: Browse… on the desktop, the path field and --db in a browser', async () => {
+    const { api } = recordingBackend(box.db);
+    const subject = join(box.outside, 'lab-db', 'S2');
+    await mkdir(join(subject, 'surfaces'), { recursive: true });
+    const asSubject = await rejection(callApi(box.ctx, api, 'openDatabase', [subject]));
+    expect(asSubject?.message).toBe(
+      `${subject} is a subject folder, not a database: open the folder that holds it, ${join(box.outside, 'lab-db')}`,
+    );
+    const desktop = {
+      ...box.ctx,
+      dialogs: { chooseFolder: async () => null, chooseFile: async () => null },
+    };
+    const plain = join(box.outside, 'plain');
+    await mkdir(plain, { recursive: true });
+    const inBrowser = await rejection(callApi(box.ctx, api, 'openDatabase', [plain]));
+    expect(inBrowser?.message).toMatch(
+      /type the folder that holds the subject folders, or restart serve with --db/,
+    );
+    expect(inBrowser?.message).not.toMatch(/Browse|picker|chosen by the user/);
+    const onDesktop = await rejection(callApi(desktop, api, 'openDatabase', [plain]));
+    expect(onDesktop?.message).toMatch(/choose it with Browse… to open it anyway$/);
+
+    const secret = join(box.outside, 'secret.nii.gz');
+    const browserFile = await rejection(callApi(box.ctx, api, 'loadVolume', ['demo', 'xfm', secret]));
+    expect(browserFile?.message).toBe(
+      `${secret} is outside the open database; copy it into the database (${box.db}), or restart serve with --db on a database that holds it`,
+    );
+    const desktopFile = await rejection(callApi(desktop, api, 'loadVolume', ['demo', 'xfm', secret]));
+    expect(desktopFile?.message).toBe(
+      `${secret} is outside the open database; choose it with Browse… to use it`,
+    );
+  });
+
   it('makes relative paths absolute inside the database and drops trailing undefined', async () => {
     const { api, calls } = recordingBackend(box.db);
     await callApi(box.ctx, api, 'loadVolume', ['demo', 'xfm', 'demo/template.nii.gz', undefined]);

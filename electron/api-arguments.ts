@@ -1,5 +1,5 @@
 import { stat } from 'node:fs/promises';
-import { isAbsolute, join } from 'node:path';
+import { dirname, isAbsolute, join } from 'node:path';
 import { z } from 'zod';
 import {
   API_METHODS,
@@ -202,9 +202,19 @@ async function allowedDatabase(ctx: BackendContext, api: RoiStudioApi, dir: stri
   );
   if (recent.some(same)) return dir;
   if (!(await stat(dir).catch(() => null)) || isFilestore(dir)) return dir;
+  if ((await stat(join(dir, 'surfaces')).catch(() => null))?.isDirectory())
+    throw new ApiError(
+      'FORBIDDEN',
+      `${dir} is a subject folder, not a database: open the folder that holds it, ${dirname(dir)}`,
+      dir,
+    );
+  // the desktop app has a folder picker; a browser has only the path field and serve's --db
+  const anyway = ctx.dialogs
+    ? 'choose it with Browse… to open it anyway'
+    : 'type the folder that holds the subject folders, or restart serve with --db on this folder to open it anyway';
   throw new ApiError(
     'FORBIDDEN',
-    `${dir} is not a pycortex database (no subject folder with surfaces/ in it); choose it with the folder picker to open it anyway`,
+    `${dir} is not a pycortex database (no subject folder with surfaces/ in it); ${anyway}`,
     dir,
   );
 }

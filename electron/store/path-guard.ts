@@ -42,5 +42,8 @@ export function allowedPath(ctx: BackendContext, path: string): string {
   const abs = resolve(ctx.database.path, path);
   if (isInside(ctx.database.path, abs) || ctx.chosenFiles.has(realTarget(abs))) return abs;
   for (const chosen of ctx.chosenFiles) if (isFolder(chosen) && isInside(chosen, abs)) return abs;
-  throw new ApiError('FORBIDDEN', `${abs} is outside the open database and was not chosen by the user`, abs);
+  const next = ctx.dialogs
+    ? 'choose it with Browse… to use it'
+    : `copy it into the database (${ctx.database.path}), or restart serve with --db on a database that holds it`;
+  throw new ApiError('FORBIDDEN', `${abs} is outside the open database; ${next}`, abs);
 }
