@@ -116,10 +116,13 @@ export async function roiVertexSets(
   return { nL: geometry.frame.nL, sets, geometry, rois };
 }
 
-/** A file name for an ROI: path separators and control characters replaced. */
+/**
+ * A file name for an ROI that needs no quoting in a shell: anything but letters, digits and
+ * `. _ + -` (spaces, parentheses, path separators) becomes `_` ("V2 dorsal part" →
+ * "V2_dorsal_part"), and a leading `-` too, so the name is never read as an option.
+ */
 export function fileSafe(name: string): string {
-  // eslint-disable-next-line no-control-regex
-  return name.replace(/[/\\:*?"<>|\x00-\x1f]/g, '_') || '_';
+  return name.replace(/[^A-Za-z0-9._+-]/g, '_').replace(/^-/, '_') || '_';
 }
 
 /**
