@@ -251,6 +251,87 @@ test('at 1280×720 the sidebar never overlaps: sections fold, the ROI list scrol
   expect(errors).toEqual([]);
 });
 
+/**
+ * Visible text in the window that is under 13 px or under WCAG AA contrast (4.5:1) against the
+ * background it is drawn on; disabled controls are exempt, as WCAG has it.
+ */
+async function textProblems(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const rgba = (c: string) => (c.match(/[\d.]+/g) ?? ['0', '0', '0', '0']).map(Number);
+    const lum = ([r, g, b]: number[]) => {
+      const f = (v: number) => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
+      return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
+    };
+    const over = (top: number[], under: number[]) => {
+      const a = top[3] ?? 1;
+      return [0, 1, 2].map((i) => top[i] * a + under[i] * (1 - a));
+    };
+    const background = (el: Element | null): number[] => {
+      if (!el) return [255, 255, 255];
+      const c = rgba(getComputedStyle(el).backgroundColor);
+      if ((c[3] ?? 1) === 0) return background(el.parentElement);
+      return (c[3] ?? 1) < 1 ? over(c, background(el.parentElement)) : c.slice(0, 3);
+    };
+    const problems: string[] = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const el = n.parentElement!;
+      if (!n.textContent?.trim() || el.closest(':disabled, [aria-hidden="true"], option')) continue;
+      const box = el.getBoundingClientRect();
+      if (box.width === 0 || box.height === 0 || !el.checkVisibility()) continue;
+      const style = getComputedStyle(el);
+      const text = n.textContent.trim().slice(0, 30);
+      if (parseFloat(style.fontSize) < 13) problems.push(`${text}: ${style.fontSize}`);
+      const bg = background(el);
+      const fg = over(rgba(style.color), bg);
+      const [a, b] = [lum(fg), lum(bg)].sort((x, y) => y - x);
+      const ratio = (a + 0.05) / (b + 0.05);
+      if (ratio < 4.5) problems.push(`${text}: contrast ${ratio.toFixed(2)}`);
+    }
+    return problems;
+  });
+}
+
+test('light and dark themes follow the system and can be chosen; text is ≥ 13 px with AA contrast', async ({
+  page,
+}) => {
+  const errors = watchConsole(page);
+  await page.emulateMedia({ colorScheme: 'light' });
+  await openDemo(page, server!.url);
+  const root = page.locator('html');
+  await expect(root).toHaveAttribute('data-theme', 'light');
+  const theme = page.getByRole('combobox', { name: 'Theme' });
+  await expect(theme).toHaveValue('system');
+  const template = page.getByRole('combobox', { name: 'Template', exact: true });
+  if ((await template.inputValue()) === '') await template.selectOption({ label: 'prf-visualrois' });
+  await expect(page.getByRole('list', { name: 'Legend' })).toBeVisible({ timeout: 90_000 });
+  await roiRow(page, 'kept').getByRole('button', { name: 'kept', exact: true }).click();
+  // the check itself sees small, faint text
+  await page.evaluate(() => {
+    const p = Object.assign(document.createElement('p'), { id: 'faint', textContent: 'faint small' });
+    p.style.cssText = 'font-size: 11px; color: #bbb';
+    document.querySelector('aside.sidebar')!.append(p);
+  });
+  expect(await textProblems(page)).toEqual([
+    'faint small: 11px',
+    expect.stringMatching(/^faint small: contrast 1\.\d\d$/),
+  ]);
+  await page.evaluate(() => document.getElementById('faint')!.remove());
+  expect(await textProblems(page)).toEqual([]);
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await expect(root).toHaveAttribute('data-theme', 'dark');
+  expect(await textProblems(page)).toEqual([]);
+  // a choice overrides the system, and is kept across a reload
+  await theme.selectOption('light');
+  await expect(root).toHaveAttribute('data-theme', 'light');
+  await page.reload();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
+  await expect(page.getByRole('combobox', { name: 'Theme' })).toHaveValue('light');
+  await page.getByRole('combobox', { name: 'Theme' }).selectOption('system');
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  expect(errors).toEqual([]);
+});
+
 test('Freehand ignores a stray drag and says why in the status bar', async ({ page }) => {
   const errors = watchConsole(page);
   await openDemo(page, server!.url);

@@ -16,6 +16,7 @@ import { SidebarResizer, useSidebarWidth } from './panels/SidebarResizer.js';
 import { StageHint } from './panels/StageHint.js';
 import { StatusBar } from './panels/StatusBar.js';
 import { TemplateDisplayPanel } from './panels/TemplateDisplayPanel.js';
+import { ThemeSwitch } from './panels/ThemeSwitch.js';
 import { rotate, Toolbar, zoomStep } from './panels/Toolbar.js';
 import { startDraftAutosave } from './state/draft-autosave.js';
 import { openAddTransformDialog } from './state/add-transform-actions.js';
@@ -79,6 +80,7 @@ export function App({ shell }: { shell: ShellBridge }) {
           )}
         </h1>
         <Toolbar onHelp={() => setHelp(true)} />
+        <ThemeSwitch />
       </header>
       <ProblemBanner />
       <DraftBanner />

@@ -4,7 +4,9 @@ import { createApiClient, createShellClient } from './api-client.js';
 import { App } from './App.js';
 import { setApi } from './state/api-holder.js';
 import './styles.css';
+import { startTheme } from './theme.js';
 
+startTheme();
 setApi(createApiClient());
 const root = document.getElementById('root');
 if (root) {
