@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
-import { cpSync } from 'node:fs';
-import { join } from 'node:path';
+import { cpSync, readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { unzipSync } from 'fflate';
 import { drawCircle, frame, openDemo, roiRow, toPage, watchConsole } from './page-helpers.js';
 import { demoDatabase, startServe, type Served } from './start-serve.js';
 
@@ -329,6 +330,60 @@ test('light and dark themes follow the system and can be chosen; text is ≥ 13 
   await expect(page.getByRole('combobox', { name: 'Theme' })).toHaveValue('light');
   await page.getByRole('combobox', { name: 'Theme' }).selectOption('system');
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  expect(errors).toEqual([]);
+});
+
+test('browser exports come back as a download (one file, or a zip of several) with shell-safe names', async ({
+  page,
+}) => {
+  const errors = watchConsole(page);
+  await openDemo(page, server!.url);
+  await page.getByRole('button', { name: 'Rename kept' }).click();
+  await page.getByLabel('New ROI name').fill('kept twice');
+  await page.getByLabel('New ROI name').press('Enter');
+  const template = page.getByRole('combobox', { name: 'Template', exact: true });
+  if ((await template.inputValue()) === '') await template.selectOption({ label: 'prf-visualrois' });
+  await expect(page.getByRole('list', { name: 'Legend' })).toBeVisible({ timeout: 90_000 });
+  await page.getByRole('button', { name: 'Add all labels' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Jaccard' })).toBeVisible({ timeout: 60_000 });
+  await page.keyboard.press('Control+s');
+  await expect(status(page).getByText('Saved', { exact: true })).toBeVisible();
+
+  await page.getByRole('button', { name: 'Export…' }).click();
+  const dialog = page.getByRole('dialog', { name: /^Export/ });
+  await dialog.getByLabel('Format').selectOption('label');
+  await dialog.getByRole('button', { name: 'Export', exact: true }).click();
+  const written = dialog.getByRole('list', { name: 'Written files' }).getByRole('listitem');
+  await expect(written.first()).toBeVisible({ timeout: 60_000 });
+  const files = await written.allTextContents();
+  expect(files).toContain(join(db, 'demo', 'exports', 'lh.kept_twice.label'));
+  for (const f of files) expect(basename(f)).toMatch(/^[A-Za-z0-9._+-]+$/);
+
+  const [zip] = await Promise.all([
+    page.waitForEvent('download'),
+    dialog.getByRole('link', { name: `Download all ${files.length} as a zip` }).click(),
+  ]);
+  expect(zip.suggestedFilename()).toBe('demo-label.zip');
+  const entries = unzipSync(readFileSync(await zip.path()));
+  expect(Object.keys(entries).sort()).toEqual(files.map((f) => basename(f)).sort());
+  for (const f of files) expect(Buffer.from(entries[basename(f)]).equals(readFileSync(f))).toBe(true);
+
+  await dialog.getByLabel('Format').selectOption('json');
+  await dialog.getByRole('button', { name: 'Export', exact: true }).click();
+  await expect(written).toHaveCount(1, { timeout: 60_000 });
+  const json = (await written.textContent())!;
+  const [one] = await Promise.all([
+    page.waitForEvent('download'),
+    dialog.getByRole('link', { name: 'Download the file' }).click(),
+  ]);
+  expect(one.suggestedFilename()).toBe(basename(json));
+  expect(readFileSync(await one.path()).equals(readFileSync(json))).toBe(true);
+
+  // the route serves exports of this session only
+  const denied = await page.request.get(
+    `${new URL(server!.url).origin}/download?file=${encodeURIComponent(join(db, 'demo', 'overlays.svg'))}`,
+  );
+  expect(denied.status()).toBe(403);
   expect(errors).toEqual([]);
 });
 

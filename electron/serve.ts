@@ -10,10 +10,12 @@ import { createGzip } from 'node:zlib';
 import { extname, join, resolve } from 'node:path';
 import { ApiError, type ApiErrorCode, type RoiStudioApi } from '../shared/api.js';
 import { encodeFrameChunks, FRAME_CONTENT_TYPE } from '../shared/api-codec.js';
+import { DOWNLOAD_PATH } from '../shared/download-url.js';
 import { callApi, toErrorShape } from './api-arguments.js';
 import type { BackendContext } from './backend/context.js';
 import { SECURITY_HEADERS } from './csp.js';
 import { GzipCache } from './gzip-cache.js';
+import { ExportedFiles, handleDownload } from './serve-downloads.js';
 import { isInside } from './store/path-guard.js';
 
 /**
@@ -23,9 +25,10 @@ import { isInside } from './store/path-guard.js';
  *   - `?token=…` in the URL (the printed link; the page then drops it from the address bar),
  *   - the `X-ROI-Studio-Token` header (what renderer/api-client.ts sends), or
  *   - the HttpOnly, SameSite=Strict cookie set when a page is loaded with a valid `?token=`
- *     (so the page's own scripts and styles, and later reloads, are authorised).
+ *     (so the page's own scripts and styles, later reloads and downloads are authorised).
  * Before the token, `Host` (and `Origin`, when sent) must name this server: a page on another
  * site, or one reaching us through a rebound DNS name, gets 403.
+ * `GET /download?file=…` returns files this server exported (serve-downloads.ts).
  */
 
 export const TOKEN_HEADER = 'x-roi-studio-token';
@@ -270,11 +273,18 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   const host = options.host ?? '127.0.0.1';
   const token = options.token ?? newToken();
   // No native dialogs in a browser: pickers resolve null and the UI asks for a path instead.
+  const exported = new ExportedFiles();
   const api: RoiStudioApi = {
     ...options.api,
     chooseDatabaseFolder: async () => null,
     chooseTemplateFile: async () => null,
     chooseTransformInput: async () => null,
+    // what was written on the server can be downloaded (serve-downloads.ts)
+    exportRois: async (request) => {
+      const result = await options.api.exportRois(request);
+      exported.add(result.files);
+      return result;
+    },
   };
   let cookieName = 'roi-studio-token';
   let ownNames = new Set<string>();
@@ -294,6 +304,10 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
         throw new ApiError('UNAUTHORIZED', 'missing or wrong token: open the URL serve printed');
       if (url.pathname.startsWith('/api/')) {
         await handleApi(req, res, url.pathname.slice('/api/'.length), api, ctx, zipped);
+        return;
+      }
+      if (url.pathname === DOWNLOAD_PATH) {
+        await handleDownload(req, res, url, exported);
         return;
       }
       const setCookie: Record<string, string> = sameToken(queryToken, token)

@@ -13,6 +13,7 @@ import {
 } from '../state/export-actions.js';
 import { savedRoiNames } from '../state/roi-document.js';
 import { save } from '../state/session-actions.js';
+import { downloadUrl } from '../../shared/download-url.js';
 import { Modal } from './Modal.js';
 
 /** Export the saved ROIs: vertex lists, FreeSurfer labels, NIfTI masks, or a figure. */
@@ -221,6 +222,12 @@ function ExportForm() {
               <li key={f}>{f}</li>
             ))}
           </ul>
+          {/* the files are on the server: a browser user gets them as a download */}
+          {onServer && result.files.length > 0 && (
+            <a className="download" href={downloadUrl(result.files, `${subject}-${kind}.zip`)} download>
+              Download {result.files.length === 1 ? 'the file' : `all ${result.files.length} as a zip`}
+            </a>
+          )}
         </div>
       )}
       <div className="dialog-buttons">
