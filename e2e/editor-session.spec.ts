@@ -387,6 +387,41 @@ test('browser exports come back as a download (one file, or a zip of several) wi
   expect(errors).toEqual([]);
 });
 
+test('zoomed beyond 2× the curvature and template images are fetched again at 2048 px and swapped in', async ({
+  page,
+}) => {
+  const errors = watchConsole(page);
+  await openDemo(page, server!.url);
+  const template = page.getByRole('combobox', { name: 'Template', exact: true });
+  if ((await template.inputValue()) === '') await template.selectOption({ label: 'prf-visualrois' });
+  await expect(page.getByRole('list', { name: 'Legend' })).toBeVisible({ timeout: 90_000 });
+  // the heights of the images on the map: curvature, then template
+  const heights = () =>
+    page.evaluate(() =>
+      window
+        .__roiStudioFlatmap!.scene.stage.find('Image')
+        .map((i) => (i as unknown as { image(): HTMLCanvasElement | undefined }).image()?.height ?? 0),
+    );
+  expect(await heights()).toEqual([1024, 1024]);
+  const fitted = (await view(page)).scale;
+  await page.keyboard.press('+');
+  await page.keyboard.press('+');
+  await page.keyboard.press('+');
+  // 1.95× — still the 1024-px images
+  await page.waitForTimeout(300);
+  expect(await heights()).toEqual([1024, 1024]);
+  await page.keyboard.press('+');
+  await page.keyboard.press('+');
+  expect((await view(page)).scale / fitted).toBeGreaterThan(3);
+  await expect.poll(heights, { timeout: 60_000 }).toEqual([2048, 2048]);
+  const ms = await page.evaluate(
+    () => (window as unknown as { __roiStudioSharpMs?: number }).__roiStudioSharpMs,
+  );
+  console.log(`demo: zoomed 3.05× → sharp 2048-px images in ${ms?.toFixed(0)} ms`);
+  await page.keyboard.press('0');
+  expect(errors).toEqual([]);
+});
+
 test('Freehand ignores a stray drag and says why in the status bar', async ({ page }) => {
   const errors = watchConsole(page);
   await openDemo(page, server!.url);

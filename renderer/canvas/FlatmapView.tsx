@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { commit, editor, useEditor } from '../state/editor-store.js';
+import { sharpenWhenZoomed } from '../state/session-actions.js';
 import type { EditorState, ScreenBox } from '../state/editor-store.js';
 import { isModalOpen } from '../panels/modal-open.js';
 import { describePoint, useCursor } from './cursor-info.js';
@@ -98,6 +99,18 @@ export function FlatmapView() {
       view = next;
       scene.setView(view);
       drawPreview();
+      const g = editor.get().subjectData?.geometry;
+      if (g) {
+        const { rotation } = editor.get();
+        const fitted = fitView(
+          g.svgWidth,
+          g.svgHeight,
+          scene.stage.width(),
+          scene.stage.height(),
+          rotation,
+        ).scale;
+        sharpenWhenZoomed(view.scale / fitted);
+      }
     };
     const fit = () => {
       const g = editor.get().subjectData?.geometry;

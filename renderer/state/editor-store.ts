@@ -63,6 +63,11 @@ export interface ScreenBox {
   bottom: number;
 }
 
+/** Flatmap rasters are fetched at this height (pycortex's default figure height)… */
+export const RASTER_HEIGHT = 1024;
+/** …and again at this one once the view is zoomed beyond 2×, so the image stays sharp. */
+export const SHARP_HEIGHT = 2048;
+
 export interface EditorState {
   database: DatabaseInfo | null;
   subjects: SubjectSummary[];
@@ -72,6 +77,8 @@ export interface EditorState {
 
   subjectData: SubjectData | null;
   template: TemplateData | null;
+  /** the height the curvature, vertex map and template rasters are at */
+  rasterHeight: number;
   display: TemplateDisplay;
   showSulci: boolean;
   /** cut ROI outlines and sulci at the cortex's edge, as pycortex's figures do */
@@ -125,6 +132,7 @@ export const INITIAL_STATE: EditorState = {
   templatePath: null,
   subjectData: null,
   template: null,
+  rasterHeight: RASTER_HEIGHT,
   display: { opacity: 0.7, colormap: 'magma', vmin: 0, vmax: 1, onlyLabel: null, asLabels: null },
   showSulci: true,
   clipToCortex: false,

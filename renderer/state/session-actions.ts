@@ -1,7 +1,15 @@
 import type { CurvatureImage, OverlaySnapshot, SubjectSummary, TemplateInfo } from '../../shared/api.js';
 import { isApiErrorShape } from '../../shared/api.js';
 import { api } from './api-holder.js';
-import { editor, errorMessage, isDirty, showProblem, useSavedMembership } from './editor-store.js';
+import {
+  editor,
+  errorMessage,
+  isDirty,
+  RASTER_HEIGHT,
+  SHARP_HEIGHT,
+  showProblem,
+  useSavedMembership,
+} from './editor-store.js';
 import type { TemplateData } from './editor-store.js';
 import { EMPTY_HISTORY, mapHistory } from './history.js';
 import {
@@ -23,9 +31,6 @@ import { suggestRange } from './value-range.js';
  * Everything the editor asks of the back end: opening databases, subjects and templates,
  * saving, reloading, drafts. Each rejection becomes a visible message, never a blank screen.
  */
-
-/** Flatmap rasters are fetched at this height (pycortex's default figure height). */
-export const RASTER_HEIGHT = 1024;
 
 export async function startEditor(): Promise<void> {
   editor.set({ busy: 'Opening the database…' });
@@ -114,6 +119,7 @@ function resetSubject(): void {
     templatePath: null,
     subjectData: null,
     template: null,
+    rasterHeight: RASTER_HEIGHT,
     overlay: null,
     doc: EMPTY_DOCUMENT,
     savedDoc: EMPTY_DOCUMENT,
@@ -260,21 +266,19 @@ export async function selectTemplate(path: string | null): Promise<void> {
       path,
       kind: /\.(mgh|mgz|npz)$/i.test(path) ? 'vertex' : 'volume',
     };
+    const height = editor.get().rasterHeight;
     let template: TemplateData;
     if (info.kind === 'vertex') {
       const [vertexData, vertexMap] = await Promise.all([
         a.loadVertexData(subject, path),
-        editor.get().subjectData?.vertexMap ?? a.getVertexMap(subject, RASTER_HEIGHT),
+        editor.get().subjectData?.vertexMap ?? a.getVertexMap(subject, height),
       ]);
       template = { kind: 'vertex', info, vertexData, vertexMap };
     } else {
       if (!transform) throw new Error('Pick a transform first: a volume is sampled through a transform.');
-      // label templates are drawn crisp from the mid-depth voxel: one depth sample is enough;
-      // continuous data is averaged over depth as pycortex does (thick 32)
-      const thick = info.labels ? 1 : 32;
       const [volume, pixelMap] = await Promise.all([
         a.loadVolume(subject, transform, path),
-        a.getPixelMap(subject, transform, { height: RASTER_HEIGHT, thick, depth: 0.5 }),
+        a.getPixelMap(subject, transform, templatePixelMapOptions(info, height)),
       ]);
       template = { kind: 'volume', info, volume, pixelMap };
     }
@@ -292,6 +296,64 @@ export async function selectTemplate(path: string | null): Promise<void> {
     if (editor.get().templatePath !== path) return;
     editor.set({ templatePath: shown, template: shownTemplate });
     showProblem('Could not show this template', e);
+  }
+}
+
+/**
+ * Label templates are drawn crisp from the mid-depth voxel: one depth sample is enough;
+ * continuous data is averaged over depth as pycortex does (thick 32).
+ */
+function templatePixelMapOptions(info: TemplateInfo, height: number) {
+  return { height, thick: info.labels ? 1 : 32, depth: 0.5 };
+}
+
+let sharpening: string | null = null;
+const unsharpable = new Set<string>();
+
+/**
+ * Beyond 2× zoom the 1024-px rasters turn blocky: fetch curvature, vertex map and template at
+ * {@link SHARP_HEIGHT} in the background (the back end caches them as it does the others) and
+ * swap them in. Once per subject; a failure leaves the images as they are.
+ */
+export function sharpenWhenZoomed(zoom: number): void {
+  const s = editor.get();
+  if (zoom <= 2 || !s.subject || !s.subjectData || s.rasterHeight >= SHARP_HEIGHT) return;
+  if (sharpening === s.subject || unsharpable.has(s.subject)) return;
+  sharpening = s.subject;
+  void sharpen(s.subject).finally(() => (sharpening = null));
+}
+
+async function sharpen(subject: string): Promise<void> {
+  const started = performance.now();
+  const a = api();
+  try {
+    const [curvature, vertexMap] = await Promise.all([
+      a.getCurvature(subject, SHARP_HEIGHT),
+      a.getVertexMap(subject, SHARP_HEIGHT),
+    ]);
+    const shown = editor.get().template;
+    const transform = editor.get().transform;
+    let template: TemplateData | null = shown;
+    if (shown?.kind === 'vertex') template = { ...shown, vertexMap };
+    else if (shown && transform)
+      template = {
+        ...shown,
+        pixelMap: await a.getPixelMap(subject, transform, templatePixelMapOptions(shown.info, SHARP_HEIGHT)),
+      };
+    const s = editor.get();
+    if (s.subject !== subject || !s.subjectData) return;
+    editor.set({
+      rasterHeight: SHARP_HEIGHT,
+      subjectData: { ...s.subjectData, curvature, vertexMap },
+      // a template chosen meanwhile was loaded at the height of its time: keep it
+      ...(s.template === shown ? { template } : {}),
+    });
+    // read by `npm run bench:ui` (zoom past 2× → sharp image)
+    (window as unknown as { __roiStudioSharpMs?: number }).__roiStudioSharpMs = performance.now() - started;
+  } catch (e) {
+    unsharpable.add(subject);
+    if (editor.get().subject === subject)
+      editor.set({ notice: `The zoomed image stays at ${RASTER_HEIGHT} px: ${errorMessage(e)}` });
   }
 }
 
