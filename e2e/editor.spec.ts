@@ -9,7 +9,7 @@ import { pathNodes } from '../shared/formats/path-nodes.js';
 import { parsePath, type Segment } from '../shared/formats/svg-path.js';
 import { labelPosition } from '../shared/roi/label-position.js';
 import { parsePycortexPath } from '../shared/roi/pycortex-path.js';
-import { drawCircle, frame, openDemo, roiRow, toPage, watchConsole } from './page-helpers.js';
+import { drawCircle, frame, openDemo, roiRow, showVisualRois, toPage, watchConsole } from './page-helpers.js';
 import { cli, demoDatabase, startServe, type Served } from './start-serve.js';
 
 /**
@@ -314,10 +314,8 @@ test('a rotated view is display-only: the same polygon selects the same vertices
 test('a template label outlined as an ROI selects that label, and can be undone', async ({ page }) => {
   const errors = watchConsole(page);
   await openDemo(page, url);
-  const template = page.getByRole('combobox', { name: 'Template', exact: true });
-  if ((await template.inputValue()) === '') await template.selectOption({ label: 'prf-visualrois' });
+  await showVisualRois(page);
   const legend = page.getByRole('list', { name: 'Legend' });
-  await expect(legend).toBeVisible({ timeout: 90_000 });
   await legend.getByRole('button', { name: /V1v/ }).click();
   await legend.getByRole('button', { name: 'Outline V1v as ROI' }).click();
   const row = roiRow(page, 'V1v');

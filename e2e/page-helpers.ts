@@ -52,3 +52,11 @@ export async function drawCircle(page: Page, cx: number, cy: number, r: number):
 export function roiRow(page: Page, name: string) {
   return page.getByRole('listitem', { name: `ROI ${name}`, exact: true });
 }
+
+/** Show the demo's prf-visualrois labels unless a template is shown already; wait for its legend. */
+export async function showVisualRois(page: Page): Promise<void> {
+  const template = page.getByRole('combobox', { name: 'Template', exact: true });
+  if ((await template.inputValue()) === '') await template.selectOption({ label: 'prf-visualrois' });
+  // the first pixel map of a transform is computed on demand: allow for a slow machine
+  await expect(page.getByRole('list', { name: 'Legend' })).toBeVisible({ timeout: 90_000 });
+}
