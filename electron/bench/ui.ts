@@ -12,7 +12,8 @@ import { median } from './median.js';
  * `npm run bench:ui`: the editor in Chromium against `serve`. Prints the time from opening a
  * subject to its first flatmap (demo, and S1 when the reference data is present), then frame
  * time and input-to-paint latency while drawing a freehand stroke and while panning with 360
- * ROI outlines on screen (an HCP-MMP-sized overlay).
+ * ROI outlines on screen (an HCP-MMP-sized overlay), and for S1 the time from zooming to 4× to
+ * the sharper flatmap images being swapped in.
  */
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -220,6 +221,28 @@ async function time3dView(page: Page, label: string, templates: string[] = []): 
   await page.getByRole('button', { name: '3-D view' }).click();
 }
 
+/**
+ * Zoom the open subject to 4× its fitted view about the centre and print how long until the
+ * flatmap images, fetched again at the sharper height in the background, are swapped in.
+ */
+async function zoomAndTimeSharp(page: Page, label: string): Promise<void> {
+  const t0 = Date.now();
+  await page.evaluate(() => {
+    const map = window.__roiStudioFlatmap!;
+    const v = map.view();
+    const [cx, cy] = [map.scene.stage.width() / 2, map.scene.stage.height() / 2];
+    map.setView({ ...v, scale: v.scale * 4, x: cx - (cx - v.x) * 4, y: cy - (cy - v.y) * 4 });
+  });
+  const ms = await page.waitForFunction(
+    () => (window as unknown as { __roiStudioSharpMs?: number }).__roiStudioSharpMs,
+    undefined,
+    { timeout: 300_000 },
+  );
+  console.log(
+    `${label}: zoom to 4× → sharp image ${(await ms.jsonValue())!.toFixed(0)} ms (wall ${Date.now() - t0} ms)`,
+  );
+}
+
 const browser = await chromium.launch({
   executablePath: chooseChromium().executablePath,
   args: CHROMIUM_ARGS,
@@ -282,6 +305,7 @@ try {
     servers.push(served.child);
     await openAndTime(page, served.url, 'S1 (cold cache)', true);
     await openAndTime(page, page.url(), 'S1 (warm cache)');
+    await zoomAndTimeSharp(page, 'S1');
     await time3dView(page, 'S1');
     const hcp = await serve(await copyToTemp(['sub-hcp32k']));
     servers.push(hcp.child);
