@@ -52,12 +52,14 @@ export async function runImport(request: FreeSurferImportRequest): Promise<FreeS
     useImportDialog.setState({ progress: null });
   }
   const templates = result.templates.length ? `, templates ${result.templates.join(', ')}` : '';
-  editor.set({
-    notice: `Imported ${result.subject} (${result.vertices.lh} + ${result.vertices.rh} vertices${templates})`,
-  });
   closeImportDialog();
   if (editor.get().subject === result.subject) editor.set({ subject: null });
   await refreshSubjects();
-  void openSubject(result.subject);
+  const opening = openSubject(result.subject);
+  // set once the switch has cleared the last subject's messages, which it does before its first await
+  editor.set({
+    notice: `Imported ${result.subject} (${result.vertices.lh} + ${result.vertices.rh} vertices${templates})`,
+  });
+  void opening;
   return result;
 }
