@@ -21,7 +21,6 @@ import {
   layerOf,
   savedShapes,
   rebaseOnSave,
-  savedRoiNames,
 } from './roi-document.js';
 import type { RoiDocument } from './roi-document.js';
 import { recallView, rememberView } from './session-memory.js';
