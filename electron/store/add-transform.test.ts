@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { cp, mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, readdir, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { gunzipSync } from 'node:zlib';
 import { join } from 'node:path';
@@ -156,6 +156,21 @@ describe.skipIf(!SHARED)(`add-transform on fs-hcp32k (${SHARED ? 'shared data' :
     expect(old.coord).not.toEqual(t.coord);
     expect((await readTransform(db, S, 'twice')).coord).toEqual(t.coord);
     expect((await readdir(join(db, S))).filter((n) => n.startsWith('.'))).toEqual([]);
+  });
+
+  it('refuses a transforms folder that links out of the database; the linked folder is untouched', async () => {
+    const linked = await importedSubject();
+    const outside = await temp('roi-studio-outside-');
+    await writeFile(join(outside, 'keep.txt'), 'not a transform');
+    await symlink(outside, join(linked, S, 'transforms'));
+    const before = [await snapshot(outside), (await readdir(join(linked, S))).sort()];
+    const err = await addTransform({ ...base(linked, 'escape'), registration: { kind: 'header' } }).catch(
+      (e: unknown) => e,
+    );
+    expect(err).toBeInstanceOf(ApiError);
+    expect((err as ApiError).code).toBe('FORBIDDEN');
+    expect((err as ApiError).message).toMatch(/transforms\/escape: leads to .* outside the database/);
+    expect([await snapshot(outside), (await readdir(join(linked, S))).sort()]).toEqual(before);
   });
 });
 

@@ -57,6 +57,7 @@ export async function addTransform(r: AddTransformOptions): Promise<AddedTransfo
   parseOrFail(source, () => invertible(() => invertAffine(coord)));
   const magnet = magnetOf(coord, reference.grid.affine);
   const written = await writeTransformFolder(
+    r.db,
     subjectDir,
     r.name,
     { 'matrices.xfm': encodeXfm({ coord, magnet }), 'reference.nii.gz': reference.gz },

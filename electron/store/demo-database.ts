@@ -6,8 +6,7 @@ import { DEMO_MARKER, DEMO_VERSION, generateDemoDatabase } from '../../shared/de
 import { parseOverlay } from '../../shared/formats/overlay-svg.js';
 import { BACKUP_DIR } from './overlay-store.js';
 import { SIDECAR_FILE } from './sidecar-file.js';
-import { TRANSFORM_BACKUP_DIR } from './transform-folder.js';
-import { checkDemoTarget } from './write-policy.js';
+import { checkDemoTarget, TRANSFORM_BACKUP_DIR } from './write-policy.js';
 
 /**
  * The demo database on disk. It is always built in a temporary sibling folder and renamed into

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdir, mkdtemp, readFile, readdir, rm, stat, unlink, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, readdir, rm, stat, symlink, unlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -76,6 +76,19 @@ const run = (fs: string, db: string, options: Partial<FreeSurferImportOptions> =
   });
 
 describe('importFreeSurfer on a small synthetic subject', () => {
+  it('refuses a subject name that links out of the database, even with replace; the linked folder is untouched', async () => {
+    const fs = await subjectsDir();
+    const db = await databaseWithOther();
+    const outside = await temp('roi-studio-outside-');
+    await writeFile(join(outside, 'keep.txt'), 'someone else’s data');
+    await symlink(outside, join(db, 'fs'));
+    const before = [await tree(outside), await tree(db)];
+    const err = await run(fs, db, {}, { replace: true }).catch((e: unknown) => e);
+    expect((err as { code?: string }).code).toBe('FORBIDDEN');
+    expect((err as Error).message).toMatch(/fs: leads to .* outside the database/);
+    expect([await tree(outside), await tree(db)]).toEqual(before);
+  });
+
   it('writes the pycortex subject folder, templates and overlay, naming each stage', async () => {
     const fs = await subjectsDir();
     const db = await databaseWithOther();

@@ -16,6 +16,7 @@ import { readFileOrFail } from './file-errors.js';
 import { nodeInflate } from './node-inflate.js';
 import { BACKUP_DIR } from './overlay-store.js';
 import { isInside } from './path-guard.js';
+import { checkDatabaseFolder } from './write-policy.js';
 import { SIDECAR_FILE } from './sidecar-file.js';
 
 /**
@@ -72,6 +73,7 @@ export async function importFreeSurfer(req: FreeSurferImportRequest): Promise<Fr
       db,
     );
   const target = join(db, name);
+  checkDatabaseFolder(db, target);
   const existing = await stat(target).catch(() => null);
   if (existing && !req.replace)
     throw new ApiError(

@@ -3,9 +3,7 @@ import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ApiError } from '../../shared/api.js';
 import { fileError } from './file-errors.js';
-
-/** Replaced transforms go here, beside `transforms/`: pycortex lists every folder inside that one. */
-export const TRANSFORM_BACKUP_DIR = 'transforms-backups';
+import { checkDatabaseFolder, TRANSFORM_BACKUP_DIR } from './write-policy.js';
 
 export interface WrittenTransformFolder {
   dir: string;
@@ -18,14 +16,17 @@ export interface WrittenTransformFolder {
  * folder inside the subject and renamed to `transforms/<name>` only when complete, so pycortex
  * never sees half a transform. An existing transform is refused unless `replace`; then it is
  * moved to `transforms-backups/` first (outside `transforms/`, where pycortex would list it).
+ * The folder must lie inside the database `db` (write-policy.ts).
  */
 export async function writeTransformFolder(
+  db: string,
   subjectDir: string,
   name: string,
   files: Record<string, Uint8Array | string>,
   replace: boolean,
 ): Promise<WrittenTransformFolder> {
   const dir = join(subjectDir, 'transforms', name);
+  checkDatabaseFolder(db, dir);
   const exists = await stat(dir).then(
     () => true,
     () => false,

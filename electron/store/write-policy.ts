@@ -4,12 +4,11 @@ import { ApiError } from '../../shared/api.js';
 import { findLayer, parseOverlay } from '../../shared/formats/overlay-svg.js';
 import { isInside, realTarget } from './path-guard.js';
 import { SIDECAR_FILE } from './sidecar-file.js';
-import { TRANSFORM_BACKUP_DIR } from './transform-folder.js';
 
 /**
  * Where ROI Studio may write, decided in one place for every writer (overlay save and save as,
- * merge, trace, exports, figures, flatmap images, the sidecar, the demo database). Each writer asks here before
- * it touches the disk; a refusal names the file and the reason and leaves everything as it was.
+ * merge, trace, exports, figures, flatmap images, the sidecar, the demo database, imported
+ * subjects and added transforms). Each writer asks here before it touches the disk; a refusal names the file and the reason and leaves everything as it was.
  * The rules see through symlinks: a new file is judged where its folder's link points.
  *
  * - a subject's overlays.svg and sidecar are written only where they lie inside the database;
@@ -17,12 +16,16 @@ import { TRANSFORM_BACKUP_DIR } from './transform-folder.js';
  *   and never inside a subject's data folders;
  * - exports and figures go to a folder that holds no subject data (not a database, a subject
  *   folder, a folder with an overlays.svg, or anything inside a subject's data folders);
- * - the demo database goes to a new or empty folder, or replaces an earlier demo output.
+ * - the demo database goes to a new or empty folder, or replaces an earlier demo output;
+ * - an imported subject or an added transform is a folder inside the database, also where its
+ *   symlinks lead.
  */
 
 export const OVERLAY_FILE = 'overlays.svg';
 /** Backups of a folder's overlay files (see overlay-store.ts). */
 export const BACKUP_DIR = 'overlays-backups';
+/** Replaced transforms go here, beside `transforms/`: pycortex lists every folder inside that one. */
+export const TRANSFORM_BACKUP_DIR = 'transforms-backups';
 
 /**
  * The folders of a subject that hold its data or its backups: only their own writers (the
@@ -151,4 +154,17 @@ export function checkDemoTarget(dir: string, isDemo: boolean): void {
   if (!st.isDirectory()) throw forbidden(dir, 'exists and is not a folder');
   if (readdirSync(dir).length > 0 && !isDemo)
     throw forbidden(dir, 'is not empty and is not a demo database; choose an empty or new folder');
+}
+
+/**
+ * A folder the database gains (an imported subject, an added transform): it must lie inside the
+ * database where its symlinks lead, or a link would carry the write, and a replaced folder's
+ * removal, outside it.
+ */
+export function checkDatabaseFolder(db: string, dir: string): void {
+  if (!isInside(db, dir))
+    throw forbidden(
+      dir,
+      `leads to ${realTarget(dir)}, outside the database ${db}; ROI Studio writes only inside it, so nothing was written`,
+    );
 }
