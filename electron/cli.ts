@@ -1,45 +1,39 @@
 #!/usr/bin/env node
 import { CliError } from './cli/cli-error.js';
+import { CLI_COMMANDS, commandList, findCommand } from './cli/commands.js';
 
 /**
- * `roi-studio <command>`: each command lives in electron/cli/<command>.ts and exports
- * `run(argv: string[]): Promise<void>`; they are loaded on demand so one command's
- * dependencies never slow another down.
+ * `roi-studio <command>`: the commands are listed once in cli/commands.ts; each lives in
+ * electron/cli/<command>.ts and exports `run(argv)` and its `help`. Modules are loaded on demand
+ * so one command's dependencies never slow another down. `--help` is answered here, before a
+ * command parses its options, so every command answers it the same way.
  */
-const COMMANDS: Record<string, string> = {
-  demo: 'write the synthetic demo database: demo --out DIR',
-  subjects: 'list subjects: subjects --db DIR [--json]',
-  flatmap: 'flatmap of a volume: flatmap --db DIR --subject S --xfm X --volume FILE --out FILE.npy|FILE.png',
-  rois: 'ROI vertex membership: rois --db DIR --subject S [--overlay FILE] --json',
-  overlay: 'overlay merge --db DIR --subject S --from FILE [--only A,B] [--replace]',
-  trace: 'trace template labels into ROIs: trace --db DIR --subject S --xfm X --template FILE',
-  'add-transform':
-    'add a transform: add-transform --db DIR --subject S --name X --reference FILE (--header | --register FILE --subjects-dir DIR | --fsl FILE)',
-  export: 'export ROIs: export --db DIR --subject S --kind json|csv|label|nifti|png|svg --out PATH',
-  serve: 'serve the UI to a browser: serve [--db DIR] [--port N]',
-  'import-freesurfer':
-    'a subject from FreeSurfer: import-freesurfer --subjects-dir DIR --subject S --db DB [--as NAME] [--replace] …',
-};
 
-function usage(): string {
-  return [
-    'usage: roi-studio <command> [options]',
-    '',
-    ...Object.entries(COMMANDS).map(
-      ([k, v]) => `  ${k.padEnd(Math.max(...Object.keys(COMMANDS).map((c) => c.length)))} ${v}`,
-    ),
-  ].join('\n');
+interface CommandModule {
+  run(argv: string[]): Promise<void>;
+  help: string;
 }
+
+const load = (name: string) => import(`./cli/${name}.js`) as Promise<CommandModule>;
+const isHelp = (arg: string | undefined) => arg === '--help' || arg === '-h';
 
 async function main(argv: string[]): Promise<void> {
   const [command, ...rest] = argv;
-  if (!command || command === '--help' || command === '-h') {
-    console.log(usage());
+  if (command === undefined || isHelp(command) || (command === 'help' && rest.length === 0)) {
+    console.log(commandList());
     return;
   }
-  if (!(command in COMMANDS))
-    throw new CliError(`unknown command ${JSON.stringify(command)} (try --help)`, 2);
-  const module = (await import(`./cli/${command}.js`)) as { run(argv: string[]): Promise<void> };
+  const name = command === 'help' ? rest[0] : command;
+  if (!findCommand(name))
+    throw new CliError(
+      `unknown command ${JSON.stringify(name)}; the commands are ${CLI_COMMANDS.map((c) => c.name).join(', ')} (try --help)`,
+      2,
+    );
+  const module = await load(name);
+  if (command === 'help' || rest.some(isHelp)) {
+    console.log(module.help);
+    return;
+  }
   await module.run(rest);
 }
 

@@ -5,7 +5,8 @@ import { addTransform } from '../store/add-transform.js';
 import { CliError, required } from './cli-error.js';
 import { databaseAndSubject } from './subject-options.js';
 
-const HELP = `usage: roi-studio add-transform --db DIR --subject S --name X --reference FUNC.nii.gz
+/** Printed by `roi-studio add-transform --help` (electron/cli.ts). */
+export const help = `usage: roi-studio add-transform --db DIR --subject S --name X --reference FUNC.nii.gz
          (--header | --register FILE.dat|FILE.lta [--subjects-dir DIR] [--fs-subject NAME] | --fsl FILE.mat)
          [--replace]
 
@@ -34,14 +35,9 @@ export async function run(argv: string[]): Promise<void> {
       'fs-subject': { type: 'string' },
       fsl: { type: 'string' },
       replace: { type: 'boolean' },
-      help: { type: 'boolean', short: 'h' },
     },
     strict: true,
   });
-  if (values.help) {
-    console.log(HELP);
-    return;
-  }
   const { db, subject } = databaseAndSubject(values);
   const name = required(values, 'name');
   const reference = resolve(required(values, 'reference'));

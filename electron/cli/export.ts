@@ -26,7 +26,8 @@ const FIGURE_OPTIONS = [
   'no-colorbar',
 ] as const;
 
-const HELP = `usage: roi-studio export --db DIR --subject S --kind json|csv|label|nifti|png|svg --out PATH
+/** Printed by `roi-studio export --help` (electron/cli.ts). */
+export const help = `usage: roi-studio export --db DIR --subject S --kind json|csv|label|nifti|png|svg --out PATH
          [--rois A,B] [--xfm X] [--overlay FILE] [--volume FILE]
          figures: [--dpi N] [--height PX] [--cmap NAME] [--vmin V] [--vmax V] [--nanmean] [--linewidth W]
                   [--labelsize 20pt] [--with-sulci] [--no-rois] [--no-labels] [--no-curvature] [--no-colorbar]
@@ -84,14 +85,9 @@ export async function run(argv: string[]): Promise<void> {
       'no-labels': { type: 'boolean' },
       'no-curvature': { type: 'boolean' },
       'no-colorbar': { type: 'boolean' },
-      help: { type: 'boolean', short: 'h' },
     },
     strict: true,
   });
-  if (values.help) {
-    console.log(HELP);
-    return;
-  }
   const { db, subject } = databaseAndSubject(values);
   const kind = required(values, 'kind');
   if (!(KINDS as readonly string[]).includes(kind))

@@ -17,6 +17,19 @@ import { checkExportFiles } from '../store/write-policy.js';
 import { databaseAndSubject } from './subject-options.js';
 import { CliError, numberOption, required } from './cli-error.js';
 
+/** Printed by `roi-studio flatmap --help` (electron/cli.ts). */
+export const help = `usage: roi-studio flatmap --db DIR --subject S --xfm X --volume FILE.nii.gz --out FILE.npy|FILE.png
+         [--height 1024] [--thick 32] [--depth 0.5] [--frame 0] [--cmap NAME] [--vmin V --vmax V]
+
+A flatmap of a volume exactly as pycortex's make_flatmap_image draws it.
+  --out FILE.npy   float32 (height, width), row 0 at the top, NaN off the brain
+  --out FILE.png   that image over the curvature background; label volumes drawn crisp
+  --height N       image height in pixels
+  --thick N        samples between wm and pia averaged per pixel; with --thick 1, --depth D
+                   is the one depth sampled (0 = wm, 1 = pia), as pycortex's thick and depth
+  --frame N        the volume's frame (4-D files)
+  --cmap NAME      colour map for .png (any of pycortex's 1-D maps); --vmin/--vmax its range`;
+
 /**
  * `flatmap --db DIR --subject S --xfm X --volume FILE.nii.gz [--height 1024] [--thick 32]
  * [--depth 0.5] [--frame 0] [--cmap NAME] [--vmin V --vmax V] --out FILE.npy|FILE.png`

@@ -8,8 +8,9 @@ import type { LabelSelection } from '../../shared/freesurfer/label-templates.js'
 import { importFreeSurfer } from '../store/freesurfer-import.js';
 import { CliError, required } from './cli-error.js';
 
-const USAGE =
-  'import-freesurfer --subjects-dir DIR --subject S --db DB [--as NAME] [--wm smoothwm|white] [--patch full] [--flat-orientation pycortex|as-is] [--no-clean] [--labels all|none|A,B] [--replace]';
+/** Printed by `roi-studio import-freesurfer --help` (electron/cli.ts). */
+export const help =
+  'usage: roi-studio import-freesurfer --subjects-dir DIR --subject S --db DB [--as NAME] [--wm smoothwm|white] [--patch full] [--flat-orientation pycortex|as-is] [--no-clean] [--labels all|none|A,B] [--replace]';
 
 function choice<T extends string>(
   values: Record<string, unknown>,
@@ -53,14 +54,9 @@ export async function run(argv: string[]): Promise<void> {
       'no-clean': { type: 'boolean' },
       labels: { type: 'string' },
       replace: { type: 'boolean' },
-      help: { type: 'boolean', short: 'h' },
     },
     strict: true,
   });
-  if (values.help) {
-    console.log(`usage: roi-studio ${USAGE}`);
-    return;
-  }
   const patch = values.patch ?? DEFAULT_IMPORT_OPTIONS.patch;
   if (!/^[\w.+-]+$/.test(patch))
     throw new CliError(`--patch must be a patch name such as "full", got ${JSON.stringify(patch)}`, 2);

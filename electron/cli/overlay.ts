@@ -17,7 +17,16 @@ import { parseOverlayAsPycortex } from '../store/legacy-rois.js';
 import { databaseAndSubject } from './subject-options.js';
 import { CliError, required } from './cli-error.js';
 
-const USAGE = 'usage: overlay merge --db DIR --subject S --from FILE [--only A,B] [--replace] [--rescale]';
+/** Printed by `roi-studio overlay --help` (electron/cli.ts). */
+export const help = `usage: roi-studio overlay merge --db DIR --subject S --from FILE [--only A,B] [--replace] [--rescale]
+
+Copy ROI layers from another overlay file (or a legacy rois.svg, converted as pycortex converts
+it) into the subject's overlays.svg, through the one safe writer (lock, change check, backup).
+  --from FILE   the overlay to copy from
+  --only A,B    only these ROIs (default: all)
+  --replace     replace ROIs of the same name (each keeps its own style and element prefix)
+  --rescale     map a source drawn on another canvas size onto this subject's canvas
+                (without it such a source is refused, naming both sizes)`;
 
 /**
  * `overlay merge --db DIR --subject S --from FILE [--only A,B] [--replace] [--rescale]`: copy ROI
@@ -29,7 +38,7 @@ const USAGE = 'usage: overlay merge --db DIR --subject S --from FILE [--only A,B
  */
 export async function run(argv: string[]): Promise<void> {
   const [action, ...rest] = argv;
-  if (action !== 'merge') throw new CliError(USAGE, 2);
+  if (action !== 'merge') throw new CliError(help.split('\n')[0], 2);
   const { values } = parseArgs({
     args: rest,
     options: {

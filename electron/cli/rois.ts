@@ -6,6 +6,14 @@ import { readOverlayForReading } from '../store/legacy-rois.js';
 import { databaseAndSubject } from './subject-options.js';
 import { CliError } from './cli-error.js';
 
+/** Printed by `roi-studio rois --help` (electron/cli.ts). */
+export const help = `usage: roi-studio rois --db DIR --subject S [--overlay FILE] [--json]
+
+The vertices of every ROI exactly as pycortex's get_roi_verts computes them.
+  --overlay FILE   read this overlay (or legacy rois.svg) instead of the subject's overlays.svg
+  --json           print { "NAME": { "lh": [...], "rh": [...] } } (hemisphere-local, sorted);
+                   otherwise a count per ROI and any pycortex compatibility warnings`;
+
 /**
  * `rois --db DIR --subject S [--overlay FILE] [--json]`: the vertices of every ROI exactly as
  * pycortex's get_roi_verts computes them; `--json` prints `{ "NAME": { "lh": [...], "rh": [...] } }`

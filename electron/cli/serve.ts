@@ -7,7 +7,8 @@ import { createBackend } from '../backend/index.js';
 import { defaultRendererRoot, isLoopback, startServer } from '../serve.js';
 import { CliError, numberOption } from './cli-error.js';
 
-const HELP = `usage: roi-studio serve [--db DIR] [--port N] [--host H]
+/** Printed by `roi-studio serve --help` (electron/cli.ts). */
+export const help = `usage: roi-studio serve [--db DIR] [--port N] [--host H]
 
 Serve the ROI Studio UI to a browser. Prints the URL to open, with its session token.
   --db DIR    pycortex filestore to open (default: ROI_STUDIO_DB, pycortex's configured filestore,
@@ -22,14 +23,9 @@ export async function run(argv: string[]): Promise<void> {
       db: { type: 'string' },
       port: { type: 'string' },
       host: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
     },
     strict: true,
   });
-  if (values.help) {
-    console.log(HELP);
-    return;
-  }
   const port = numberOption(values, 'port', 8765, { min: 0, max: 65535, integer: true });
   const host = values.host ?? '127.0.0.1';
   const root = defaultRendererRoot(dirname(fileURLToPath(import.meta.url)));

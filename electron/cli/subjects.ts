@@ -4,6 +4,14 @@ import { appPaths } from '../store/app-paths.js';
 import { discoverDatabase } from '../store/database.js';
 import { listSubjects } from '../store/subjects.js';
 
+/** Printed by `roi-studio subjects --help` (electron/cli.ts). */
+export const help = `usage: roi-studio subjects [--db DIR] [--json]
+
+List what ROI Studio sees in a pycortex database: subjects, surfaces, transforms with their
+reference shapes, templates, and whether overlays.svg exists (or a legacy rois.svg).
+  --db DIR   the database (default: ROI_STUDIO_DB, pycortex's configured filestore, else the demo)
+  --json     print it as JSON`;
+
 /**
  * `subjects [--db DIR] [--json]`: what ROI Studio sees in a pycortex database — subjects,
  * surfaces, transforms with reference shapes, templates, and whether overlays.svg exists.

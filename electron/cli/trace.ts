@@ -11,7 +11,8 @@ import { traceTemplate } from '../store/template-trace.js';
 import { databaseAndSubject } from './subject-options.js';
 import { CliError, numberOption, required } from './cli-error.js';
 
-const HELP = `usage: roi-studio trace --db DIR --subject S --xfm X --template FILE [--labels A,B] [--height N] [--into overlay|FILE.svg] [--json]
+/** Printed by `roi-studio trace --help` (electron/cli.ts). */
+export const help = `usage: roi-studio trace --db DIR --subject S --xfm X --template FILE [--labels A,B] [--height N] [--into overlay|FILE.svg] [--json]
        roi-studio trace --db DIR --subject S --restore-sidecar [--labels A,B] [--into overlay|FILE.svg]
 
 Trace the labels of an ROI template volume into ROI outlines, one path per hemisphere, and print
@@ -40,14 +41,9 @@ export async function run(argv: string[]): Promise<void> {
       'restore-sidecar': { type: 'boolean' },
       height: { type: 'string' },
       json: { type: 'boolean' },
-      help: { type: 'boolean', short: 'h' },
     },
     strict: true,
   });
-  if (values.help) {
-    console.log(HELP);
-    return;
-  }
   const { db, subject } = databaseAndSubject(values);
   if (values.into !== undefined && values.into !== 'overlay' && !values.into.toLowerCase().endsWith('.svg'))
     throw new CliError(`--into must be "overlay" or a .svg file, got ${JSON.stringify(values.into)}`, 2);
