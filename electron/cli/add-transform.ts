@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import type { TransformRegistration } from '../../shared/api.js';
 import { addTransform } from '../store/add-transform.js';
 import { CliError, required } from './cli-error.js';
-import { databaseAndSubject } from './subject-options.js';
+import { databaseAndSubject, SUBJECT_OPTIONS } from './subject-options.js';
 
 /** Printed by `roi-studio add-transform --help` (electron/cli.ts). */
 export const help = `usage: roi-studio add-transform --db DIR --subject S --name X --reference FUNC.nii.gz
@@ -25,8 +25,7 @@ export async function run(argv: string[]): Promise<void> {
   const { values } = parseArgs({
     args: argv,
     options: {
-      db: { type: 'string' },
-      subject: { type: 'string' },
+      ...SUBJECT_OPTIONS,
       name: { type: 'string' },
       reference: { type: 'string' },
       header: { type: 'boolean' },

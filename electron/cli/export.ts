@@ -4,7 +4,7 @@ import { appPaths } from '../store/app-paths.js';
 import { exportRois } from '../store/exports.js';
 import { exportFigure } from '../store/figures.js';
 import { cssSizeUnits } from '../../shared/figure/css-size.js';
-import { databaseAndSubject } from './subject-options.js';
+import { databaseAndSubject, SUBJECT_OPTIONS } from './subject-options.js';
 import { CliError, numberOption, required } from './cli-error.js';
 
 const KINDS = ['json', 'csv', 'label', 'nifti', 'png', 'svg'] as const;
@@ -64,8 +64,7 @@ export async function run(argv: string[]): Promise<void> {
   const { values } = parseArgs({
     args: argv,
     options: {
-      db: { type: 'string' },
-      subject: { type: 'string' },
+      ...SUBJECT_OPTIONS,
       kind: { type: 'string' },
       out: { type: 'string' },
       rois: { type: 'string' },

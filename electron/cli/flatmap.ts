@@ -14,7 +14,7 @@ import { curvatureImageFor, MAX_HEIGHT, pixelMapFor } from '../store/flatmap-eng
 import { readTransform } from '../store/transforms.js';
 import { checkVolumeShape, readVolumeFile } from '../store/volumes.js';
 import { checkExportFiles } from '../store/write-policy.js';
-import { databaseAndSubject } from './subject-options.js';
+import { databaseAndSubject, SUBJECT_OPTIONS } from './subject-options.js';
 import { CliError, numberOption, required } from './cli-error.js';
 
 /** Printed by `roi-studio flatmap --help` (electron/cli.ts). */
@@ -42,8 +42,7 @@ export async function run(argv: string[]): Promise<void> {
   const { values } = parseArgs({
     args: argv,
     options: {
-      db: { type: 'string' },
-      subject: { type: 'string' },
+      ...SUBJECT_OPTIONS,
       xfm: { type: 'string' },
       volume: { type: 'string' },
       out: { type: 'string' },

@@ -14,7 +14,7 @@ import type { Matrix } from '../../shared/formats/svg-path.js';
 import { pathIssues } from '../../shared/roi/compat.js';
 import { cliContext, overlayApi } from '../backend/overlay-api.js';
 import { parseOverlayAsPycortex } from '../store/legacy-rois.js';
-import { databaseAndSubject } from './subject-options.js';
+import { databaseAndSubject, SUBJECT_OPTIONS } from './subject-options.js';
 import { CliError, required } from './cli-error.js';
 
 /** Printed by `roi-studio overlay --help` (electron/cli.ts). */
@@ -42,8 +42,7 @@ export async function run(argv: string[]): Promise<void> {
   const { values } = parseArgs({
     args: rest,
     options: {
-      db: { type: 'string' },
-      subject: { type: 'string' },
+      ...SUBJECT_OPTIONS,
       from: { type: 'string' },
       only: { type: 'string' },
       replace: { type: 'boolean' },

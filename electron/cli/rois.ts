@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { overlayPath, roiVerticesOf } from '../backend/overlay-api.js';
 import { describeOverlay, pycortexLoadFailures } from '../../shared/formats/overlay-snapshot.js';
 import { readOverlayForReading } from '../store/legacy-rois.js';
-import { databaseAndSubject } from './subject-options.js';
+import { databaseAndSubject, SUBJECT_OPTIONS } from './subject-options.js';
 import { CliError } from './cli-error.js';
 
 /** Printed by `roi-studio rois --help` (electron/cli.ts). */
@@ -23,8 +23,7 @@ export async function run(argv: string[]): Promise<void> {
   const { values } = parseArgs({
     args: argv,
     options: {
-      db: { type: 'string' },
-      subject: { type: 'string' },
+      ...SUBJECT_OPTIONS,
       overlay: { type: 'string' },
       json: { type: 'boolean' },
     },

@@ -11,6 +11,9 @@ function isFolder(p: string): boolean {
   }
 }
 
+/** The `--db DIR --subject S` options every per-subject command takes (node:util parseArgs). */
+export const SUBJECT_OPTIONS = { db: { type: 'string' }, subject: { type: 'string' } } as const;
+
 /**
  * `--db DIR --subject S`, checked up front so every command names the actual problem: a missing
  * database folder, a malformed name, or a subject the database does not have (listing those it has).

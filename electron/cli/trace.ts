@@ -8,7 +8,7 @@ import { appPaths } from '../store/app-paths.js';
 import { restoreFromSidecar } from '../store/sidecar.js';
 import { roiNameFromLabel } from '../../shared/roi/roi-names.js';
 import { traceTemplate } from '../store/template-trace.js';
-import { databaseAndSubject } from './subject-options.js';
+import { databaseAndSubject, SUBJECT_OPTIONS } from './subject-options.js';
 import { CliError, numberOption, required } from './cli-error.js';
 
 /** Printed by `roi-studio trace --help` (electron/cli.ts). */
@@ -32,8 +32,7 @@ export async function run(argv: string[]): Promise<void> {
   const { values } = parseArgs({
     args: argv,
     options: {
-      db: { type: 'string' },
-      subject: { type: 'string' },
+      ...SUBJECT_OPTIONS,
       xfm: { type: 'string' },
       template: { type: 'string' },
       labels: { type: 'string' },
