@@ -73,4 +73,24 @@ describe.skipIf(!SHARED)(`curvature (${SHARED ? 'shared data' : SKIP_REASON})`, 
     expect(edited).not.toBe(first);
     expect(edited[32492 + 100]).toBe(Math.fround(100 / 32492));
   });
+
+  // ANfs has vertices whose only faces are a triangle and its reversed twin (no normal)
+  const legacyDb = join(SHARED ?? '', 'data', 'legacy-db');
+
+  it('ANfs (twin faces): computed, finite, gyri and sulci in the range of S1', async () => {
+    const cache = await mkdtemp(join(tmpdir(), 'roi-studio-cache-'));
+    const curv = await loadCurvature(legacyDb, 'ANfs', cache);
+    expect(curv.length).toBe(51112 + 50584);
+    let positive = 0;
+    for (const v of curv) {
+      expect(Number.isFinite(v)).toBe(true);
+      if (v > 0) positive++;
+    }
+    expect(Math.min(...curv)).toBeGreaterThan(-0.6);
+    expect(Math.max(...curv)).toBeLessThan(0.6);
+    expect(positive / curv.length).toBeGreaterThan(0.4);
+    expect(positive / curv.length).toBeLessThan(0.6);
+    // the twin-face vertices (left 13236 and 22101, right 6421) take their neighbours' values
+    for (const i of [13236, 22101, 51112 + 6421]) expect(Math.abs(curv[i])).toBeLessThan(0.3);
+  });
 });

@@ -85,4 +85,57 @@ describe('mean curvature (cotangent Laplace–Beltrami)', () => {
     expect(worst).toBeLessThan(1e-11);
     expect(Math.max(...ic.map(Math.abs))).toBeGreaterThan(0.01);
   });
+
+  it('a vertex whose faces are one triangle and its reversed twin smooths like pycortex with that NaN as 0', () => {
+    // the ANfs degeneracy: a flap vertex in a triangle and the same triangle reversed has no normal
+    const { points, triangles } = sphere(10, 10, 20);
+    const flap = points.length / 3;
+    const [a, b] = [triangles[40], triangles[41]];
+    const pts = Float64Array.from([...points, 9, 9, 9]);
+    const tris = Uint32Array.from([...triangles, a, b, flap, a, flap, b]);
+    const lap = cotangentLaplacian(pts, tris);
+    const raw = meanCurvature(pts, tris, lap);
+    expect(raw.findIndex((v) => !Number.isFinite(v))).toBe(flap);
+    expect(() => smoothOnSurface(lap, raw, 20)).toThrow(`vertex ${flap} has mass`);
+
+    const ours = pycortexCurvature(pts, tris);
+    // independent check: a dense direct solve of pycortex's (D + 20·(V − W)) x = D·nan_to_num(H)
+    const n = flap + 1;
+    const m = Array.from({ length: n }, (_, i) => {
+      const row = new Float64Array(n + 1);
+      row[i] = lap.mass[i] + 20 * lap.degree[i];
+      for (let k = lap.indptr[i]; k < lap.indptr[i + 1]; k++) row[lap.indices[k]] -= 20 * lap.weights[k];
+      row[n] = lap.mass[i] * (Number.isFinite(raw[i]) ? raw[i] : 0);
+      return row;
+    });
+    const direct = gaussianElimination(m);
+    let worst = 0;
+    for (let i = 0; i < n; i++) worst = Math.max(worst, Math.abs(ours[i] - direct[i]));
+    expect(worst).toBeLessThan(1e-12);
+    // the flap (value 0) takes part of its neighbours' curvature: between 0 and the sphere's 2/r
+    expect(ours[flap]).toBeGreaterThan(0.02);
+    expect(ours[flap]).toBeLessThan(0.2);
+    for (const v of ours) expect(Number.isFinite(v)).toBe(true);
+  });
 });
+
+/** Solve the augmented dense system [A | b] by elimination with partial pivoting. */
+function gaussianElimination(rows: Float64Array[]): Float64Array {
+  const n = rows.length;
+  for (let c = 0; c < n; c++) {
+    let p = c;
+    for (let r = c + 1; r < n; r++) if (Math.abs(rows[r][c]) > Math.abs(rows[p][c])) p = r;
+    [rows[c], rows[p]] = [rows[p], rows[c]];
+    for (let r = c + 1; r < n; r++) {
+      const f = rows[r][c] / rows[c][c];
+      if (f !== 0) for (let k = c; k <= n; k++) rows[r][k] -= f * rows[c][k];
+    }
+  }
+  const x = new Float64Array(n);
+  for (let r = n - 1; r >= 0; r--) {
+    let s = rows[r][n];
+    for (let k = r + 1; k < n; k++) s -= rows[r][k] * x[k];
+    x[r] = s / rows[r][r];
+  }
+  return x;
+}

@@ -53,7 +53,8 @@ export function meanCurvature(
  * direct solver's answer to rounding. The preconditioner is an incomplete Cholesky factor
  * (about a third of the iterations of the diagonal one, ~1.5× faster overall on a 150k-vertex
  * hemisphere); `jacobi` forces the diagonal one, which is also the fallback should the
- * factorisation break down.
+ * factorisation break down. Values must be finite: a direct solver spreads one NaN over all
+ * the connected vertices, and conjugate gradients never converge on it.
  */
 export function smoothOnSurface(
   lap: CotangentLaplacian,
@@ -74,6 +75,9 @@ export function smoothOnSurface(
     for (let k = indptr[i]; k < indptr[i + 1]; k++) off[k] = -factor * weights[k];
     b[i] = mass[i] * values[i];
   }
+  const bad = b.findIndex((v) => !Number.isFinite(v));
+  if (bad >= 0)
+    throw new Error(`cannot smooth: vertex ${bad} has mass ${mass[bad]} and value ${values[bad]}`);
   const apply = (x: Float64Array, out: Float64Array) => {
     for (let i = 0; i < n; i++) {
       let s = diag[i] * x[i];
@@ -135,6 +139,7 @@ function conjugateGradient(
       rr += ri * ri;
     }
     if (rr <= limit) return x;
+    if (Number.isNaN(rr)) throw new Error('curvature smoothing met a non-finite number in the system');
     precondition(r, z);
     let rzNext = 0;
     for (let i = 0; i < n; i++) rzNext += r[i] * z[i];
@@ -143,6 +148,17 @@ function conjugateGradient(
     for (let i = 0; i < n; i++) p[i] = z[i] + beta * p[i];
   }
   throw new Error(`curvature smoothing did not converge in ${maxIterations} iterations`);
+}
+
+/**
+ * A vertex whose only faces are one triangle and its reversed twin (ANfs has three) has no
+ * normal, so its mean curvature is NaN. pycortex feeds that NaN to its direct solver, which
+ * spreads it over the whole hemisphere; counting it as 0 (numpy's nan_to_num, as pycortex
+ * does for its normals) leaves every other entry of pycortex's system as it is, and the vertex
+ * takes the smoothed value of its neighbours.
+ */
+function finiteOrZero(v: number): number {
+  return Number.isFinite(v) ? v : 0;
 }
 
 /** The whole pycortex recipe for one hemisphere. */
@@ -154,5 +170,5 @@ export function pycortexCurvature(
   const lap = cotangentLaplacian(points, triangles);
   const curv = meanCurvature(points, triangles, lap);
   if (smooth === 0) return curv;
-  return smoothOnSurface(lap, curv, smooth);
+  return smoothOnSurface(lap, curv.map(finiteOrZero), smooth);
 }
