@@ -70,14 +70,19 @@ async function readOrCompute(
   // one computation per cache entry even when several requests arrive at once
   const running = inFlight.get(cached);
   if (running) return running;
-  const job = compute(surfaces, subject, cached).finally(() => inFlight.delete(cached));
+  const job = compute(surfaces, subject, sources, cached).finally(() => inFlight.delete(cached));
   inFlight.set(cached, job);
   return job;
 }
 
 const inFlight = new Map<string, Promise<Float32Array>>();
 
-async function compute(surfaces: SubjectSurfaces, subject: string, cached: string): Promise<Float32Array> {
+async function compute(
+  surfaces: SubjectSurfaces,
+  subject: string,
+  sources: string[],
+  cached: string,
+): Promise<Float32Array> {
   const fid = fiducialSurfaces(surfaces);
   if (!fid)
     throw new ApiError(
@@ -87,7 +92,13 @@ async function compute(surfaces: SubjectSurfaces, subject: string, cached: strin
   // both hemispheres at once, each on a worker thread
   const [left, right] = await Promise.all(
     HEMIS.map((h) => pycortexCurvatureOffThread(fid[h].points, fid[h].triangles)),
-  );
+  ).catch((e: unknown) => {
+    throw new ApiError(
+      'INVALID_FILE',
+      `subject ${subject}: cannot compute the curvature from ${sources.join(', ')}: ${e instanceof Error ? e.message : String(e)}`,
+      sources[0],
+    );
+  });
   await writeAtomically(
     cached,
     encodeNpz({ left: { data: left, shape: [left.length] }, right: { data: right, shape: [right.length] } }),
