@@ -55,9 +55,7 @@ export async function run(): Promise<void> {
     `sub-hcp32k prf-visualrois.nii.gz (80×99×75 int16): read + decoded ${store.toFixed(1)} ms (store, Node zlib); ${portable.toFixed(1)} ms decode with the portable inflater`,
   );
   const cache = await mkdtemp(join(tmpdir(), 'roi-studio-bench-curv-'));
-  const t0 = performance.now();
-  await loadCurvature(SHARED_DB, 'S1', cache);
-  const cold = performance.now() - t0;
+  const cold = await medianTime(1, () => loadCurvature(SHARED_DB, 'S1', cache));
   const remembered = await medianTime(RUNS, () => loadCurvature(SHARED_DB, 'S1', cache));
   const warm = await medianTime(RUNS, () => {
     forgetRememberedCurvature();
@@ -66,6 +64,14 @@ export async function run(): Promise<void> {
   await rm(cache, { recursive: true, force: true });
   console.log(
     `S1 curvature (no curvature.npz): computed like pycortex in ${(cold / 1000).toFixed(1)} s (surfaces included), ${warm.toFixed(0)} ms from the disk cache, ${remembered.toFixed(1)} ms when remembered`,
+  );
+  const legacyCache = await mkdtemp(join(tmpdir(), 'roi-studio-bench-curv-'));
+  const legacy = await medianTime(1, () =>
+    loadCurvature(join(SHARED, 'data', 'legacy-db'), 'ANfs', legacyCache),
+  );
+  await rm(legacyCache, { recursive: true, force: true });
+  console.log(
+    `ANfs curvature (legacy subject with twin faces): computed like pycortex in ${(legacy / 1000).toFixed(1)} s (surfaces included)`,
   );
   console.log(
     `listing ${SHARED_DB} (2 subjects, 3 reference headers): ${(await medianTime(RUNS, () => listSubjects(SHARED_DB))).toFixed(0)} ms`,
