@@ -66,9 +66,8 @@ export async function run(): Promise<void> {
     `S1 curvature (no curvature.npz): computed like pycortex in ${(cold / 1000).toFixed(1)} s (surfaces included), ${warm.toFixed(0)} ms from the disk cache, ${remembered.toFixed(1)} ms when remembered`,
   );
   const legacyCache = await mkdtemp(join(tmpdir(), 'roi-studio-bench-curv-'));
-  const legacy = await medianTime(1, () =>
-    loadCurvature(join(SHARED, 'data', 'legacy-db'), 'ANfs', legacyCache),
-  );
+  const legacyDb = join(SHARED, 'data', 'legacy-db');
+  const legacy = await medianTime(1, () => loadCurvature(legacyDb, 'ANfs', legacyCache));
   await rm(legacyCache, { recursive: true, force: true });
   console.log(
     `ANfs curvature (legacy subject with twin faces): computed like pycortex in ${(legacy / 1000).toFixed(1)} s (surfaces included)`,
