@@ -111,6 +111,7 @@ const SCHEMAS = {
         .array(z.union([text, z.number().int()]))
         .max(10_000)
         .optional(),
+      raw: z.boolean().optional(),
     }),
   ]),
   exportRois: z.tuple([

@@ -198,7 +198,13 @@ describe('api-codec', () => {
       SaveResult: { snapshot, backup: '/db/demo/overlays.svg.bak' } satisfies SaveResult,
       RoiVertices: { V1: { lh: [1, 2], rh: [] } } satisfies Record<string, RoiVertices>,
       TracedRoi: [
-        { name: 'V1v', labelIndex: 1, paths: ['M 0 0 L 1 1 Z'], jaccard: 0.93 },
+        {
+          name: 'V1v',
+          labelIndex: 1,
+          paths: ['M 0 0 L 1 1 Z'],
+          jaccard: 0.93,
+          jaccards: { clean: 0.93, raw: 0.9 },
+        },
       ] satisfies TracedRoi[],
       ExportResult: { files: ['/out/a.label'] },
       Draft: {

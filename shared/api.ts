@@ -362,6 +362,8 @@ export interface TraceRequest {
   template: string;
   /** label names or indices; all labels when absent */
   labels?: (string | number)[];
+  /** trace the label as it is, speckle and all, instead of the cleaned label */
+  raw?: boolean;
 }
 
 export interface TracedRoi {
@@ -371,6 +373,8 @@ export interface TracedRoi {
   paths: string[];
   /** Jaccard between the traced ROI's vertices and the label's mid-depth vertices */
   jaccard: number;
+  /** that Jaccard for the cleaned and for the raw outline, whichever `paths` holds */
+  jaccards: { clean: number; raw: number };
 }
 
 /** An ROI re-drawn from the sidecar's vertex set on the subject's current flatmap. */

@@ -35,7 +35,7 @@ export function traceApi(ctx: BackendContext): TraceApi {
         request.transform,
         file,
         request.labels,
-        { cacheDir: ctx.cacheDir },
+        { cacheDir: ctx.cacheDir, raw: request.raw },
       );
       return rois;
     },

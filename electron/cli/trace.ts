@@ -12,7 +12,7 @@ import { databaseAndSubject, SUBJECT_OPTIONS } from './subject-options.js';
 import { CliError, numberOption, required } from './cli-error.js';
 
 /** Printed by `roi-studio trace --help` (electron/cli.ts). */
-export const help = `usage: roi-studio trace --db DIR --subject S --xfm X --template FILE [--labels A,B] [--height N] [--into overlay|FILE.svg] [--json]
+export const help = `usage: roi-studio trace --db DIR --subject S --xfm X --template FILE [--labels A,B] [--height N] [--raw] [--into overlay|FILE.svg] [--json]
        roi-studio trace --db DIR --subject S --restore-sidecar [--labels A,B] [--into overlay|FILE.svg]
 
 Trace the labels of an ROI template volume into ROI outlines, one path per hemisphere, and print
@@ -22,6 +22,8 @@ outside the ROI name rule (letters, digits, space, _ - . + ( )) become _.
   --template FILE     label volume on the transform's grid, or a name in <subject>/templates/
   --labels A,B        only these labels (names or indices); default: every label
   --height N          label raster height (default 1024; 2048 follows finer detail, 4× slower)
+  --raw               trace the label as it is; by default holes and slits about a voxel wide
+                      are closed and islands under two voxels dropped (both Jaccards printed)
   --into overlay      save the ROIs into the subject's overlays.svg (replacing ROIs of the same name)
   --into FILE.svg     save the subject's overlay with the ROIs as another file
   --restore-sidecar   re-draw the ROIs recorded in overlays.roi-studio.json on the current flatmap
@@ -39,6 +41,7 @@ export async function run(argv: string[]): Promise<void> {
       into: { type: 'string' },
       'restore-sidecar': { type: 'boolean' },
       height: { type: 'string' },
+      raw: { type: 'boolean' },
       json: { type: 'boolean' },
     },
     strict: true,
@@ -58,7 +61,13 @@ export async function run(argv: string[]): Promise<void> {
     chosenFiles: new Set(),
   };
 
-  let rois: { name: string; paths: string[]; jaccard: number; labelIndex?: number }[];
+  let rois: {
+    name: string;
+    paths: string[];
+    jaccard: number;
+    labelIndex?: number;
+    jaccards?: { clean: number; raw: number };
+  }[];
   let edits: OverlayEdit[];
   if (values['restore-sidecar']) {
     const restored = await restoreFromSidecar(db, subject, { names: labels });
@@ -71,7 +80,11 @@ export async function run(argv: string[]): Promise<void> {
       ? resolve(template)
       : resolveTemplate(ctx, subject, template);
     const height = numberOption(values, 'height', 1024, { min: 256, max: 4096, integer: true });
-    const traced = await traceTemplate(db, subject, xfm, file, labels, { height, cacheDir: app.cache });
+    const traced = await traceTemplate(db, subject, xfm, file, labels, {
+      height,
+      cacheDir: app.cache,
+      raw: values.raw,
+    });
     rois = traced.rois.map((r) => ({ ...r, name: roiNameFromLabel(r.name) }));
     edits = rois.map((r) => ({ kind: 'add', name: r.name, paths: r.paths, label: true }));
   }
@@ -92,7 +105,7 @@ export async function run(argv: string[]): Promise<void> {
   const width = Math.max(4, ...rois.map((r) => r.name.length));
   for (const r of rois)
     console.log(
-      `${r.name.padEnd(width)}  Jaccard ${r.jaccard.toFixed(3)}  ${r.paths.length === 0 ? 'no outline' : `${r.paths.length} path(s)`}`,
+      `${r.name.padEnd(width)}  Jaccard ${r.jaccard.toFixed(3)}${r.jaccards ? ` (clean ${r.jaccards.clean.toFixed(3)}, raw ${r.jaccards.raw.toFixed(3)})` : ''}  ${r.paths.length === 0 ? 'no outline' : `${r.paths.length} path(s)`}`,
     );
   console.log(
     saved

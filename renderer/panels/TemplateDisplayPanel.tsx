@@ -12,6 +12,7 @@ export function TemplateDisplayPanel() {
   const template = useEditor((s) => s.template);
   const display = useEditor((s) => s.display);
   const busy = useEditor((s) => s.busy !== null);
+  const traceRaw = useEditor((s) => s.traceRaw);
   const labels = template ? templateLabels(template) : undefined;
   const categorical = template ? isLabelTemplate(template, display) : false;
   const present = useMemo(
@@ -57,6 +58,17 @@ export function TemplateDisplayPanel() {
           >
             Add all labels
           </button>
+          <label
+            className="checkbox"
+            title="Outline labels voxel by voxel, speckle, slits and holes included; unticked, holes and slits about a voxel wide are closed and islands under two voxels dropped"
+          >
+            <input
+              type="checkbox"
+              checked={traceRaw}
+              onChange={(e) => editor.set({ traceRaw: e.target.checked })}
+            />
+            Raw outlines
+          </label>
         </div>
       )}
       {categorical ? (

@@ -122,6 +122,8 @@ export interface EditorState {
   draftOffer: Draft | null;
   /** the last "Add all labels": per label, the ROI and its Jaccard */
   traceSummary: TraceSummaryRow[] | null;
+  /** "Outline as ROI" / "Add all labels" trace the label as it is instead of cleaning speckle */
+  traceRaw: boolean;
 }
 
 export const INITIAL_STATE: EditorState = {
@@ -159,6 +161,7 @@ export const INITIAL_STATE: EditorState = {
   notice: null,
   draftOffer: null,
   traceSummary: null,
+  traceRaw: false,
 };
 
 export const useEditor = create<EditorState>()(() => INITIAL_STATE);

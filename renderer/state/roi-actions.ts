@@ -14,7 +14,7 @@ import {
   updateRoi,
 } from './roi-document.js';
 import { restoreIntoDocument } from './sidecar-restore.js';
-import { addTracedRois, jaccardRange, traceSummaryLine } from './traced-rois.js';
+import { addTracedRois, jaccardPair, jaccardRange, traceSummaryLine } from './traced-rois.js';
 
 /** ROI commands from the panels (each one undoable). */
 
@@ -92,7 +92,7 @@ function nameForLabel(label: string): string {
  * so the ROI selects that label's vertices), ready for hand editing; one undoable command.
  */
 export async function traceLabelAsRoi(labelIndex: number, labelName: string): Promise<void> {
-  const { subject, transform, templatePath } = editor.get();
+  const { subject, transform, templatePath, traceRaw } = editor.get();
   if (!subject || !transform || !templatePath) return;
   editor.set({ busy: `Outlining ${labelName}…` });
   try {
@@ -101,6 +101,7 @@ export async function traceLabelAsRoi(labelIndex: number, labelName: string): Pr
       transform,
       template: templatePath,
       labels: [labelIndex],
+      raw: traceRaw,
     });
     const first = traced.find((t) => t.labelIndex === labelIndex) ?? traced[0];
     if (!first || first.paths.length === 0) {
@@ -120,7 +121,7 @@ export async function traceLabelAsRoi(labelIndex: number, labelName: string): Pr
     editor.set({ busy: null });
     commit(`Outline ${labelName} as ${name}`, doc, key);
     editor.set({
-      notice: `Outlined ${labelName} as ${name} (agreement with the label's vertices: Jaccard ${first.jaccard.toFixed(3)})`,
+      notice: `Outlined ${labelName} as ${name} (agreement with the label's vertices: Jaccard ${first.jaccard.toFixed(3)}; ${jaccardPair(first.jaccards)})`,
     });
   } catch (e) {
     showProblem(`Could not outline ${labelName}`, e);
@@ -133,11 +134,16 @@ export async function traceLabelAsRoi(labelIndex: number, labelName: string): Pr
  * the template panel.
  */
 export async function addAllLabels(): Promise<void> {
-  const { subject, transform, templatePath } = editor.get();
+  const { subject, transform, templatePath, traceRaw } = editor.get();
   if (!subject || !transform || !templatePath) return;
   editor.set({ busy: 'Outlining all labels…' });
   try {
-    const traced = await api().traceLabels({ subject, transform, template: templatePath });
+    const traced = await api().traceLabels({
+      subject,
+      transform,
+      template: templatePath,
+      raw: traceRaw,
+    });
     const s = editor.get();
     if (s.subject !== subject || s.templatePath !== templatePath) return;
     const { doc, rows } = addTracedRois(s.doc, traced);

@@ -8,10 +8,28 @@ import { roiNameFromLabel } from '../../shared/roi/roi-names.js';
 import { addTracedRois, traceSummaryLine } from './traced-rois.js';
 
 const traced: TracedRoi[] = [
-  { name: 'V2v', labelIndex: 3, paths: ['M 5,5 L 6,5 L 6,6 Z'], jaccard: 0.91 },
-  { name: 'V1v', labelIndex: 1, paths: ['M 0,0 L 1,0 L 1,1 Z', 'M 50,0 L 51,0 L 51,1 Z'], jaccard: 0.95 },
-  { name: 'hV4', labelIndex: 7, paths: [], jaccard: 0 },
-  { name: 'V1d', labelIndex: 2, paths: ['M 2,2 L 3,2 L 3,3 Z'], jaccard: 0.88 },
+  {
+    name: 'V2v',
+    labelIndex: 3,
+    paths: ['M 5,5 L 6,5 L 6,6 Z'],
+    jaccard: 0.91,
+    jaccards: { clean: 0.91, raw: 0.93 },
+  },
+  {
+    name: 'V1v',
+    labelIndex: 1,
+    paths: ['M 0,0 L 1,0 L 1,1 Z', 'M 50,0 L 51,0 L 51,1 Z'],
+    jaccard: 0.95,
+    jaccards: { clean: 0.95, raw: 0.94 },
+  },
+  { name: 'hV4', labelIndex: 7, paths: [], jaccard: 0, jaccards: { clean: 0, raw: 0 } },
+  {
+    name: 'V1d',
+    labelIndex: 2,
+    paths: ['M 2,2 L 3,2 L 3,3 Z'],
+    jaccard: 0.88,
+    jaccards: { clean: 0.88, raw: 0.9 },
+  },
 ];
 
 function roi(name: string) {
@@ -71,7 +89,7 @@ describe('addAllLabels', () => {
 
   it('adds every label in one undoable step: one undo removes them all, redo brings them back', async () => {
     await addAllLabels();
-    expect(requests).toEqual([{ subject: 'demo', transform: 'xfm', template: '/t.nii.gz' }]);
+    expect(requests).toEqual([{ subject: 'demo', transform: 'xfm', template: '/t.nii.gz', raw: false }]);
     const s = editor.get();
     expect(s.doc.rois.map((r) => r.name)).toEqual(['Mine', 'V1v', 'V1d', 'V2v']);
     expect(s.history.past).toHaveLength(1);
@@ -84,6 +102,12 @@ describe('addAllLabels', () => {
     expect(isDirty(editor.get())).toBe(false);
     expect(redoEdit()).toBe(true);
     expect(editor.get().doc.rois).toHaveLength(4);
+  });
+
+  it('asks for raw outlines when "Raw outlines" is ticked', async () => {
+    editor.set({ traceRaw: true });
+    await addAllLabels();
+    expect(requests.map((r) => r.raw)).toEqual([true]);
   });
 
   it('running it again adds nothing and records no step', async () => {

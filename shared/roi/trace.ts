@@ -1,4 +1,5 @@
 import type { Hemi } from '../subject.js';
+import { closeMask } from './close-mask.js';
 import { isOuterRing, signedArea, traceRings } from './marching-squares.js';
 import { simplifyRing } from './simplify.js';
 import { smoothRing } from './smooth.js';
@@ -38,6 +39,13 @@ export interface TraceOptions {
   minArea?: number;
   /** holes smaller than this (square SVG units) are filled: speckle, not structure */
   minHoleArea?: number;
+  /**
+   * Cleaning of speckled labels, in raster pixels; 0 (the default) traces the raw label.
+   * Closing fills holes and closes slits up to twice this wide before tracing.
+   */
+  closeRadius?: number;
+  /** islands covering fewer raster pixels than this are dropped */
+  minIslandPixels?: number;
 }
 
 export interface TracedLabel {
@@ -46,7 +54,15 @@ export interface TracedLabel {
   paths: Partial<Record<Hemi, string>>;
 }
 
-const DEFAULTS = { tolerance: 0.5, smoothRadius: 1, holes: 'slit' as const, minArea: 1, minHoleArea: 64 };
+const DEFAULTS = {
+  tolerance: 0.5,
+  smoothRadius: 1,
+  holes: 'slit' as const,
+  minArea: 1,
+  minHoleArea: 64,
+  closeRadius: 0,
+  minIslandPixels: 0,
+};
 
 /** Trace every requested label (all positive integer values present when `labels` is absent). */
 export function traceLabels(raster: LabelRaster, options: TraceOptions, labels?: number[]): TracedLabel[] {
@@ -97,11 +113,12 @@ function traceBox(raster: LabelRaster, label: number, box: Box, options: TraceOp
   const o = { ...DEFAULTS, ...options };
   const w = box.c1 - box.c0 + 1;
   const h = box.r1 - box.r0 + 1;
-  const mask = new Uint8Array(w * h);
+  const labelMask = new Uint8Array(w * h);
   for (let r = 0; r < h; r++) {
     const src = (box.r0 + r) * raster.width + box.c0;
-    for (let c = 0; c < w; c++) if (raster.values[src + c] === label) mask[r * w + c] = 1;
+    for (let c = 0; c < w; c++) if (raster.values[src + c] === label) labelMask[r * w + c] = 1;
   }
+  const mask = closeMask(labelMask, w, h, o.closeRadius);
 
   // pixel (r, c) samples SVG (c·Wsvg/(W−1), r·Hsvg/(H−1)) (quickflat's linspace grid, §4.4/§6.2)
   const sx = o.svgWidth / (raster.width - 1);
@@ -111,7 +128,9 @@ function traceBox(raster: LabelRaster, label: number, box: Box, options: TraceOp
   const holes: Float64Array[] = [];
   for (const ring of traceRings(mask, w, h)) {
     const outer = isOuterRing(ring);
-    if (Math.abs(signedArea(ring)) * sx * sy < (outer ? o.minArea : o.minHoleArea)) continue;
+    const pixels = Math.abs(signedArea(ring));
+    if (pixels * sx * sy < (outer ? o.minArea : o.minHoleArea)) continue;
+    if (outer && pixels < o.minIslandPixels) continue;
     (outer ? outers : holes).push(ring);
   }
   if (outers.length === 0) return null;
