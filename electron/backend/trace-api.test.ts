@@ -37,6 +37,16 @@ describe.skipIf(!SHARED)('trace API', () => {
     expect(rois[0]).toMatchObject({ name: 'FFC', labelIndex: 1 });
     expect(rois[0].paths).toHaveLength(2);
     expect(rois[0].jaccard).toBeGreaterThan(0.9);
+    expect(rois[0].jaccard).toBe(rois[0].jaccards.clean);
+  }, 60_000);
+
+  it('traceLabels with raw: the raw outline, scored by the raw Jaccard', async () => {
+    const request = { subject: 'sub-hcp32k', transform: 'func2mm', template: 'floc-faces', labels: ['FFC'] };
+    const [clean] = await traceApi(ctx()).traceLabels(request);
+    const [raw] = await traceApi(ctx()).traceLabels({ ...request, raw: true });
+    expect(raw.jaccard).toBe(raw.jaccards.raw);
+    expect(raw.jaccards).toEqual(clean.jaccards);
+    expect(raw.paths).not.toEqual(clean.paths);
   }, 60_000);
 
   it('exportRois writes only where allowed', async () => {

@@ -7,7 +7,7 @@ import { splitHemispheres } from '../../shared/roi/membership.js';
 import { createBackend } from '../backend/index.js';
 import { readSidecar } from '../store/sidecar.js';
 import { traceTemplate } from '../store/template-trace.js';
-import { copyToTemp, SHARED } from '../testing/shared-data.js';
+import { copyToTemp, SHARED, SHARED_DB } from '../testing/shared-data.js';
 import { run } from './trace.js';
 
 process.env.ROI_STUDIO_HOME = mkdtempSync(join(tmpdir(), 'roi-studio-home-'));
@@ -102,5 +102,42 @@ describe.skipIf(!SHARED)('trace --into overlay (sub-hcp32k, every template)', ()
         'x.txt',
       ]),
     ).rejects.toThrow(/--into must be "overlay" or a .svg file/);
+  }, 120_000);
+});
+
+describe.skipIf(!SHARED)('trace --raw', () => {
+  it('traces the label as it is with --raw, cleaned without; both Jaccards printed either way', async () => {
+    const log = vi.spyOn(console, 'log').mockImplementation(() => undefined);
+    const args = [
+      '--db',
+      SHARED_DB,
+      '--subject',
+      'sub-hcp32k',
+      '--xfm',
+      'func2mm',
+      '--template',
+      'prf-visualrois',
+    ];
+    const file = join(SHARED_DB, 'sub-hcp32k', 'templates', 'prf-visualrois.nii.gz');
+    try {
+      await run([...args, '--labels', 'V1', '--raw', '--json']);
+      await run([...args, '--labels', 'V1', '--json']);
+      await run([...args, '--labels', 'V1,V2']);
+      const [raw, clean] = log.mock.calls
+        .slice(0, 2)
+        .map((c) => JSON.parse(String(c[0])) as { rois: { paths: string[] }[] });
+      const expectedRaw = await traceTemplate(SHARED_DB, 'sub-hcp32k', 'func2mm', file, ['V1'], {
+        raw: true,
+      });
+      const expectedClean = await traceTemplate(SHARED_DB, 'sub-hcp32k', 'func2mm', file, ['V1']);
+      expect(raw.rois[0].paths).toEqual(expectedRaw.rois[0].paths);
+      expect(clean.rois[0].paths).toEqual(expectedClean.rois[0].paths);
+      expect(clean.rois[0].paths).not.toEqual(raw.rois[0].paths);
+      const lines = log.mock.calls.slice(2).map((c) => String(c[0]));
+      expect(lines[0]).toMatch(/^V1 +Jaccard 0\.\d{3} \(clean 0\.\d{3}, raw 0\.\d{3}\) +2 path\(s\)$/);
+      expect(lines[1]).toMatch(/^V2 +Jaccard 0\.\d{3} \(clean /);
+    } finally {
+      log.mockRestore();
+    }
   }, 120_000);
 });

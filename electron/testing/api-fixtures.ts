@@ -54,7 +54,7 @@ export function validCalls(db: string): Record<ApiMethod, unknown[]> {
     loadOverlay: ['demo'],
     saveOverlay: [{ subject: 'demo', baseRevision: 'r', edits: [{ kind: 'delete', name: 'V1' }] }],
     getRoiVertices: ['demo', join(db, 'demo', 'overlays.svg')],
-    traceLabels: [{ subject: 'demo', transform: 'xfm', template: 'prf-visualrois' }],
+    traceLabels: [{ subject: 'demo', transform: 'xfm', template: 'prf-visualrois', raw: true }],
     restoreFromSidecar: ['demo'],
     exportRois: [{ subject: 'demo', kind: 'json', out: join(db, 'demo', 'export') }],
     importFreeSurfer: [{ folder: join(db, 'fs'), name: 'S2', labels: ['aparc'], flatOrientation: 'as-is' }],
@@ -109,6 +109,7 @@ export function malformedCalls(db: string): [ApiMethod, unknown[]][] {
     'exportRois',
     [{ subject: 'demo', kind: 'png', out: join(db, 'x.png'), figure: { script: 'x' } }],
   ]);
+  out.push(['traceLabels', [{ subject: 'demo', transform: 'xfm', template: 'prf-visualrois', raw: 'yes' }]]);
   out.push(['loadDraft', [db, '..']]);
   const reference = join(db, 'demo', 'template.nii.gz');
   out.push([

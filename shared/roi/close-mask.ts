@@ -25,10 +25,10 @@ export function closeMask(mask: Uint8Array, width: number, height: number, radiu
 function squareFilter(src: Uint8Array, w: number, h: number, r: number, hit: 0 | 1): Uint8Array {
   const pass = (input: Uint8Array, along: number, across: number, step: number, stride: number) => {
     const out = new Uint8Array(input.length);
+    // distance to the last `hit` pixel seen, scanning both ways
+    const near = new Float64Array(along);
     for (let a = 0; a < across; a++) {
       const base = a * stride;
-      // distance to the last `hit` pixel seen, scanning both ways
-      const near = new Float64Array(along);
       let last = -Infinity;
       for (let i = 0; i < along; i++) {
         if (input[base + i * step] === hit) last = i;

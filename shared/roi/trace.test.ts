@@ -149,6 +149,49 @@ describe('traceLabels', () => {
   });
 });
 
+describe('cleaning speckled labels', () => {
+  // 60×60 pixels of 4×4 SVG units; "voxels" of 3×3 pixels: a block with a one-voxel hole, a
+  // one-voxel-wide slit cut in from its top edge, and a one-voxel island beside it
+  const speckled = raster(60, 60, (r, c) => {
+    if (r >= 52 && r <= 54 && c >= 52 && c <= 54) return 1;
+    if (r < 6 || r > 47 || c < 6 || c > 47) return 0;
+    if (r >= 24 && r <= 26 && c >= 24 && c <= 26) return 0;
+    if (c >= 15 && c <= 17 && r <= 20) return 0;
+    return 1;
+  });
+  const frame = { svgWidth: 59 * 4, svgHeight: 59 * 4, splitColumn: 60 };
+  const at = (d: string, r: number, c: number) => inside(d, c * 4, r * 4);
+  const [raw] = traceLabels(speckled, frame);
+  const [clean] = traceLabels(speckled, { ...frame, closeRadius: 2, minIslandPixels: 18 });
+
+  it('raw keeps the hole, the slit and the island', () => {
+    const d = raw.paths.lh!;
+    expect(d).toMatch(SAFE);
+    expect([at(d, 25, 25), at(d, 10, 16), at(d, 53, 53)]).toEqual([false, false, true]);
+    expect(subpaths(d)).toHaveLength(2);
+  });
+
+  it('clean fills the hole, closes the slit and drops the island, leaving the rest where it was', () => {
+    const d = clean.paths.lh!;
+    expect(d).toMatch(SAFE);
+    expect([at(d, 25, 25), at(d, 10, 16), at(d, 53, 53)]).toEqual([true, true, false]);
+    expect(subpaths(d)).toHaveLength(1);
+    // the block's edges stay put: inside just within them, outside just beyond
+    for (const [r, c, want] of [
+      [7, 30, true],
+      [46, 30, true],
+      [30, 7, true],
+      [30, 46, true],
+      [4, 30, false],
+      [49, 30, false],
+      [30, 4, false],
+      [30, 49, false],
+      [4, 16, false],
+    ] as const)
+      expect(at(d, r, c), `pixel ${r},${c}`).toBe(want);
+  });
+});
+
 describe('formatPath', () => {
   it('writes absolute M/L/Z with x,y pairs, no exponents and no negative zero', () => {
     expect(formatPath([[0, -0.00001, 1e-9, 2.123456, 3, 4]])).toBe('M 0,0 L 0,2.123 L 3,4 Z');
