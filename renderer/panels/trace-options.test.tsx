@@ -2,9 +2,9 @@
 import { act } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import type { PixelMap, RoiStudioApi, TraceRequest, TracedRoi } from '../../shared/api.js';
-import { setApi } from '../state/api-holder.js';
+import type { PixelMap, TraceRequest, TracedRoi } from '../../shared/api.js';
 import { editor, INITIAL_STATE, type TemplateData } from '../state/editor-store.js';
+import { recordTraceRequests } from '../state/trace-test-helpers.js';
 import { TemplateDisplayPanel } from './TemplateDisplayPanel.js';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
@@ -53,13 +53,7 @@ let root: Root;
 let requests: TraceRequest[];
 
 beforeEach(() => {
-  requests = [];
-  setApi({
-    traceLabels: (r: TraceRequest) => {
-      requests.push(r);
-      return Promise.resolve(traced);
-    },
-  } as unknown as RoiStudioApi);
+  requests = recordTraceRequests(traced);
   editor.set(
     { ...INITIAL_STATE, subject: 'demo', transform: 'xfm', templatePath: '/t.nii.gz', template },
     true,

@@ -6,6 +6,7 @@ import { addAllLabels } from './roi-actions.js';
 import { addRoi, newRoiKey } from './roi-document.js';
 import { roiNameFromLabel } from '../../shared/roi/roi-names.js';
 import { addTracedRois, traceSummaryLine } from './traced-rois.js';
+import { recordTraceRequests } from './trace-test-helpers.js';
 
 const traced: TracedRoi[] = [
   {
@@ -73,13 +74,7 @@ describe('addTracedRois', () => {
 describe('addAllLabels', () => {
   let requests: TraceRequest[];
   beforeEach(() => {
-    requests = [];
-    setApi({
-      traceLabels: (r: TraceRequest) => {
-        requests.push(r);
-        return Promise.resolve(traced);
-      },
-    } as unknown as RoiStudioApi);
+    requests = recordTraceRequests(traced);
     const doc = addRoi({ rois: [] }, roi('Mine'));
     editor.set(
       { ...INITIAL_STATE, subject: 'demo', transform: 'xfm', templatePath: '/t.nii.gz', doc, savedDoc: doc },
