@@ -63,5 +63,3 @@ export function createCloseGuard(deps: CloseGuardDeps) {
     },
   };
 }
-
-export type CloseGuard = ReturnType<typeof createCloseGuard>;

@@ -4,10 +4,10 @@ import { networkInterfaces } from 'node:os';
 import { gunzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ApiError, type CurvatureImage, type RoiStudioApi } from '../shared/api.js';
+import { API_TOKEN_HEADER, ApiError, type CurvatureImage, type RoiStudioApi } from '../shared/api.js';
 import { decodeFrame, FRAME_CONTENT_TYPE } from '../shared/api-codec.js';
 import { RENDERER_CSP } from './csp.js';
-import { isLoopback, MAX_BODY_BYTES, startServer, TOKEN_HEADER, type RunningServer } from './serve.js';
+import { isLoopback, MAX_BODY_BYTES, startServer, type RunningServer } from './serve.js';
 import { makeSandbox, outsideCalls, recordingBackend, type Sandbox } from './testing/api-fixtures.js';
 
 let box: Sandbox;
@@ -46,7 +46,7 @@ const base = () => `http://127.0.0.1:${srv.port}`;
 const call = (method: string, args: unknown[], headers: Record<string, string> = {}) =>
   fetch(`${base()}/api/${method}`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', [TOKEN_HEADER]: TOKEN, ...headers },
+    headers: { 'content-type': 'application/json', [API_TOKEN_HEADER]: TOKEN, ...headers },
     body: JSON.stringify(args),
   });
 
@@ -104,7 +104,7 @@ describe('serve: token', () => {
   it('refuses a wrong token with 401, in the query, the header and the cookie', async () => {
     expect((await fetch(`${base()}/?token=${TOKEN}x`)).status).toBe(401);
     expect((await fetch(`${base()}/?token=${TOKEN.slice(0, -1)}X`)).status).toBe(401);
-    expect((await call('getDatabase', [], { [TOKEN_HEADER]: 'wrong' })).status).toBe(401);
+    expect((await call('getDatabase', [], { [API_TOKEN_HEADER]: 'wrong' })).status).toBe(401);
     expect((await rawGet('/', { cookie: `roi-studio-token-${srv.port}=wrong` })).status).toBe(401);
     expect((await rawGet('/', { cookie: `roi-studio-token-1=${TOKEN}` })).status).toBe(401);
   });
@@ -156,7 +156,7 @@ describe('serve: Host and Origin', () => {
   });
 
   it("refuses API calls whose Origin is not this server's page, before the back end sees them", async () => {
-    const headers = { 'content-type': 'application/json', [TOKEN_HEADER]: TOKEN };
+    const headers = { 'content-type': 'application/json', [API_TOKEN_HEADER]: TOKEN };
     const before = backendCalls.length;
     for (const origin of [
       'http://evil.example',
@@ -186,7 +186,7 @@ describe('serve: Host and Origin', () => {
 });
 
 describe('serve: limits', () => {
-  const headers = { 'content-type': 'application/json', [TOKEN_HEADER]: TOKEN };
+  const headers = { 'content-type': 'application/json', [API_TOKEN_HEADER]: TOKEN };
   const message = `the request body is larger than the ${MAX_BODY_BYTES}-byte limit`;
 
   it('refuses a body declared larger than the limit before reading it', async () => {
@@ -271,7 +271,7 @@ describe('serve: API', () => {
             method: 'POST',
             headers: {
               'content-type': 'application/json',
-              [TOKEN_HEADER]: TOKEN,
+              [API_TOKEN_HEADER]: TOKEN,
               ...(encoding ? { 'accept-encoding': encoding } : {}),
             },
           },
@@ -323,13 +323,13 @@ describe('serve: API', () => {
     expect((await call('__proto__', [])).status).toBe(400);
     const notJson = await fetch(`${base()}/api/getDatabase`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', [TOKEN_HEADER]: TOKEN },
+      headers: { 'content-type': 'application/json', [API_TOKEN_HEADER]: TOKEN },
       body: '[oops',
     });
     expect(notJson.status).toBe(400);
     const form = await fetch(`${base()}/api/getDatabase`, {
       method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded', [TOKEN_HEADER]: TOKEN },
+      headers: { 'content-type': 'application/x-www-form-urlencoded', [API_TOKEN_HEADER]: TOKEN },
       body: 'a=1',
     });
     expect(form.status).toBe(400);

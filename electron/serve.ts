@@ -8,7 +8,7 @@ import { once } from 'node:events';
 import { pipeline } from 'node:stream/promises';
 import { createGzip } from 'node:zlib';
 import { extname, join, resolve } from 'node:path';
-import { ApiError, type ApiErrorCode, type RoiStudioApi } from '../shared/api.js';
+import { API_TOKEN_HEADER, ApiError, type ApiErrorCode, type RoiStudioApi } from '../shared/api.js';
 import { encodeFrameChunks, FRAME_CONTENT_TYPE } from '../shared/api-codec.js';
 import { DOWNLOAD_PATH } from '../shared/download-url.js';
 import { callApi, toErrorShape } from './api-arguments.js';
@@ -31,7 +31,6 @@ import { isInside } from './store/path-guard.js';
  * `GET /download?file=…` returns files this server exported (serve-downloads.ts).
  */
 
-export const TOKEN_HEADER = 'x-roi-studio-token';
 /**
  * Largest API request body (README, "Limits"): a save at the path command limit takes a few
  * megabytes; refusing more before reading it keeps one request from holding the server.
@@ -295,7 +294,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       checkHostAndOrigin(req, ownNames);
       const url = new URL(req.url ?? '/', 'http://localhost');
       const queryToken = url.searchParams.get('token') ?? undefined;
-      const headerToken = req.headers[TOKEN_HEADER];
+      const headerToken = req.headers[API_TOKEN_HEADER];
       const authorised =
         sameToken(queryToken, token) ||
         sameToken(typeof headerToken === 'string' ? headerToken : undefined, token) ||

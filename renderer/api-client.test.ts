@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { API_METHODS, ApiError, type RoiStudioApi } from '../shared/api.js';
+import { API_METHODS, API_TOKEN_HEADER, ApiError, type RoiStudioApi } from '../shared/api.js';
 import { encodeFrame } from '../shared/api-codec.js';
 import { createApiClient, createShellClient, type ClientEnvironment } from './api-client.js';
 
@@ -38,7 +38,7 @@ describe('api client over HTTP', () => {
     expect(sent[0].init.credentials).toBe('same-origin');
     expect(sent[0].init.headers).toEqual({
       'Content-Type': 'application/json',
-      'X-ROI-Studio-Token': 'abc123',
+      [API_TOKEN_HEADER]: 'abc123',
     });
   });
 

@@ -1,4 +1,11 @@
-import { API_METHODS, ApiError, isApiErrorShape, type ApiMethod, type RoiStudioApi } from '../shared/api.js';
+import {
+  API_METHODS,
+  API_TOKEN_HEADER,
+  ApiError,
+  isApiErrorShape,
+  type ApiMethod,
+  type RoiStudioApi,
+} from '../shared/api.js';
 import { decodeFrame } from '../shared/api-codec.js';
 import type { MenuCommand, ShellBridge } from '../shared/menu.js';
 
@@ -9,7 +16,6 @@ import type { MenuCommand, ShellBridge } from '../shared/menu.js';
  */
 
 /** Header `serve` reads the session token from (electron/serve.ts). */
-const TOKEN_HEADER = 'X-ROI-Studio-Token';
 
 /** The parts of the browser the client needs; tests pass fakes. */
 export interface ClientEnvironment {
@@ -74,7 +80,7 @@ function overHttp(env: ClientEnvironment): RoiStudioApi {
         res = await env.fetch(new URL(method, base), {
           method: 'POST',
           credentials: 'same-origin',
-          headers: { 'Content-Type': 'application/json', ...(token ? { [TOKEN_HEADER]: token } : {}) },
+          headers: { 'Content-Type': 'application/json', ...(token ? { [API_TOKEN_HEADER]: token } : {}) },
           body: JSON.stringify(args),
         });
       } catch (e) {

@@ -517,6 +517,9 @@ export interface RoiStudioApi {
 
 export type ApiMethod = keyof RoiStudioApi;
 
+/** The HTTP header that carries serve's session token (HTTP header names ignore case). */
+export const API_TOKEN_HEADER = 'x-roi-studio-token';
+
 /** Every method name, for transports that dispatch by name (IPC channels, HTTP routes). */
 export const API_METHODS = [
   'getDatabase',

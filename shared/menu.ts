@@ -22,8 +22,6 @@ export type MenuCommand =
   | { command: 'rotate-left' }
   | { command: 'rotate-right' };
 
-export type MenuCommandName = MenuCommand['command'];
-
 export interface ShellBridge {
   /** subscribe to menu commands; returns the unsubscribe function */
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;

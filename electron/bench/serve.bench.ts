@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { decodeFrame, encodeFrame } from '../../shared/api-codec.js';
-import type { OverlaySnapshot } from '../../shared/api.js';
+import { API_TOKEN_HEADER, type OverlaySnapshot } from '../../shared/api.js';
 import { MAX_EDIT_COMMANDS } from '../../shared/formats/overlay-edit.js';
 import { polygonToPath } from '../../shared/formats/svg-path.js';
 import { createContext } from '../backend/create-context.js';
@@ -47,7 +47,7 @@ export async function run(): Promise<void> {
           method: 'POST',
           headers: {
             'content-type': 'application/json',
-            'x-roi-studio-token': 'bench',
+            [API_TOKEN_HEADER]: 'bench',
             'accept-encoding': encoding,
           },
           body: JSON.stringify([subject, transform, options]),
@@ -85,7 +85,7 @@ async function saveAtTheLimit(): Promise<void> {
   const call = async (method: string, args: unknown[]) => {
     const res = await fetch(`http://127.0.0.1:${server.port}/api/${method}`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-roi-studio-token': 'bench' },
+      headers: { 'content-type': 'application/json', [API_TOKEN_HEADER]: 'bench' },
       body: JSON.stringify(args),
     });
     return { status: res.status, body: await res.arrayBuffer() };

@@ -1,7 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import { dirname, extname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { PNG } from 'pngjs';
 import { labelImage, meanImage } from '../../shared/flatmap/compose.js';
 import { flatmapPicture } from '../../shared/flatmap/picture.js';
 import { MAX_THICK } from '../../shared/flatmap/pixel-map.js';
@@ -11,6 +10,7 @@ import { appPaths } from '../store/app-paths.js';
 import { writeFileAtomic } from '../store/atomic-write.js';
 import { writeError } from '../store/file-errors.js';
 import { curvatureImageFor, MAX_HEIGHT, pixelMapFor } from '../store/flatmap-engine.js';
+import { encodePng } from '../store/png-encode.js';
 import { readTransform } from '../store/transforms.js';
 import { checkVolumeShape, readVolumeFile } from '../store/volumes.js';
 import { checkExportFiles } from '../store/write-policy.js';
@@ -92,9 +92,7 @@ export async function run(argv: string[]): Promise<void> {
       vmin: numberOption(values, 'vmin', lo),
       vmax: numberOption(values, 'vmax', hi),
     });
-    const png = new PNG({ width: map.width, height: map.height });
-    png.data = Buffer.from(rgba.buffer, rgba.byteOffset, rgba.byteLength);
-    bytes = PNG.sync.write(png);
+    bytes = encodePng(map.width, map.height, rgba);
   }
   checkExportFiles([out]);
   try {

@@ -2,7 +2,7 @@ import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
 import { makeFigure } from '../../shared/figure/make-figure.js';
 import { COLORMAPS, colormapLut, lutSize } from '../../shared/flatmap/colormaps.js';
-import { encodePng } from './figures.js';
+import { encodePng } from './png-encode.js';
 import { figureFonts } from './figure-fonts.js';
 
 /**

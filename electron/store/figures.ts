@@ -1,6 +1,5 @@
 import { mkdir } from 'node:fs/promises';
 import { dirname, extname } from 'node:path';
-import { PNG } from 'pngjs';
 import { ApiError, type FigureLook } from '../../shared/api.js';
 import { composeBase, makeFigure, percentile, type FigureData } from '../../shared/figure/make-figure.js';
 import { figureSvg } from '../../shared/figure/figure-svg.js';
@@ -15,6 +14,7 @@ import { loadFlatSurfaces } from './subject-surfaces.js';
 import { parseOrFail, writeError } from './file-errors.js';
 import { readOverlayForReading } from './legacy-rois.js';
 import { curvatureImageFor, pixelMapFor } from './flatmap-engine.js';
+import { encodePng } from './png-encode.js';
 import { readLabelTable } from './template-trace.js';
 import { readTransform } from './transforms.js';
 import { checkVolumeShape, readVolumeFile } from './volumes.js';
@@ -192,11 +192,4 @@ function lutOrFail(name: string): Uint8Array {
   } catch (e) {
     throw new ApiError('BAD_REQUEST', (e as Error).message);
   }
-}
-
-export function encodePng(width: number, height: number, rgba: Uint8ClampedArray): Uint8Array {
-  // one filter (Paeth) instead of pngjs's try-all-five per row: a 300 dpi figure encodes several times faster
-  const png = new PNG({ width, height, filterType: 4 });
-  png.data = Buffer.from(rgba.buffer, rgba.byteOffset, rgba.byteLength);
-  return PNG.sync.write(png);
 }

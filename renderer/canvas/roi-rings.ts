@@ -45,25 +45,6 @@ export function roiContains(roi: Roi, x: number, y: number): boolean {
   return roi.paths.some((p) => pathRings(p).some((r) => pointInRing(x, y, r)));
 }
 
-/** [xmin, ymin, xmax, ymax] over all outlines, or null for an ROI without paths. */
-export function roiBounds(roi: Roi): [number, number, number, number] | null {
-  let b: [number, number, number, number] | null = null;
-  for (const p of roi.paths) {
-    for (const r of pathRings(p)) {
-      for (let i = 0; i < r.length; i += 2) {
-        if (!b) b = [r[i], r[i + 1], r[i], r[i + 1]];
-        else {
-          b[0] = Math.min(b[0], r[i]);
-          b[1] = Math.min(b[1], r[i + 1]);
-          b[2] = Math.max(b[2], r[i]);
-          b[3] = Math.max(b[3], r[i + 1]);
-        }
-      }
-    }
-  }
-  return b;
-}
-
 const labelCache = new WeakMap<RoiPath, [number, number] | null>();
 
 /**

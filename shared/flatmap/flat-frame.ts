@@ -109,15 +109,3 @@ export function flatToSvg(frame: FlatFrame, width: number, height: number): Floa
   }
   return out;
 }
-
-/** SVG user units → merged nudged flat coordinates (inverse of {@link flatToSvg}). */
-export function svgToFlat(
-  frame: FlatFrame,
-  width: number,
-  height: number,
-  sx: number,
-  sy: number,
-): [number, number] {
-  const [xmin, xmax, ymin, ymax] = frame.extents;
-  return [xmin + (sx / width) * (xmax - xmin), ymax - (sy / height) * (ymax - ymin)];
-}

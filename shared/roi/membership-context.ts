@@ -1,6 +1,4 @@
 import type { FlatFrame } from '../flatmap/flat-frame.js';
-import { buildCutRing } from './cut-ring.js';
-import { buildPointIndex, type MembershipContext } from './membership.js';
 
 const f32 = Math.fround;
 
@@ -37,22 +35,6 @@ export function testPointsFromUnit(unit: ArrayLike<number>, width: number, heigh
 
 export function svgTestPoints(frame: FlatFrame, width: number, height: number): Float64Array {
   return testPointsFromUnit(unitPoints(frame), width, height);
-}
-
-/** Membership inputs for a subject: `fullTriangles` are the merged wm (fiducial) triangles. */
-export function membershipContext(
-  frame: FlatFrame,
-  fullTriangles: Uint32Array,
-  width: number,
-  height: number,
-): MembershipContext {
-  const ring = buildCutRing(fullTriangles, frame.valid);
-  return {
-    index: buildPointIndex(svgTestPoints(frame, width, height)),
-    valid: frame.valid,
-    cutRingIndptr: ring.indptr,
-    cutRingIndices: ring.indices,
-  };
 }
 
 /** Merge per-hemisphere triangles, right offset by nL (pycortex's merge=True). */
