@@ -6,7 +6,8 @@ import {
   closeAddTransformDialog,
   useAddTransformDialog,
 } from '../state/add-transform-actions.js';
-import { errorMessage, useEditor } from '../state/editor-store.js';
+import { useEditor } from '../state/editor-store.js';
+import { useDialogAction } from './use-dialog-action.js';
 import { Modal } from './Modal.js';
 import { PathField } from './PathField.js';
 
@@ -36,8 +37,7 @@ function AddTransformForm() {
   const [subjectsDir, setSubjectsDir] = useState('');
   const [fsSubject, setFsSubject] = useState(subject);
   const [replace, setReplace] = useState(false);
-  const [running, setRunning] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { running, error, run } = useDialogAction();
 
   const taken = existing.some((t) => t.name === name.trim());
   const needsFile = kind !== 'header';
@@ -61,24 +61,17 @@ function AddTransformForm() {
     };
   };
 
-  const submit = async () => {
-    setRunning(true);
-    setError(null);
-    const request: AddTransformRequest = {
-      subject,
-      name: name.trim(),
-      reference: reference.trim(),
-      registration: registration(),
-      ...(taken && replace ? { replace: true } : {}),
-    };
-    try {
+  const submit = () =>
+    run(async () => {
+      const request: AddTransformRequest = {
+        subject,
+        name: name.trim(),
+        reference: reference.trim(),
+        registration: registration(),
+        ...(taken && replace ? { replace: true } : {}),
+      };
       await addTransform(request);
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setRunning(false);
-    }
-  };
+    });
 
   return (
     <Modal

@@ -1,7 +1,8 @@
 import { useMemo, useState } from 'react';
 import type { ExportKind, ExportResult, FigureLook } from '../../shared/api.js';
 import { isLabelTemplate } from '../canvas/template-image.js';
-import { errorMessage, isDirty, useEditor } from '../state/editor-store.js';
+import { isDirty, useEditor } from '../state/editor-store.js';
+import { useDialogAction } from './use-dialog-action.js';
 import {
   closeExportDialog,
   defaultExportFolder,
@@ -43,9 +44,8 @@ function ExportForm() {
   const [out, setOut] = useState(() => chosenOut ?? defaultExportFolder(database, subject));
   const [dpi, setDpi] = useState(100);
   const [withTemplate, setWithTemplate] = useState(true);
-  const [running, setRunning] = useState(false);
+  const { running, error, setError, run } = useDialogAction();
   const [result, setResult] = useState<ExportResult | null>(null);
-  const [error, setError] = useState<string | null>(null);
 
   const selectedName = selected?.savedName ?? null;
   const volumeTemplate = template?.kind === 'volume' ? template : null;
@@ -69,11 +69,9 @@ function ExportForm() {
     setError(null);
   };
 
-  const submit = async () => {
-    setRunning(true);
+  const submit = () => {
     setResult(null);
-    setError(null);
-    try {
+    return run(async () => {
       const r = await runExport({
         subject,
         kind,
@@ -85,11 +83,7 @@ function ExportForm() {
         ...(isFigure(kind) ? { figure: look } : {}),
       });
       setResult(r);
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setRunning(false);
-    }
+    });
   };
 
   return (

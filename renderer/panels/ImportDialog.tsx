@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { errorMessage, useEditor } from '../state/editor-store.js';
+import { useEditor } from '../state/editor-store.js';
+import { useDialogAction } from './use-dialog-action.js';
 import { closeImportDialog, folderName, runImport, useImportDialog } from '../state/import-actions.js';
 import { chooseDatabase } from '../state/session-actions.js';
 import { Modal } from './Modal.js';
@@ -23,16 +24,13 @@ function ImportForm() {
   const [clean, setClean] = useState(true);
   const [labels, setLabels] = useState('default');
   const [replace, setReplace] = useState(false);
-  const [running, setRunning] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { running, error, run } = useDialogAction();
 
   const subject = name.trim() || folderName(folder);
   const canRun = !running && folder.trim() !== '' && subject !== '' && patch.trim() !== '';
 
-  const submit = async () => {
-    setRunning(true);
-    setError(null);
-    try {
+  const submit = () =>
+    run(async () => {
       const list = labels
         .split(',')
         .map((s) => s.trim())
@@ -47,12 +45,7 @@ function ImportForm() {
         labels: labels === 'all' || labels === 'none' || labels === 'default' ? labels : list,
         replace,
       });
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setRunning(false);
-    }
-  };
+    });
 
   return (
     <Modal
