@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
-import { existsSync, readdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { missingReference, referencePath } from '../electron/testing/reference-parts.js';
 import { openDemo, watchConsole } from './page-helpers.js';
 import { demoDatabase, startServe, type Served } from './start-serve.js';
 
@@ -11,18 +11,13 @@ import { demoDatabase, startServe, type Served } from './start-serve.js';
  * subject opens on its flatmap.
  */
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
-const FS = join(
-  process.env.ROI_STUDIO_SHARED ?? join(ROOT, '..', 'shared'),
-  'data',
-  'freesurfer',
-  'fs-hcp32k',
-);
+const FS = referencePath('data', 'freesurfer', 'fs-hcp32k');
+const FS_MISSING = missingReference('data/freesurfer/fs-hcp32k');
 
 let db = '';
 let served: Served | null = null;
 
-test.skip(!existsSync(FS), `FreeSurfer reference subject not found at ${FS}`);
+test.skip(FS_MISSING !== '', FS_MISSING);
 
 test.beforeAll(async () => {
   db = await demoDatabase();

@@ -14,7 +14,7 @@ import {
 } from '../../shared/flatmap/pixel-map.js';
 import type { HemiPair, Surface } from '../../shared/subject.js';
 import { subjectSamplingInput } from '../testing/flatmap-fixtures.js';
-import { SHARED } from '../testing/shared-data.js';
+import { missingReference } from '../testing/shared-data.js';
 import {
   buildFlatDelaunayOffThread,
   buildPixelSamplingOffThread,
@@ -146,7 +146,7 @@ describe('pixel maps in row bands and on worker threads', () => {
     expect((await buildFlatDelaunayOffThread(frame)).coords.buffer).toBeInstanceOf(ArrayBuffer);
   });
 
-  describe.skipIf(!SHARED)('on a real subject', () => {
+  describe.skipIf(missingReference('data/db/S1'))('on a real subject', () => {
     it('S1 fullhead at height 1024: workers and this thread agree exactly', async () => {
       const input = await subjectSamplingInput('S1', 'fullhead', 32);
       usePixelWorkers(2);

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
-import { SHARED } from '../../electron/testing/shared-data.js';
+import { missingReference, referencePath } from '../../electron/testing/shared-data.js';
 import { colormapLut } from './colormaps.js';
 import { PYCORTEX_2D, PYCORTEX_ROWS } from './pycortex-colormap-data.js';
 
@@ -25,9 +25,12 @@ describe("pycortex's colour maps, bundled", () => {
     expect(Object.keys(PYCORTEX_ROWS).length + PYCORTEX_2D.length).toBe(images.length);
   });
 
-  it.skipIf(!SHARED)("are pycortex's files, byte for byte, with its licence", () => {
-    const source = join(SHARED!, 'data', 'pycortex-colormaps');
-    for (const file of [...images, 'LICENSE-pycortex'])
-      expect(readFileSync(join(bundled, file)).equals(readFileSync(join(source, file))), file).toBe(true);
-  });
+  it.skipIf(missingReference('data/pycortex-colormaps'))(
+    "are pycortex's files, byte for byte, with its licence",
+    () => {
+      const source = referencePath('data/pycortex-colormaps');
+      for (const file of [...images, 'LICENSE-pycortex'])
+        expect(readFileSync(join(bundled, file)).equals(readFileSync(join(source, file))), file).toBe(true);
+    },
+  );
 });
