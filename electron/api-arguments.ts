@@ -12,8 +12,8 @@ import {
 import { checkRoiName } from '../shared/roi/roi-names.js';
 import type { BackendContext } from './backend/context.js';
 import { confinedAddTransform } from './backend/transform-api.js';
-import { allowedPath, isInside } from './store/path-guard.js';
-import { isFilestore } from './store/write-policy.js';
+import { allowedPath, isInside } from './store/write/path-guard.js';
+import { isFilestore } from './store/write/write-policy.js';
 
 /**
  * The gate every call from a UI passes through (Electron IPC and `serve` alike): the arguments

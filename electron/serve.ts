@@ -16,7 +16,7 @@ import type { BackendContext } from './backend/context.js';
 import { SECURITY_HEADERS } from './csp.js';
 import { GzipCache } from './gzip-cache.js';
 import { ExportedFiles, handleDownload } from './serve-downloads.js';
-import { isInside } from './store/path-guard.js';
+import { isInside } from './store/write/path-guard.js';
 
 /**
  * The same API as the desktop app, over HTTP, for a browser: the built renderer as static files

@@ -1,6 +1,6 @@
-import { appPaths } from '../store/app-paths.js';
-import { discoverDatabase } from '../store/database.js';
-import { rememberDatabase } from '../store/recent-databases.js';
+import { appPaths } from '../store/files/app-paths.js';
+import { discoverDatabase } from '../store/database/database.js';
+import { rememberDatabase } from '../store/database/recent-databases.js';
 import type { BackendContext, Dialogs } from './context.js';
 
 export interface CreateContextOptions {

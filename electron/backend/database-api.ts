@@ -8,15 +8,15 @@ import {
   type VertexData,
   type VolumeData,
 } from '../../shared/api.js';
-import { requireFolder } from '../store/database.js';
-import { allowedPath } from '../store/path-guard.js';
-import { readRecentDatabases, rememberDatabase } from '../store/recent-databases.js';
-import { loadSubjectSurfaces } from '../store/subject-surfaces.js';
-import { labelsFor, listSubjects, templateName } from '../store/subjects.js';
-import { readTransformInfo } from '../store/transforms.js';
-import { valueStats } from '../store/value-stats.js';
-import { readVertexDataFile } from '../store/vertex-data.js';
-import { checkVolumeShape, readVolumeFile } from '../store/volumes.js';
+import { requireFolder } from '../store/database/database.js';
+import { allowedPath } from '../store/write/path-guard.js';
+import { readRecentDatabases, rememberDatabase } from '../store/database/recent-databases.js';
+import { loadSubjectSurfaces } from '../store/database/subject-surfaces.js';
+import { labelsFor, listSubjects, templateName } from '../store/database/subjects.js';
+import { readTransformInfo } from '../store/database/transforms.js';
+import { valueStats } from '../store/database/value-stats.js';
+import { readVertexDataFile } from '../store/database/vertex-data.js';
+import { checkVolumeShape, readVolumeFile } from '../store/database/volumes.js';
 import type { BackendContext } from './context.js';
 
 export type DatabaseApi = Pick<

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, readFile, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { ApiError, type Draft, type RoiStudioApi } from '../../shared/api.js';
-import { writeFileAtomic } from '../store/atomic-write.js';
+import { writeFileAtomic } from '../store/files/atomic-write.js';
 import type { BackendContext } from './context.js';
 
 export type DraftApi = Pick<RoiStudioApi, 'saveDraft' | 'loadDraft' | 'clearDraft'>;

@@ -1,5 +1,5 @@
 import type { RoiStudioApi } from '../../shared/api.js';
-import { curvatureImageFor, pixelMapFor, vertexMapFor } from '../store/flatmap-engine.js';
+import { curvatureImageFor, pixelMapFor, vertexMapFor } from '../store/flatmap/flatmap-engine.js';
 import type { BackendContext } from './context.js';
 
 export type FlatmapApi = Pick<RoiStudioApi, 'getCurvature' | 'getVertexMap' | 'getPixelMap'>;

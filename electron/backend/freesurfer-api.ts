@@ -1,7 +1,7 @@
 import { basename, dirname } from 'node:path';
 import { ApiError, type ImportProgress, type RoiStudioApi } from '../../shared/api.js';
 import { DEFAULT_IMPORT_OPTIONS, IMPORT_STAGES } from '../../shared/freesurfer/import-subject.js';
-import { importFreeSurfer } from '../store/freesurfer-import.js';
+import { importFreeSurfer } from '../store/import/freesurfer-import.js';
 import type { BackendContext } from './context.js';
 
 export type FreeSurferApi = Pick<RoiStudioApi, 'importFreeSurfer' | 'getImportProgress'>;

@@ -10,7 +10,7 @@ import {
   parseOverlay,
   type Element,
 } from '../../shared/formats/overlay-svg.js';
-import { listSubjects } from '../store/subjects.js';
+import { listSubjects } from '../store/database/subjects.js';
 import { canonicalXml } from '../testing/canonical-xml.js';
 import { compareSets } from '../testing/roi-sets.js';
 import { cliOutput as cli, runCli } from '../testing/cli-process.js';

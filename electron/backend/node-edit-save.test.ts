@@ -5,7 +5,7 @@ import type { RoiVertices } from '../../shared/api.js';
 import { flatToSvg } from '../../shared/flatmap/flat-frame.js';
 import { moveNode, pathNodes } from '../../shared/formats/path-nodes.js';
 import { parsePath, serializeSafe, type Segment } from '../../shared/formats/svg-path.js';
-import { loadSubjectFlat } from '../store/flat-geometry.js';
+import { loadSubjectFlat } from '../store/flatmap/flat-geometry.js';
 import { GOLDEN, SHARED, SKIP_REASON, copyToTemp } from '../testing/shared-data.js';
 import { cliContext, overlayApi } from './overlay-api.js';
 

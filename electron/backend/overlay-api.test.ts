@@ -9,7 +9,7 @@ import {
   parseOverlay,
   type Element,
 } from '../../shared/formats/overlay-svg.js';
-import { readSidecar } from '../store/sidecar.js';
+import { readSidecar } from '../store/outputs/sidecar.js';
 import { canonicalXml } from '../testing/canonical-xml.js';
 import { compareSets } from '../testing/roi-sets.js';
 import { cliOutput, runCli } from '../testing/cli-process.js';

@@ -26,18 +26,22 @@ import {
   flatGeometry,
   loadSubjectFlat,
   type SubjectFlat,
-} from '../store/flat-geometry.js';
+} from '../store/flatmap/flat-geometry.js';
 import {
   MISSING_REVISION,
   parseOverlayFile,
   readOverlayState,
   writeOverlayFile,
   type OverlayFileState,
-} from '../store/overlay-store.js';
-import { legacyRoisPath, readLegacyRois, readOverlayForReading } from '../store/legacy-rois.js';
-import { allowedPath } from '../store/path-guard.js';
-import { roisToRestore, syncSidecar } from '../store/sidecar.js';
-import { checkReplaceableOverlay, overlayCopyTarget, subjectOverlayFile } from '../store/write-policy.js';
+} from '../store/write/overlay-store.js';
+import { legacyRoisPath, readLegacyRois, readOverlayForReading } from '../store/database/legacy-rois.js';
+import { allowedPath } from '../store/write/path-guard.js';
+import { roisToRestore, syncSidecar } from '../store/outputs/sidecar.js';
+import {
+  checkReplaceableOverlay,
+  overlayCopyTarget,
+  subjectOverlayFile,
+} from '../store/write/write-policy.js';
 import type { BackendContext } from './context.js';
 
 export type OverlayApi = Pick<

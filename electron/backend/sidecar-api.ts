@@ -1,5 +1,5 @@
 import type { RoiStudioApi } from '../../shared/api.js';
-import { restoreFromSidecar } from '../store/sidecar.js';
+import { restoreFromSidecar } from '../store/outputs/sidecar.js';
 import { checkSubject } from './overlay-api.js';
 import type { BackendContext } from './context.js';
 

@@ -1,5 +1,5 @@
 import type { RoiStudioApi } from '../../shared/api.js';
-import { surfaceMeshFor, vertexSamplingFor } from '../store/surface-mesh.js';
+import { surfaceMeshFor, vertexSamplingFor } from '../store/flatmap/surface-mesh.js';
 import type { BackendContext } from './context.js';
 
 export type SurfaceApi = Pick<RoiStudioApi, 'getSurfaceMesh' | 'getVertexSampling'>;

@@ -1,10 +1,10 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { ApiError, type RoiStudioApi } from '../../shared/api.js';
-import { exportRois } from '../store/exports.js';
-import { exportFigure } from '../store/figures.js';
-import { allowedPath } from '../store/path-guard.js';
-import { traceTemplate } from '../store/template-trace.js';
+import { exportRois } from '../store/outputs/exports.js';
+import { exportFigure } from '../store/outputs/figures.js';
+import { allowedPath } from '../store/write/path-guard.js';
+import { traceTemplate } from '../store/outputs/template-trace.js';
 import type { BackendContext } from './context.js';
 
 export type TraceApi = Pick<RoiStudioApi, 'traceLabels' | 'exportRois'>;

@@ -4,8 +4,8 @@ import type {
   TransformInput,
   TransformRegistration,
 } from '../../shared/api.js';
-import { addTransform } from '../store/add-transform.js';
-import { allowedPath } from '../store/path-guard.js';
+import { addTransform } from '../store/import/add-transform.js';
+import { allowedPath } from '../store/write/path-guard.js';
 import type { BackendContext } from './context.js';
 
 export type TransformApi = Pick<RoiStudioApi, 'addTransform' | 'chooseTransformInput'>;

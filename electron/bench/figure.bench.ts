@@ -5,7 +5,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { PNG } from 'pngjs';
-import { exportFigure } from '../store/figures.js';
+import { exportFigure } from '../store/outputs/figures.js';
 import { GOLDEN, SHARED, SHARED_DB, SKIP_REASON } from '../testing/shared-data.js';
 import { tutorialFigure } from '../testing/tutorial-figure.js';
 import { median } from './median.js';

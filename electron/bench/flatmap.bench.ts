@@ -6,9 +6,9 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { colormapLut, labelLut } from '../../shared/flatmap/colormaps.js';
 import { colourise, colouriseLabels, labelImage, meanImage } from '../../shared/flatmap/compose.js';
-import { forgetRecentPixelMaps, pixelMapCacheWritten, pixelMapFor } from '../store/flatmap-engine.js';
-import { pixelWorkersAnswering, usePixelWorkers } from '../store/pixel-workers.js';
-import { readVolumeFile } from '../store/volumes.js';
+import { forgetRecentPixelMaps, pixelMapCacheWritten, pixelMapFor } from '../store/flatmap/flatmap-engine.js';
+import { pixelWorkersAnswering, usePixelWorkers } from '../store/flatmap/pixel-workers.js';
+import { readVolumeFile } from '../store/database/volumes.js';
 import { copyToTemp, GOLDEN, SHARED, SHARED_DB, SKIP_REASON } from '../testing/shared-data.js';
 import { median, medianTime } from './median.js';
 

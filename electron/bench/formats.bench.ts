@@ -3,11 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseGiftiSurfaceAsync } from '../../shared/formats/gifti.js';
 import { readNifti } from '../../shared/formats/nifti.js';
-import { forgetRememberedCurvature, loadCurvature } from '../store/curvature.js';
-import { nodeBase64 } from '../store/node-base64.js';
-import { nodeInflateAsync } from '../store/node-inflate.js';
-import { listSubjects } from '../store/subjects.js';
-import { readVolumeFile } from '../store/volumes.js';
+import { forgetRememberedCurvature, loadCurvature } from '../store/flatmap/curvature.js';
+import { nodeBase64 } from '../store/files/node-base64.js';
+import { nodeInflateAsync } from '../store/files/node-inflate.js';
+import { listSubjects } from '../store/database/subjects.js';
+import { readVolumeFile } from '../store/database/volumes.js';
 import { SHARED, SHARED_DB, SKIP_REASON } from '../testing/shared-data.js';
 import { medianTime } from './median.js';
 

@@ -11,7 +11,7 @@ import {
   type FreeSurferPatch,
 } from '../../shared/formats/freesurfer-surface.js';
 import { DEFAULT_IMPORT_OPTIONS, type ImportStage } from '../../shared/freesurfer/import-subject.js';
-import { importFreeSurfer } from '../store/freesurfer-import.js';
+import { importFreeSurfer } from '../store/import/freesurfer-import.js';
 import { SHARED, SKIP_REASON } from '../testing/shared-data.js';
 import { median } from './median.js';
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { findLayer, layerShapes, parseOverlay } from '../../shared/formats/overlay-svg.js';
 import { roiVertices } from '../../shared/roi/membership.js';
 import { cliContext, overlayApi } from '../backend/overlay-api.js';
-import { contextAt, loadSubjectFlat } from '../store/flat-geometry.js';
+import { contextAt, loadSubjectFlat } from '../store/flatmap/flat-geometry.js';
 import { GOLDEN, SHARED, SHARED_DB, SKIP_REASON } from '../testing/shared-data.js';
 import { median } from './median.js';
 

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { traceLabels } from '../../shared/roi/trace.js';
-import { cleanOptions, loadTraceSubject, traceTemplate } from '../store/template-trace.js';
-import { readVolumeFile } from '../store/volumes.js';
+import { cleanOptions, loadTraceSubject, traceTemplate } from '../store/outputs/template-trace.js';
+import { readVolumeFile } from '../store/database/volumes.js';
 import { SHARED, SHARED_DB, SKIP_REASON } from '../testing/shared-data.js';
 
 /** Time to trace every label of each sub-hcp32k template (target ≤ 300 ms per template). */

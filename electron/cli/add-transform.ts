@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { TransformRegistration } from '../../shared/api.js';
-import { addTransform } from '../store/add-transform.js';
+import { addTransform } from '../store/import/add-transform.js';
 import { CliError, required } from './cli-error.js';
 import { databaseAndSubject, SUBJECT_OPTIONS } from './subject-options.js';
 

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { DEMO_SUBJECT } from '../../shared/demo/demo-database.js';
-import { writeDemoDatabase } from '../store/demo-database.js';
+import { writeDemoDatabase } from '../store/database/demo-database.js';
 import { CliError, required } from './cli-error.js';
 
 /** Printed by `roi-studio demo --help` (electron/cli.ts). */

@@ -1,8 +1,8 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { appPaths } from '../store/app-paths.js';
-import { exportRois } from '../store/exports.js';
-import { exportFigure } from '../store/figures.js';
+import { appPaths } from '../store/files/app-paths.js';
+import { exportRois } from '../store/outputs/exports.js';
+import { exportFigure } from '../store/outputs/figures.js';
 import { cssSizeUnits } from '../../shared/figure/css-size.js';
 import { databaseAndSubject, SUBJECT_OPTIONS } from './subject-options.js';
 import { CliError, numberOption, required } from './cli-error.js';

@@ -5,7 +5,7 @@ import {
   type FreeSurferImportOptions,
 } from '../../shared/freesurfer/import-subject.js';
 import type { LabelSelection } from '../../shared/freesurfer/label-templates.js';
-import { importFreeSurfer } from '../store/freesurfer-import.js';
+import { importFreeSurfer } from '../store/import/freesurfer-import.js';
 import { CliError, required } from './cli-error.js';
 
 /** Printed by `roi-studio import-freesurfer --help` (electron/cli.ts). */

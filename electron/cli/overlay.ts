@@ -13,7 +13,7 @@ import {
 import type { Matrix } from '../../shared/formats/svg-path.js';
 import { pathIssues } from '../../shared/roi/compat.js';
 import { cliContext, overlayApi } from '../backend/overlay-api.js';
-import { parseOverlayAsPycortex } from '../store/legacy-rois.js';
+import { parseOverlayAsPycortex } from '../store/database/legacy-rois.js';
 import { databaseAndSubject, SUBJECT_OPTIONS } from './subject-options.js';
 import { CliError, required } from './cli-error.js';
 

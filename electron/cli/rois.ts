@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { overlayPath, roiVerticesOf } from '../backend/overlay-api.js';
 import { describeOverlay, pycortexLoadFailures } from '../../shared/formats/overlay-snapshot.js';
-import { readOverlayForReading } from '../store/legacy-rois.js';
+import { readOverlayForReading } from '../store/database/legacy-rois.js';
 import { databaseAndSubject, SUBJECT_OPTIONS } from './subject-options.js';
 import { CliError } from './cli-error.js';
 

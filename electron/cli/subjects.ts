@@ -1,8 +1,8 @@
 import { parseArgs } from 'node:util';
 import type { SubjectSummary } from '../../shared/api.js';
-import { appPaths } from '../store/app-paths.js';
-import { discoverDatabase } from '../store/database.js';
-import { listSubjects } from '../store/subjects.js';
+import { appPaths } from '../store/files/app-paths.js';
+import { discoverDatabase } from '../store/database/database.js';
+import { listSubjects } from '../store/database/subjects.js';
 
 /** Printed by `roi-studio subjects --help` (electron/cli.ts). */
 export const help = `usage: roi-studio subjects [--db DIR] [--json]

@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { splitHemispheres } from '../../shared/roi/membership.js';
 import { createBackend } from '../backend/index.js';
-import { readSidecar } from '../store/sidecar.js';
-import { traceTemplate } from '../store/template-trace.js';
+import { readSidecar } from '../store/outputs/sidecar.js';
+import { traceTemplate } from '../store/outputs/template-trace.js';
 import { copyToTemp, SHARED, SHARED_DB } from '../testing/shared-data.js';
 import { run } from './trace.js';
 

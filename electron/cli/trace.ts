@@ -4,10 +4,10 @@ import type { OverlayEdit, RoiStudioApi } from '../../shared/api.js';
 import type { BackendContext } from '../backend/context.js';
 import { createBackend } from '../backend/index.js';
 import { resolveTemplate } from '../backend/trace-api.js';
-import { appPaths } from '../store/app-paths.js';
-import { restoreFromSidecar } from '../store/sidecar.js';
+import { appPaths } from '../store/files/app-paths.js';
+import { restoreFromSidecar } from '../store/outputs/sidecar.js';
 import { roiNameFromLabel } from '../../shared/roi/roi-names.js';
-import { traceTemplate } from '../store/template-trace.js';
+import { traceTemplate } from '../store/outputs/template-trace.js';
 import { databaseAndSubject, SUBJECT_OPTIONS } from './subject-options.js';
 import { CliError, numberOption, required } from './cli-error.js';
 

@@ -8,8 +8,8 @@ import { mergedPoints } from '../../shared/flatmap/merge-surfaces.js';
 import type { PixelSamplingInput } from '../../shared/flatmap/pixel-map.js';
 import { unzipSync } from 'fflate';
 import { parseNpy, type NpyArray } from '../../shared/formats/npy.js';
-import { loadSubjectSurfaces, type SubjectSurfaces } from '../store/subject-surfaces.js';
-import { readTransform } from '../store/transforms.js';
+import { loadSubjectSurfaces, type SubjectSurfaces } from '../store/database/subject-surfaces.js';
+import { readTransform } from '../store/database/transforms.js';
 import { GOLDEN, SHARED_DB } from './shared-data.js';
 
 /** Real-subject inputs and pycortex goldens for the flatmap engine's tests (loaded once per file). */

@@ -11,8 +11,8 @@ import { createInterface } from 'node:readline';
 import { open, readFile, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { overlayApi, cliContext } from '../backend/overlay-api.js';
-import { withFileLock } from '../store/overlay-lock.js';
-import { writeOverlayFile } from '../store/overlay-store.js';
+import { withFileLock } from '../store/write/overlay-lock.js';
+import { writeOverlayFile } from '../store/write/overlay-store.js';
 
 const [mode, ...args] = process.argv.slice(2);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

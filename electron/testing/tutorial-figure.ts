@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { FigureOptions } from '../store/figures.js';
+import type { FigureOptions } from '../store/outputs/figures.js';
 import { GOLDEN, SHARED_DB } from './shared-data.js';
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadSubjectSurfaces } from '../../electron/store/subject-surfaces.js';
+import { loadSubjectSurfaces } from '../../electron/store/database/subject-surfaces.js';
 import { SHARED, SHARED_DB, missingReference } from '../../electron/testing/shared-data.js';
 import { boundaryEdges, traceBoundaryLoops, twoLongestLoops } from './boundary.js';
 import { buildFlatFrame } from './flat-frame.js';

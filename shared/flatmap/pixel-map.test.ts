@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readVolumeFile } from '../../electron/store/volumes.js';
+import { readVolumeFile } from '../../electron/store/database/volumes.js';
 import {
   goldenPath,
   imageAgreement,
