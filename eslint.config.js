@@ -21,8 +21,32 @@ const nodeBuiltins = [
 ];
 
 /** Room boundaries from docs/ARCHITECTURE.md: shared is pure, renderer and electron never meet. */
-const restrict = (groups, message) => ({
-  'no-restricted-imports': ['error', { patterns: [{ group: groups, message }] }],
+const restrict = (groups, message, ...morePatterns) => ({
+  'no-restricted-imports': ['error', { patterns: [{ group: groups, message }, ...morePatterns] }],
+});
+const electronNotRenderer = [['**/renderer/**'], 'electron/ must not import renderer/ code.'];
+
+/**
+ * Rooms of electron/store/ and the rooms each may import (each room's README.md says what it holds).
+ * Tests are exempt: a room's test may check it through a room above (e.g. a writer through exports).
+ */
+const storeRooms = {
+  files: [],
+  write: ['files'],
+  database: ['files', 'write'],
+  flatmap: ['files', 'write', 'database'],
+  outputs: ['files', 'write', 'database', 'flatmap'],
+  import: ['files', 'write', 'database'],
+};
+
+const storeRoomRules = Object.entries(storeRooms).map(([room, allowed]) => {
+  const forbidden = Object.keys(storeRooms).filter((r) => r !== room && !allowed.includes(r));
+  const message = `electron/store/${room}/ may import only these store rooms: ${allowed.join(', ') || 'none'}.`;
+  return {
+    files: [`electron/store/${room}/**/*.ts`],
+    ignores: ['electron/store/**/*.test.ts'],
+    rules: restrict(...electronNotRenderer, { regex: `^\\.\\./(${forbidden.join('|')})/`, message }),
+  };
 });
 
 export default tseslint.config(
@@ -88,6 +112,7 @@ export default tseslint.config(
   },
   {
     files: ['electron/**/*.ts'],
-    rules: { ...restrict(['**/renderer/**'], 'electron/ must not import renderer/ code.') },
+    rules: restrict(...electronNotRenderer),
   },
+  ...storeRoomRules,
 );
