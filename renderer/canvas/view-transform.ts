@@ -69,3 +69,24 @@ export function fitView(
   const [cx, cy] = toScreen(base, width / 2, height / 2);
   return { ...base, x: vw / 2 - cx, y: vh / 2 - cy };
 }
+
+/** The zoom factor of one wheel step: lines (deltaMode 1) step further than pixels. */
+export function wheelZoomFactor(deltaY: number, deltaMode: number): number {
+  return Math.exp(-deltaY * (deltaMode === 1 ? 0.05 : 0.0015));
+}
+
+/** The screen rectangle around an SVG polyline (x, y pairs), in the same pixels as the view. */
+export function screenBounds(
+  view: View,
+  points: readonly number[],
+): { left: number; top: number; right: number; bottom: number } {
+  const box = { left: Infinity, top: Infinity, right: -Infinity, bottom: -Infinity };
+  for (let i = 0; i + 1 < points.length; i += 2) {
+    const [x, y] = toScreen(view, points[i], points[i + 1]);
+    box.left = Math.min(box.left, x);
+    box.right = Math.max(box.right, x);
+    box.top = Math.min(box.top, y);
+    box.bottom = Math.max(box.bottom, y);
+  }
+  return box;
+}
