@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { View } from './view-transform.js';
-import { fitView, toScreen, toSvg, zoomAt } from './view-transform.js';
+import { fitView, screenBounds, toScreen, toSvg, wheelZoomFactor, zoomAt } from './view-transform.js';
 
 describe('view transform', () => {
   it('round-trips points for every rotation', () => {
@@ -35,5 +35,27 @@ describe('view transform', () => {
     const c = toScreen(t, 1000, 500);
     expect(c[0]).toBeCloseTo(266);
     expect(c[1]).toBeCloseTo(1016);
+  });
+  it('zooms in on a wheel turned up, further per line than per pixel', () => {
+    expect(wheelZoomFactor(-100, 0)).toBeCloseTo(Math.exp(0.15));
+    expect(wheelZoomFactor(100, 0)).toBeCloseTo(Math.exp(-0.15));
+    expect(wheelZoomFactor(-3, 1)).toBeCloseTo(Math.exp(0.15));
+    expect(wheelZoomFactor(0, 0)).toBe(1);
+  });
+  it('bounds a polyline on screen whatever the rotation', () => {
+    const ring = [10, 20, 30, 20, 30, 60];
+    expect(screenBounds({ x: 5, y: 7, scale: 2, rotation: 0 }, ring)).toEqual({
+      left: 25,
+      top: 47,
+      right: 65,
+      bottom: 127,
+    });
+    // 90°: SVG x runs down the screen, SVG y runs right to left
+    expect(screenBounds({ x: 100, y: 0, scale: 1, rotation: 90 }, ring)).toEqual({
+      left: 40,
+      top: 10,
+      right: 80,
+      bottom: 30,
+    });
   });
 });
