@@ -14,7 +14,7 @@ export class CursorReadout {
     requestAnimationFrame(() => this.describe());
   }
 
-  /** The readout described the map that was shown: forget it. */
+  /** Forget the point: it described the map shown until a new one replaced it. */
   clear(): void {
     this.last = null;
     useCursor.setState({ info: null });

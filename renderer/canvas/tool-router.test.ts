@@ -44,7 +44,7 @@ describe('ToolRouter', () => {
     expect(done?.result.kind).toBe('create');
     expect(done?.busy).toBe(false);
     expect(r.owns(7)).toBe(false);
-    // a second release of the same pointer is no longer the tool's
+    // a second release of the same pointer does not reach the tool
     expect(r.pointerUp(7, stroke[0], e)).toBeNull();
   });
 
