@@ -31,19 +31,19 @@ export function bindFlatmapInput(host: HTMLElement, parts: FlatmapInputParts): (
   let pan: PanDrag | null = null;
   let spaceHeld = false;
 
-  const env = () => toolEnv(editor.get(), view.view.scale);
+  const env = () => toolEnv(editor.get(), view.current.scale);
   const localPoint = (e: { clientX: number; clientY: number }) => {
     const r = host.getBoundingClientRect();
     return { x: e.clientX - r.left, y: e.clientY - r.top };
   };
   const svgPoint = (e: PointerEvent | MouseEvent): ToolPointer => {
     const p = localPoint(e);
-    const [x, y] = toSvg(view.view, p.x, p.y);
+    const [x, y] = toSvg(view.current, p.x, p.y);
     return { x, y, shiftKey: e.shiftKey, altKey: e.altKey };
   };
   const clientBox = (ring: readonly number[]): ScreenBox => {
     const r = host.getBoundingClientRect();
-    const b = screenBounds(view.view, ring);
+    const b = screenBounds(view.current, ring);
     return { left: r.left + b.left, top: r.top + b.top, right: r.left + b.right, bottom: r.top + b.bottom };
   };
   const handle = (outcome: ToolOutcome | null) => {
@@ -57,7 +57,7 @@ export function bindFlatmapInput(host: HTMLElement, parts: FlatmapInputParts): (
     const s = editor.get();
     if (!s.subjectData || isModalOpen()) return;
     if (startsPan(e.button, spaceHeld, s.tool)) {
-      pan = startPan(e.pointerId, localPoint(e), view.view);
+      pan = startPan(e.pointerId, localPoint(e), view.current);
       host.setPointerCapture(e.pointerId);
       host.dataset.panning = 'true';
       e.preventDefault();
@@ -69,7 +69,7 @@ export function bindFlatmapInput(host: HTMLElement, parts: FlatmapInputParts): (
   };
   const onPointerMove = (e: PointerEvent) => {
     if (pan && e.pointerId === pan.pointerId) {
-      view.set(pannedView(pan, view.view, localPoint(e)));
+      view.set(pannedView(pan, view.current, localPoint(e)));
       return;
     }
     readout.track(svgPoint(e));
@@ -90,7 +90,7 @@ export function bindFlatmapInput(host: HTMLElement, parts: FlatmapInputParts): (
     e.preventDefault();
     if (isModalOpen()) return;
     const p = localPoint(e);
-    view.set(zoomAt(view.view, p.x, p.y, wheelZoomFactor(e.deltaY, e.deltaMode)));
+    view.set(zoomAt(view.current, p.x, p.y, wheelZoomFactor(e.deltaY, e.deltaMode)));
   };
   const onContextMenu = (e: MouseEvent) => e.preventDefault();
   const onKeyDown = (e: KeyboardEvent) => {

@@ -48,7 +48,7 @@ export function mountFlatmap(host: HTMLDivElement): () => void {
   // an outline waiting for its name stays drawn, highlighted, beside its name dialog
   const drawPreview = () => {
     const s = editor.get();
-    const scale = view.view.scale;
+    const scale = view.current.scale;
     const pending = s.pendingRing;
     scene.setPreview(
       pending ? { lines: [{ points: pending, closed: true }] } : tools.preview(toolEnv(s, scale)),
@@ -57,7 +57,7 @@ export function mountFlatmap(host: HTMLDivElement): () => void {
   };
 
   window.__roiStudioFlatmap = {
-    view: () => view.view,
+    view: () => view.current,
     frame: () => {
       const f = frameOf();
       return { width: f?.width ?? 0, height: f?.height ?? 0 };

@@ -26,14 +26,14 @@ describe('ViewController', () => {
   it('fits the frame to the stage, turned frames by their turned size', () => {
     const { c, shown, told } = controller({ width: 2000, height: 1000, rotation: 0 });
     c.fit();
-    expect(c.view.scale).toBeCloseTo(0.5);
-    expect(toScreen(c.view, 1000, 500)).toEqual([516, 266]);
-    expect(shown).toEqual([c.view]);
-    expect(told).toEqual([c.view]);
+    expect(c.current.scale).toBeCloseTo(0.5);
+    expect(toScreen(c.current, 1000, 500)).toEqual([516, 266]);
+    expect(shown).toEqual([c.current]);
+    expect(told).toEqual([c.current]);
     const turned = controller({ width: 1000, height: 2000, rotation: 90 }).c;
     turned.fit();
-    expect(turned.view.rotation).toBe(90);
-    expect(turned.view.scale).toBeCloseTo(0.5);
+    expect(turned.current.rotation).toBe(90);
+    expect(turned.current.scale).toBeCloseTo(0.5);
   });
 
   it('does nothing to fit while no subject is open', () => {
@@ -47,10 +47,10 @@ describe('ViewController', () => {
   it("zooms about the stage's middle and measures the zoom against the fitted view", () => {
     const { c } = controller({ width: 2000, height: 1000, rotation: 0 });
     c.fit();
-    const middle = toSvg(c.view, 516, 266);
+    const middle = toSvg(c.current, 516, 266);
     c.apply({ kind: 'zoom', factor: 3 });
-    expect(c.view.scale).toBeCloseTo(1.5);
-    const after = toSvg(c.view, 516, 266);
+    expect(c.current.scale).toBeCloseTo(1.5);
+    const after = toSvg(c.current, 516, 266);
     expect(after[0]).toBeCloseTo(middle[0]);
     expect(after[1]).toBeCloseTo(middle[1]);
     expect(c.zoomOverFit()).toBeCloseTo(3);
@@ -60,8 +60,8 @@ describe('ViewController', () => {
     const { c } = controller({ width: 2000, height: 1000, rotation: 180 });
     c.set({ x: 40, y: -10, scale: 2, rotation: 180 });
     c.apply({ kind: 'centre', x: 300, y: 700 });
-    expect(c.view.scale).toBe(2);
-    const [sx, sy] = toScreen(c.view, 300, 700);
+    expect(c.current.scale).toBe(2);
+    const [sx, sy] = toScreen(c.current, 300, 700);
     expect(sx).toBeCloseTo(516);
     expect(sy).toBeCloseTo(266);
   });

@@ -22,7 +22,7 @@ export type ViewRequest =
   { kind: 'fit' } | { kind: 'zoom'; factor: number } | { kind: 'centre'; x: number; y: number };
 
 export class ViewController {
-  private current: View = { x: 0, y: 0, scale: 1, rotation: 0 };
+  private shown: View = { x: 0, y: 0, scale: 1, rotation: 0 };
 
   constructor(
     private readonly target: ViewTarget,
@@ -30,12 +30,12 @@ export class ViewController {
     private readonly onChange: (view: View) => void,
   ) {}
 
-  get view(): View {
-    return this.current;
+  get current(): View {
+    return this.shown;
   }
 
   set(next: View): void {
-    this.current = next;
+    this.shown = next;
     this.target.setView(next);
     this.onChange(next);
   }
@@ -51,7 +51,7 @@ export class ViewController {
   /** How far the view is zoomed beyond the fitted one (1 = fitted), or null with no subject. */
   zoomOverFit(): number | null {
     const fitted = this.fitted();
-    return fitted ? this.current.scale / fitted.scale : null;
+    return fitted ? this.shown.scale / fitted.scale : null;
   }
 
   fit(): void {
@@ -61,8 +61,8 @@ export class ViewController {
 
   apply(request: ViewRequest): void {
     if (request.kind === 'fit') this.fit();
-    else if (request.kind === 'zoom') this.set(zoomAt(this.current, ...this.middle(), request.factor));
-    else this.set(centreOn(this.current, request.x, request.y, ...this.middle()));
+    else if (request.kind === 'zoom') this.set(zoomAt(this.shown, ...this.middle(), request.factor));
+    else this.set(centreOn(this.shown, request.x, request.y, ...this.middle()));
   }
 
   private middle(): [number, number] {
