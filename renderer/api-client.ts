@@ -3,6 +3,7 @@ import {
   API_TOKEN_HEADER,
   ApiError,
   isApiErrorShape,
+  toApiError,
   type ApiMethod,
   type RoiStudioApi,
 } from '../shared/api.js';
@@ -14,8 +15,6 @@ import type { MenuCommand, ShellBridge } from '../shared/menu.js';
  * (`window.roiStudio`) in the desktop app, else over HTTP to `serve`. Either way a failure is an
  * {@link ApiError} carrying the back end's code, message and file.
  */
-
-/** Header `serve` reads the session token from (electron/serve.ts). */
 
 /** The parts of the browser the client needs; tests pass fakes. */
 export interface ClientEnvironment {
@@ -32,12 +31,6 @@ function browserEnvironment(): ClientEnvironment {
     history: window.history,
     fetch: window.fetch.bind(window),
   };
-}
-
-export function toApiError(e: unknown): ApiError {
-  if (e instanceof ApiError) return e;
-  if (isApiErrorShape(e)) return new ApiError(e.code, String(e.message ?? e.code), e.file);
-  return new ApiError('INTERNAL', e instanceof Error ? e.message : String(e));
 }
 
 function overBridge(bridge: RoiStudioApi): RoiStudioApi {

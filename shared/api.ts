@@ -2,28 +2,51 @@
  * THE contract between the user interface and the back end (docs/ARCHITECTURE.md).
  * Electron's preload exposes exactly this interface over IPC; `serve` exposes it over HTTP;
  * renderer/api-client.ts implements it over either, so the UI cannot tell them apart.
+ * Each method is one row of {@link API}: its arguments' zod schema (shared/api-schema.ts), which
+ * both transports check every call against, and its result type; {@link RoiStudioApi} is
+ * derived from that table, so a caller, the gate and the back end cannot disagree.
  *
  * Every method is async and either resolves or rejects with an {@link ApiError}-shaped value.
  * Typed arrays cross the process line as typed arrays (structured clone / binary HTTP frames).
  */
 
-import type { FreeSurferImportOptions } from './freesurfer/import-subject.js';
+import { z } from 'zod';
+import { LIMITS } from './api-limits.js';
+import {
+  addTransformRequest,
+  draft,
+  exportRequest,
+  freeSurferImportRequest,
+  height,
+  limited,
+  name,
+  path,
+  pixelMapOptions,
+  saveRequest,
+  traceRequest,
+  transformInput,
+  VERTEX_MAPPERS,
+  type Draft,
+  type VertexMapper,
+} from './api-schema.js';
 import type { Hemi, LabelEntry } from './subject.js';
 
 // ---------------------------------------------------------------------------------------------
 // Errors
 
-export type ApiErrorCode =
-  | 'BAD_REQUEST' // an argument failed validation
-  | 'NOT_FOUND' // no such database, subject, transform, file
-  | 'FORBIDDEN' // a path outside the opened database and the files the user chose
-  | 'UNAUTHORIZED' // serve: missing or wrong token
-  | 'INVALID_FILE' // a file exists but cannot be read (names the file and the problem)
-  | 'SHAPE_MISMATCH' // a template's shape differs from the transform's reference
-  | 'STALE' // overlays.svg changed on disk since it was read
-  | 'LOCKED' // another writer holds the subject's overlay lock
-  | 'IO' // the disk refused (read-only, full, permissions)
-  | 'INTERNAL';
+export const API_ERROR_CODES = [
+  'BAD_REQUEST', // an argument failed validation
+  'NOT_FOUND', // no such database, subject, transform, file
+  'FORBIDDEN', // a path outside the opened database and the files the user chose
+  'UNAUTHORIZED', // serve: missing or wrong token
+  'INVALID_FILE', // a file exists but cannot be read (names the file and the problem)
+  'SHAPE_MISMATCH', // a template's shape differs from the transform's reference
+  'STALE', // overlays.svg changed on disk since it was read
+  'LOCKED', // another writer holds the subject's overlay lock
+  'IO', // the disk refused (read-only, full, permissions)
+  'INTERNAL',
+] as const;
+export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
 
 export interface ApiErrorShape {
   code: ApiErrorCode;
@@ -46,8 +69,23 @@ export class ApiError extends Error implements ApiErrorShape {
   }
 }
 
+/** An object carrying one of {@link API_ERROR_CODES} (what crosses a transport for an ApiError). */
 export function isApiErrorShape(v: unknown): v is ApiErrorShape {
-  return typeof v === 'object' && v !== null && typeof (v as ApiErrorShape).code === 'string';
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    (API_ERROR_CODES as readonly unknown[]).includes((v as ApiErrorShape).code)
+  );
+}
+
+/** Any failure as an {@link ApiError}: its own code, message and file if it has them, else INTERNAL. */
+export function toApiError(e: unknown): ApiError {
+  if (e instanceof ApiError) return e;
+  if (isApiErrorShape(e)) {
+    const { code, message, file } = e;
+    return new ApiError(code, String(message ?? code), typeof file === 'string' ? file : undefined);
+  }
+  return new ApiError('INTERNAL', e instanceof Error ? e.message : String(e));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -70,28 +108,6 @@ export interface TransformInfo {
   /** reference voxel → world mm, row-major 4×4 */
   affine: number[][];
 }
-
-/** How a new transform's reference volume is aligned to the subject's anatomy. */
-export type TransformRegistration =
-  /** the reference is already in the anatomy's scanner space (coord = affine⁻¹) */
-  | { kind: 'header' }
-  /** a FreeSurfer register.dat or .lta, with the FreeSurfer subject it was computed for (default: the subject's name) */
-  | { kind: 'freesurfer'; file: string; subjectsDir: string; fsSubject?: string }
-  /** an FSL FLIRT matrix from the reference to the subject's anatomicals/raw.nii.gz */
-  | { kind: 'fsl'; file: string };
-
-export interface AddTransformRequest {
-  subject: string;
-  /** folder name under transforms/ */
-  name: string;
-  /** 3-D NIfTI whose voxel grid the transform addresses */
-  reference: string;
-  registration: TransformRegistration;
-  /** replace an existing transform of that name (it is kept in transforms-backups/) */
-  replace?: boolean;
-}
-
-export type TransformInput = 'reference' | 'registration' | 'subjects-dir';
 
 export interface TemplateInfo {
   /** display name, e.g. "prf-visualrois" */
@@ -157,13 +173,6 @@ export interface RasterSize {
 /** Per pixel: the nearest valid flat vertex (merged index), or -1 off the brain. */
 export interface VertexMap extends RasterSize {
   vertex: Int32Array;
-}
-
-export interface PixelMapOptions {
-  height: number;
-  /** depth samples; 1 = single sample at `depth` */
-  thick: number;
-  depth: number;
 }
 
 /** Pixels per block of a {@link PixelMap} (a 256 KiB float image tile). */
@@ -249,10 +258,6 @@ export interface SurfaceMesh {
   curvature: Float32Array;
 }
 
-/** pycortex's Volume → vertex mappers the 3-D view offers (`cortex.get_mapper`). */
-export const VERTEX_MAPPERS = ['nearest', 'line_nearest', 'trilinear'] as const;
-export type VertexMapper = (typeof VERTEX_MAPPERS)[number];
-
 /** A mapper as a sparse vertex × voxel matrix (CSR); voxel = i + nx·(j + ny·k). */
 export interface VertexSampling {
   subject: string;
@@ -319,28 +324,6 @@ export interface OverlaySnapshot {
   issues: CompatIssue[];
 }
 
-/** Edits the renderer sends on save; paths are SVG path data in the overlay's frame. */
-/** The layers whose shapes the editor draws: ROIs (closed), sulci (open lines), cutouts (closed). */
-export type ShapeLayer = 'rois' | 'sulci' | 'cutouts';
-
-/** Each edit names a shape of the `rois` layer, or of `layer` when given. */
-export type OverlayEdit = (
-  | { kind: 'add'; name: string; paths: string[]; label?: boolean }
-  | { kind: 'replace'; name: string; paths: string[]; label?: boolean }
-  | { kind: 'rename'; from: string; to: string }
-  | { kind: 'delete'; name: string }
-  | { kind: 'normalise'; name: string }
-) & { layer?: ShapeLayer };
-
-export interface SaveRequest {
-  subject: string;
-  /** the revision the edits were made against; a different file on disk → STALE */
-  baseRevision: string;
-  edits: OverlayEdit[];
-  /** write to this file instead of the subject's overlays.svg ("save as") */
-  saveAs?: string;
-}
-
 export interface SaveResult {
   snapshot: OverlaySnapshot;
   /** backup written before replacing the file, if the file existed */
@@ -355,16 +338,6 @@ export interface RoiVertices {
 
 // ---------------------------------------------------------------------------------------------
 // Template tracing and exports
-
-export interface TraceRequest {
-  subject: string;
-  transform: string;
-  template: string;
-  /** label names or indices; all labels when absent */
-  labels?: (string | number)[];
-  /** trace the label as it is, speckle and all, instead of the cleaned label */
-  raw?: boolean;
-}
 
 export interface TracedRoi {
   name: string;
@@ -386,71 +359,8 @@ export interface RestoredRoi {
   jaccard: number;
 }
 
-export type ExportKind = 'json' | 'csv' | 'label' | 'nifti' | 'png' | 'svg';
-
-export interface ExportRequest {
-  subject: string;
-  kind: ExportKind;
-  /** ROI names; all when absent */
-  rois?: string[];
-  /** needed for nifti masks and figures */
-  transform?: string;
-  /** figure data volume and options */
-  volume?: string;
-  dpi?: number;
-  /** how the figure looks: what the editor shows, and make_figure's options */
-  figure?: FigureLook;
-  /** folder (or file for png/svg) to write; chosen by the user */
-  out: string;
-}
-
-/** A figure's look; each option means what `quickflat.make_figure`'s does, defaults as there. */
-export interface FigureLook {
-  /** a pycortex 1-D colour map (RdBu_r) */
-  cmap?: string;
-  /** data range (1st/99th percentile, NaN as 0) */
-  vmin?: number;
-  vmax?: number;
-  /** the data layer's opacity, 0–1 (1) */
-  opacity?: number;
-  /** flatmap height in pixels at 100 dpi (1024) */
-  height?: number;
-  /** ROI outline width, SVG units (2) */
-  linewidth?: number;
-  /** ROI and sulcus name size, SVG units (14pt = 18.67) */
-  labelsize?: number;
-  /** average a pixel's samples ignoring NaN ones (false) */
-  nanmean?: boolean;
-  withRois?: boolean;
-  withLabels?: boolean;
-  /** the overlay's sulci layer (false) */
-  withSulci?: boolean;
-  withCurvature?: boolean;
-  withColorbar?: boolean;
-}
-
 export interface ExportResult {
   files: string[];
-}
-
-export interface Draft {
-  subject: string;
-  database: string;
-  savedAt: string;
-  baseRevision: string;
-  edits: OverlayEdit[];
-}
-
-/**
- * A FreeSurfer subject folder (`SUBJECTS_DIR/<subject>` with mri/ and surf/) imported into the
- * open database as pycortex's import_subj + import_flat would (options as the CLI's).
- */
-export interface FreeSurferImportRequest extends Partial<FreeSurferImportOptions> {
-  folder: string;
-  /** pycortex subject name (default: the folder's name) */
-  name?: string;
-  /** replace an existing subject (its overlays.svg and sidecar are kept in overlays-backups/) */
-  replace?: boolean;
 }
 
 export interface FreeSurferImportResult {
@@ -472,82 +382,95 @@ export interface ImportProgress {
 // ---------------------------------------------------------------------------------------------
 // The interface
 
-export interface RoiStudioApi {
-  getDatabase(): Promise<DatabaseInfo>;
-  /** open another filestore (a folder chosen by the user) */
-  openDatabase(path: string): Promise<DatabaseInfo>;
-  /** desktop only: a native folder picker; resolves null when cancelled or in the browser */
-  chooseDatabaseFolder(): Promise<string | null>;
-  listSubjects(): Promise<SubjectSummary[]>;
-
-  getFlatGeometry(subject: string): Promise<FlatGeometry>;
-  getCurvature(subject: string, height: number): Promise<CurvatureImage>;
-  getVertexMap(subject: string, height: number): Promise<VertexMap>;
-  getPixelMap(subject: string, transform: string, options: PixelMapOptions): Promise<PixelMap>;
-  /** a NIfTI volume (inside the subject, or a file the user chose) checked against the transform */
-  loadVolume(subject: string, transform: string, path: string, frame?: number): Promise<VolumeData>;
-  /** a per-vertex file (FreeSurfer .mgh/.mgz per hemisphere, or .npz left/right) */
-  loadVertexData(subject: string, path: string): Promise<VertexData>;
-  /** desktop only: a native file picker for templates; null when cancelled or in the browser */
-  chooseTemplateFile(): Promise<string | null>;
-  /** write transforms/<name>/{matrices.xfm,reference.nii.gz} as pycortex would save them */
-  addTransform(request: AddTransformRequest): Promise<TransformInfo>;
-  /** desktop only: a native picker for one input of {@link addTransform}; null when cancelled or in the browser */
-  chooseTransformInput(kind: TransformInput): Promise<string | null>;
-  getSurfaceMesh(subject: string): Promise<SurfaceMesh>;
-  getVertexSampling(subject: string, transform: string, mapper: VertexMapper): Promise<VertexSampling>;
-
-  loadOverlay(subject: string): Promise<OverlaySnapshot>;
-  saveOverlay(request: SaveRequest): Promise<SaveResult>;
-  /** membership of ROIs as saved in the subject's overlay (or the given overlay file) */
-  getRoiVertices(subject: string, overlay?: string): Promise<Record<string, RoiVertices>>;
-
-  traceLabels(request: TraceRequest): Promise<TracedRoi[]>;
-  /** re-draw the ROIs recorded in the subject's sidecar (after `import_flat` or a rotation) */
-  restoreFromSidecar(subject: string): Promise<RestoredRoi[]>;
-  exportRois(request: ExportRequest): Promise<ExportResult>;
-
-  importFreeSurfer(request: FreeSurferImportRequest): Promise<FreeSurferImportResult>;
-  getImportProgress(): Promise<ImportProgress | null>;
-
-  saveDraft(draft: Draft): Promise<void>;
-  loadDraft(database: string, subject: string): Promise<Draft | null>;
-  clearDraft(database: string, subject: string): Promise<void>;
+/** One method: the schema its arguments must pass, and (as a type only) what it resolves to. */
+export interface ApiMethodSpec<A extends z.ZodTuple, R> {
+  args: A;
+  /** never set: carries the result type */
+  readonly result?: R;
 }
+const resolvesTo =
+  <R>() =>
+  <A extends z.ZodTuple>(args: A): ApiMethodSpec<A, R> => ({ args });
 
-export type ApiMethod = keyof RoiStudioApi;
+const subject = name;
+const transform = name;
+
+/** Every method, its arguments and its result: the interface below is derived from this table. */
+export const API = {
+  getDatabase: resolvesTo<DatabaseInfo>()(z.tuple([])),
+  /** open another filestore (a folder chosen by the user) */
+  openDatabase: resolvesTo<DatabaseInfo>()(z.tuple([path])),
+  /** desktop only: a native folder picker; resolves null when cancelled or in the browser */
+  chooseDatabaseFolder: resolvesTo<string | null>()(z.tuple([])),
+  listSubjects: resolvesTo<SubjectSummary[]>()(z.tuple([])),
+
+  getFlatGeometry: resolvesTo<FlatGeometry>()(z.tuple([subject])),
+  getCurvature: resolvesTo<CurvatureImage>()(z.tuple([subject, height])),
+  getVertexMap: resolvesTo<VertexMap>()(z.tuple([subject, height])),
+  getPixelMap: resolvesTo<PixelMap>()(z.tuple([subject, transform, pixelMapOptions])),
+  /** a NIfTI volume (inside the subject, or a file the user chose) checked against the transform; `frame` of a 4-D one */
+  loadVolume: resolvesTo<VolumeData>()(z.tuple([subject, transform, path, limited(LIMITS.frame).optional()])),
+  /** a per-vertex file (FreeSurfer .mgh/.mgz per hemisphere, or .npz left/right) */
+  loadVertexData: resolvesTo<VertexData>()(z.tuple([subject, path])),
+  /** desktop only: a native file picker for templates; null when cancelled or in the browser */
+  chooseTemplateFile: resolvesTo<string | null>()(z.tuple([])),
+  /** write transforms/<name>/{matrices.xfm,reference.nii.gz} as pycortex would save them */
+  addTransform: resolvesTo<TransformInfo>()(z.tuple([addTransformRequest])),
+  /** desktop only: a native picker for one input of addTransform; null when cancelled or in the browser */
+  chooseTransformInput: resolvesTo<string | null>()(z.tuple([transformInput])),
+  getSurfaceMesh: resolvesTo<SurfaceMesh>()(z.tuple([subject])),
+  getVertexSampling: resolvesTo<VertexSampling>()(z.tuple([subject, transform, z.enum(VERTEX_MAPPERS)])),
+
+  loadOverlay: resolvesTo<OverlaySnapshot>()(z.tuple([subject])),
+  saveOverlay: resolvesTo<SaveResult>()(z.tuple([saveRequest])),
+  /** membership of ROIs as saved in the subject's overlay (or the given overlay file) */
+  getRoiVertices: resolvesTo<Record<string, RoiVertices>>()(z.tuple([subject, path.optional()])),
+
+  traceLabels: resolvesTo<TracedRoi[]>()(z.tuple([traceRequest])),
+  /** re-draw the ROIs recorded in the subject's sidecar (after `import_flat` or a rotation) */
+  restoreFromSidecar: resolvesTo<RestoredRoi[]>()(z.tuple([subject])),
+  exportRois: resolvesTo<ExportResult>()(z.tuple([exportRequest])),
+
+  importFreeSurfer: resolvesTo<FreeSurferImportResult>()(z.tuple([freeSurferImportRequest])),
+  getImportProgress: resolvesTo<ImportProgress | null>()(z.tuple([])),
+
+  saveDraft: resolvesTo<void>()(z.tuple([draft])),
+  /** (database, subject) */
+  loadDraft: resolvesTo<Draft | null>()(z.tuple([path, subject])),
+  /** (database, subject) */
+  clearDraft: resolvesTo<void>()(z.tuple([path, subject])),
+};
+
+export type ApiMethod = keyof typeof API;
+/** What a call of `M` passes: inferred from its schema, so the type and the run-time check agree. */
+export type ApiArguments<M extends ApiMethod> = z.infer<(typeof API)[M]['args']>;
+export type ApiResult<M extends ApiMethod> =
+  (typeof API)[M] extends ApiMethodSpec<z.ZodTuple, infer R> ? R : never;
+
+/** The API as the UI calls it and the back end implements it. */
+export type RoiStudioApi = { [M in ApiMethod]: (...args: ApiArguments<M>) => Promise<ApiResult<M>> };
+
+/** Every method name, for transports that dispatch by name (IPC channels, HTTP routes). */
+export const API_METHODS = Object.keys(API) as readonly ApiMethod[];
 
 /** The HTTP header that carries serve's session token (HTTP header names ignore case). */
 export const API_TOKEN_HEADER = 'x-roi-studio-token';
 
-/** Every method name, for transports that dispatch by name (IPC channels, HTTP routes). */
-export const API_METHODS = [
-  'getDatabase',
-  'openDatabase',
-  'chooseDatabaseFolder',
-  'listSubjects',
-  'getFlatGeometry',
-  'getCurvature',
-  'getVertexMap',
-  'getPixelMap',
-  'loadVolume',
-  'loadVertexData',
-  'chooseTemplateFile',
-  'addTransform',
-  'chooseTransformInput',
-  'getSurfaceMesh',
-  'getVertexSampling',
-  'loadOverlay',
-  'saveOverlay',
-  'getRoiVertices',
-  'traceLabels',
-  'restoreFromSidecar',
-  'exportRois',
-  'importFreeSurfer',
-  'getImportProgress',
-  'saveDraft',
-  'loadDraft',
-  'clearDraft',
-] as const satisfies readonly ApiMethod[];
-
+export type {
+  AddTransformRequest,
+  Draft,
+  ExportKind,
+  ExportRequest,
+  FigureLook,
+  FreeSurferImportRequest,
+  OverlayEdit,
+  PixelMapOptions,
+  SaveRequest,
+  ShapeLayer,
+  TraceRequest,
+  TransformInput,
+  TransformRegistration,
+  VertexMapper,
+} from './api-schema.js';
+export { SHAPE_LAYERS, VERTEX_MAPPERS } from './api-schema.js';
 export type { Hemi, LabelEntry };

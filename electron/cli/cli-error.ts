@@ -1,3 +1,5 @@
+import type { NumberLimit } from '../../shared/api-limits.js';
+
 /** A failure the user caused or can fix: printed as one line on stderr, exit code 1 (2 for usage). */
 export class CliError extends Error {
   constructor(
@@ -20,7 +22,7 @@ export function numberOption(
   values: Record<string, unknown>,
   name: string,
   fallback: number,
-  { min = -Infinity, max = Infinity, integer = false } = {},
+  { min = -Infinity, max = Infinity, integer = false }: Partial<NumberLimit> = {},
 ): number {
   const raw = values[name];
   if (raw === undefined) return fallback;

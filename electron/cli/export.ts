@@ -3,12 +3,13 @@ import { parseArgs } from 'node:util';
 import { appPaths } from '../store/files/app-paths.js';
 import { exportRois } from '../store/outputs/exports.js';
 import { exportFigure } from '../store/outputs/figures.js';
+import { describeLimit, LIMITS, withinLimit } from '../../shared/api-limits.js';
+import { EXPORT_KINDS } from '../../shared/api-schema.js';
 import { cssSizeUnits } from '../../shared/figure/css-size.js';
 import { databaseAndSubject, SUBJECT_OPTIONS } from './subject-options.js';
 import { CliError, numberOption, required } from './cli-error.js';
 
-const KINDS = ['json', 'csv', 'label', 'nifti', 'png', 'svg'] as const;
-type Kind = Exclude<(typeof KINDS)[number], 'png' | 'svg'>;
+type Kind = Exclude<(typeof EXPORT_KINDS)[number], 'png' | 'svg'>;
 const FIGURE_OPTIONS = [
   'volume',
   'dpi',
@@ -53,11 +54,18 @@ Figure options mean what quickflat.make_figure's do, with its defaults:
                     --no-colorbar leave those out`;
 
 function labelSize(text: string): number {
+  let size: number;
   try {
-    return cssSizeUnits(text);
+    size = cssSizeUnits(text);
   } catch (e) {
     throw new CliError(`--labelsize: ${(e as Error).message}`, 2);
   }
+  if (!withinLimit(size, LIMITS.labelsize))
+    throw new CliError(
+      `--labelsize must be ${describeLimit(LIMITS.labelsize)} SVG units, got ${JSON.stringify(text)}`,
+      2,
+    );
+  return size;
 }
 
 export async function run(argv: string[]): Promise<void> {
@@ -89,8 +97,8 @@ export async function run(argv: string[]): Promise<void> {
   });
   const { db, subject } = databaseAndSubject(values);
   const kind = required(values, 'kind');
-  if (!(KINDS as readonly string[]).includes(kind))
-    throw new CliError(`--kind must be one of ${KINDS.join(', ')}, got ${JSON.stringify(kind)}`, 2);
+  if (!(EXPORT_KINDS as readonly string[]).includes(kind))
+    throw new CliError(`--kind must be one of ${EXPORT_KINDS.join(', ')}, got ${JSON.stringify(kind)}`, 2);
   if (kind === 'nifti' && !values.xfm) throw new CliError('--kind nifti needs --xfm (the reference grid)', 2);
   const figureOnly = FIGURE_OPTIONS.filter((o) => values[o] !== undefined);
   if (kind !== 'png' && kind !== 'svg' && figureOnly.length)
@@ -101,7 +109,7 @@ export async function run(argv: string[]): Promise<void> {
     const file = await exportFigure(db, {
       subject,
       out: resolve(required(values, 'out')),
-      dpi: numberOption(values, 'dpi', 100, { min: 1, max: 2400 }),
+      dpi: numberOption(values, 'dpi', 100, LIMITS.dpi),
       volume: values.volume ? resolve(values.volume) : undefined,
       transform: values.xfm,
       rois: values.rois
@@ -112,11 +120,9 @@ export async function run(argv: string[]): Promise<void> {
       cmap: values.cmap,
       vmin: values.vmin === undefined ? undefined : numberOption(values, 'vmin', 0),
       vmax: values.vmax === undefined ? undefined : numberOption(values, 'vmax', 0),
-      height: numberOption(values, 'height', 1024, { min: 16, max: 8192, integer: true }),
+      height: numberOption(values, 'height', 1024, LIMITS.height),
       linewidth:
-        values.linewidth === undefined
-          ? undefined
-          : numberOption(values, 'linewidth', 0, { min: 0, max: 100 }),
+        values.linewidth === undefined ? undefined : numberOption(values, 'linewidth', 0, LIMITS.linewidth),
       labelsize: values.labelsize === undefined ? undefined : labelSize(values.labelsize),
       nanmean: values.nanmean,
       withSulci: values['with-sulci'],

@@ -3,13 +3,13 @@ import { dirname, extname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { labelImage, meanImage } from '../../shared/flatmap/compose.js';
 import { flatmapPicture } from '../../shared/flatmap/picture.js';
-import { MAX_THICK } from '../../shared/flatmap/pixel-map.js';
+import { LIMITS } from '../../shared/api-limits.js';
 import { isIntegerValued, pycortexDefaultRange } from '../../shared/flatmap/value-range.js';
 import { encodeNpy } from '../../shared/formats/npy.js';
 import { appPaths } from '../store/files/app-paths.js';
 import { writeFileAtomic } from '../store/files/atomic-write.js';
 import { writeError } from '../store/files/file-errors.js';
-import { curvatureImageFor, MAX_HEIGHT, pixelMapFor } from '../store/flatmap/flatmap-engine.js';
+import { curvatureImageFor, pixelMapFor } from '../store/flatmap/flatmap-engine.js';
 import { encodePng } from '../store/outputs/png-encode.js';
 import { readTransform } from '../store/database/transforms.js';
 import { checkVolumeShape, readVolumeFile } from '../store/database/volumes.js';
@@ -62,10 +62,10 @@ export async function run(argv: string[]): Promise<void> {
   const out = resolve(required(values, 'out'));
   const kind = extname(out).toLowerCase();
   if (kind !== '.npy' && kind !== '.png') throw new CliError(`--out must end in .npy or .png, got ${out}`, 2);
-  const height = numberOption(values, 'height', 1024, { min: 16, max: MAX_HEIGHT, integer: true });
-  const thick = numberOption(values, 'thick', 32, { min: 1, max: MAX_THICK, integer: true });
-  const depth = numberOption(values, 'depth', 0.5, { min: 0, max: 1 });
-  const frame = numberOption(values, 'frame', 0, { min: 0, integer: true });
+  const height = numberOption(values, 'height', 1024, LIMITS.height);
+  const thick = numberOption(values, 'thick', 32, LIMITS.thick);
+  const depth = numberOption(values, 'depth', 0.5, LIMITS.depth);
+  const frame = numberOption(values, 'frame', 0, LIMITS.frame);
   const cacheDir = appPaths(process.env).cache;
 
   const [transform, volume] = await Promise.all([

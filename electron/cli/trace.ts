@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { LIMITS } from '../../shared/api-limits.js';
 import type { OverlayEdit, RoiStudioApi } from '../../shared/api.js';
 import type { BackendContext } from '../backend/context.js';
 import { createBackend } from '../backend/index.js';
@@ -79,7 +80,7 @@ export async function run(argv: string[]): Promise<void> {
     const file = /[/\\]|\.nii(\.gz)?$/i.test(template)
       ? resolve(template)
       : resolveTemplate(ctx, subject, template);
-    const height = numberOption(values, 'height', 1024, { min: 256, max: 4096, integer: true });
+    const height = numberOption(values, 'height', 1024, LIMITS.traceHeight);
     const traced = await traceTemplate(db, subject, xfm, file, labels, {
       height,
       cacheDir: app.cache,

@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'react';
+import { LIMITS } from '../../shared/api-limits.js';
 import type { ExportKind, ExportResult, FigureLook } from '../../shared/api.js';
 import { isLabelTemplate } from '../canvas/template-image.js';
 import { isDirty, useEditor } from '../state/editor-store.js';
@@ -166,8 +167,8 @@ function ExportForm() {
               <input
                 type="number"
                 aria-label="dpi"
-                min={10}
-                max={2400}
+                min={LIMITS.dpi.min}
+                max={LIMITS.dpi.max}
                 step={10}
                 value={dpi}
                 onChange={(e) => setDpi(Number(e.target.value))}

@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import { LIMITS } from '../../shared/api-limits.js';
 import { labelColour, labelsPresent } from '../canvas/raster-images.js';
 import { isLabelTemplate, templateLabels, templateValues } from '../canvas/template-image.js';
 import { editor, useEditor } from '../state/editor-store.js';
@@ -30,8 +31,8 @@ export function TemplateDisplayPanel() {
         <input
           type="range"
           aria-label="Template opacity"
-          min={0}
-          max={1}
+          min={LIMITS.opacity.min}
+          max={LIMITS.opacity.max}
           step={0.05}
           value={display.opacity}
           onChange={(e) => setDisplay({ opacity: Number(e.target.value) })}

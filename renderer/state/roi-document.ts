@@ -1,4 +1,10 @@
-import type { CompatIssue, OverlayEdit, OverlaySnapshot, ShapeLayer } from '../../shared/api.js';
+import {
+  SHAPE_LAYERS,
+  type CompatIssue,
+  type OverlayEdit,
+  type OverlaySnapshot,
+  type ShapeLayer,
+} from '../../shared/api.js';
 import { polylineToPathData, ringToPathData } from './path-data.js';
 
 /**
@@ -40,8 +46,6 @@ export function newRoiKey(): string {
   keyCounter += 1;
   return `roi-${keyCounter}`;
 }
-
-export const SHAPE_LAYERS: readonly ShapeLayer[] = ['rois', 'sulci', 'cutouts'];
 
 export const layerOf = (roi: Pick<Roi, 'layer'>): ShapeLayer => roi.layer ?? 'rois';
 

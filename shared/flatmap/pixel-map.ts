@@ -1,3 +1,4 @@
+import { describeLimit, LIMITS, withinLimit } from '../api-limits.js';
 import type { PixelMap } from '../api.js';
 import type { FlatDelaunay } from './flat-delaunay.js';
 import { barycentric, beyondHull, locate } from './flat-delaunay.js';
@@ -39,9 +40,6 @@ export type PixelSampling = Omit<PixelMap, 'subject' | 'transform'>;
  */
 export type PixelRows = Pick<PixelSampling, 'pixels' | 'lengths' | 'voxels' | 'samples' | 'mid'>;
 
-/** The most samples per pixel: a voxel's sample count is stored in a byte. */
-export const MAX_THICK = 255;
-
 export function buildPixelSampling(input: PixelSamplingInput): PixelSampling {
   const { width, height } = input.grid;
   return { width, height, thick: input.thick, depth: input.depth, ...buildPixelRows(input, 0, height) };
@@ -62,8 +60,9 @@ export function buildPixelRows(input: PixelSamplingInput, rowStart: number, rowE
     rowEnd <= grid.height
   ))
     throw new Error(`bad row range [${rowStart}, ${rowEnd}) for a ${grid.height}-row image`);
-  if (!(Number.isInteger(thick) && thick >= 1 && thick <= MAX_THICK))
-    throw new Error(`thick must be an integer from 1 to ${MAX_THICK}, got ${thick}`);
+  // a voxel's sample count is stored in a byte (`samples`)
+  if (!withinLimit(thick, LIMITS.thick))
+    throw new Error(`thick must be ${describeLimit(LIMITS.thick)}, got ${thick}`);
   if (!(depth >= 0 && depth <= 1)) throw new Error(`depth must be within [0, 1], got ${depth}`);
   const { width, xs, ys } = grid;
   const [nx, ny, nz] = shape;

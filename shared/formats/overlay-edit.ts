@@ -1,4 +1,4 @@
-import type { OverlayEdit, ShapeLayer } from '../api.js';
+import { SHAPE_LAYERS, type OverlayEdit, type ShapeLayer } from '../api.js';
 import {
   INKSCAPE_NS,
   SODIPODI_NS,
@@ -174,7 +174,6 @@ function applyEdit(o: OverlayDocument, e: OverlayEdit, paths: Segment[][]): void
   }
 }
 
-const SHAPE_LAYERS: readonly ShapeLayer[] = ['rois', 'sulci', 'cutouts'];
 const SHAPE_NOUN: Record<ShapeLayer, string> = { rois: 'ROI', sulci: 'sulcus', cutouts: 'cutout' };
 
 /**

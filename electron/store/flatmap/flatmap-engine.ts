@@ -5,12 +5,13 @@ import {
   type PixelMapOptions,
   type VertexMap,
 } from '../../../shared/api.js';
+import { describeLimit, LIMITS, withinLimit } from '../../../shared/api-limits.js';
 import { shadeCurvature } from '../../../shared/flatmap/curvature-shading.js';
 import type { FlatDelaunay } from '../../../shared/flatmap/flat-delaunay.js';
 import { buildFlatMask, type FlatMask } from '../../../shared/flatmap/flat-mask.js';
 import { imageGrid, type ImageGrid } from '../../../shared/flatmap/image-grid.js';
 import { mergedPoints } from '../../../shared/flatmap/merge-surfaces.js';
-import { MAX_THICK, type PixelSampling } from '../../../shared/flatmap/pixel-map.js';
+import type { PixelSampling } from '../../../shared/flatmap/pixel-map.js';
 import { buildVertexRaster } from '../../../shared/flatmap/vertex-map.js';
 import type { HemiPair, Surface } from '../../../shared/subject.js';
 import { loadCurvature } from './curvature.js';
@@ -30,8 +31,6 @@ import { readTransform } from '../database/transforms.js';
  * and the vertex maps in memory (the frame and loops are flat-shape's); pixel maps also go to
  * the disk cache.
  */
-
-export const MAX_HEIGHT = 8192;
 
 interface FlatBase {
   flat: HemiPair<Surface>;
@@ -98,18 +97,18 @@ function checkSubject(subject: string): void {
 }
 
 export function checkHeight(height: number): void {
-  if (!Number.isInteger(height) || height < 16 || height > MAX_HEIGHT)
+  if (!withinLimit(height, LIMITS.height))
     throw new ApiError(
       'BAD_REQUEST',
-      `flatmap height must be an integer from 16 to ${MAX_HEIGHT}, got ${height}`,
+      `flatmap height must be ${describeLimit(LIMITS.height)}, got ${height}`,
     );
 }
 
 function checkOptions(o: PixelMapOptions): void {
   checkHeight(o.height);
-  if (!Number.isInteger(o.thick) || o.thick < 1 || o.thick > MAX_THICK)
-    throw new ApiError('BAD_REQUEST', `thick must be an integer from 1 to ${MAX_THICK}, got ${o.thick}`);
-  if (!(o.depth >= 0 && o.depth <= 1))
+  if (!withinLimit(o.thick, LIMITS.thick))
+    throw new ApiError('BAD_REQUEST', `thick must be ${describeLimit(LIMITS.thick)}, got ${o.thick}`);
+  if (!withinLimit(o.depth, LIMITS.depth))
     throw new ApiError('BAD_REQUEST', `depth must be between 0 (white matter) and 1 (pial), got ${o.depth}`);
 }
 
