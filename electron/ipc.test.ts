@@ -2,11 +2,13 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { LIMITS } from '../shared/api-limits.js';
 import { API_METHODS, ApiError, type RoiStudioApi } from '../shared/api.js';
 import { apiChannel, DIRTY_CHANNEL, type IpcReply } from '../shared/menu.js';
 import { registerIpc, type IpcMainLike, type IpcSenderLike } from './ipc.js';
 import {
   makeSandbox,
+  limitCalls,
   malformedCalls,
   outsideCalls,
   recordingBackend,
@@ -98,6 +100,21 @@ describe('ipc', () => {
       });
     }
     expect(s.calls.filter(([m]) => m !== 'getDatabase')).toEqual([]);
+  });
+
+  it('takes every limited argument at its bounds and refuses it just past them with BAD_REQUEST', async () => {
+    const s = setup();
+    const { within, beyond, covered } = limitCalls(box.db);
+    // every limit the API carries; the trace raster height is the CLI's alone
+    expect([...covered].sort()).toEqual(
+      Object.keys(LIMITS)
+        .filter((l) => l !== 'traceHeight')
+        .sort(),
+    );
+    for (const [what, m, args] of within) expect((await s.invoke(m, args)).ok, what).toBe(true);
+    for (const [what, m, args] of beyond)
+      expect(await s.invoke(m, args), what).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+    expect(s.calls.filter(([m]) => m !== 'getDatabase')).toHaveLength(within.length);
   });
 
   it('every path-taking channel rejects paths outside the database with FORBIDDEN', async () => {

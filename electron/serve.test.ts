@@ -8,7 +8,13 @@ import { API_TOKEN_HEADER, ApiError, type CurvatureImage, type RoiStudioApi } fr
 import { decodeFrame, FRAME_CONTENT_TYPE } from '../shared/api-codec.js';
 import { RENDERER_CSP } from './csp.js';
 import { isLoopback, MAX_BODY_BYTES, startServer, type RunningServer } from './serve.js';
-import { makeSandbox, outsideCalls, recordingBackend, type Sandbox } from './testing/api-fixtures.js';
+import {
+  limitCalls,
+  makeSandbox,
+  outsideCalls,
+  recordingBackend,
+  type Sandbox,
+} from './testing/api-fixtures.js';
 
 let box: Sandbox;
 let root: string;
@@ -35,6 +41,8 @@ beforeAll(async () => {
     loadOverlay: () =>
       Promise.reject(new ApiError('STALE', 'overlays.svg changed on disk', '/db/demo/overlays.svg')),
     listSubjects: () => Promise.reject(new Error('disk on fire')),
+    // serve keeps what was exported for download
+    exportRois: async () => ({ files: [] }),
   };
   srv = await startServer({ api: full, ctx: box.ctx, root, port: 0, token: TOKEN });
 });
@@ -314,6 +322,15 @@ describe('serve: API', () => {
       const res = await call(m, args);
       expect(res.status, m).toBe(403);
       expect(((await res.json()) as ApiError).code).toBe('FORBIDDEN');
+    }
+  });
+
+  it('takes every limited argument at its bounds and refuses it just past them, as IPC does', async () => {
+    const { within, beyond } = limitCalls(box.db);
+    for (const [what, m, args] of within) expect((await call(m, args)).status, what).toBe(200);
+    for (const [what, m, args] of beyond) {
+      const res = await call(m, args);
+      expect([res.status, ((await res.json()) as ApiError).code], what).toEqual([400, 'BAD_REQUEST']);
     }
   });
 

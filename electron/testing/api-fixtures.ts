@@ -1,6 +1,7 @@
 import { mkdtemp, mkdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { LIMITS, type NumberLimit } from '../../shared/api-limits.js';
 import { API_METHODS, type ApiMethod, type RoiStudioApi } from '../../shared/api.js';
 import type { BackendContext } from '../backend/context.js';
 
@@ -123,6 +124,42 @@ export function malformedCalls(db: string): [ApiMethod, unknown[]][] {
   out.push(['importFreeSurfer', [{ folder: join(db, 'fs'), name: '../x' }]]);
   out.push(['importFreeSurfer', [{ folder: join(db, 'fs'), wm: 'pial' }]]);
   return out;
+}
+
+/** A call that puts one limited argument at a value: [what, method, arguments]. */
+export type LimitCall = [string, ApiMethod, unknown[]];
+
+/**
+ * For every argument the API limits (shared/api-limits.ts): calls with it at each bound, and
+ * calls with it just past each bound. `covered` names the limits exercised.
+ */
+export function limitCalls(db: string): { within: LimitCall[]; beyond: LimitCall[]; covered: Set<string> } {
+  const valid = validCalls(db);
+  const options = valid.getPixelMap[2] as object;
+  const png = { subject: 'demo', kind: 'png', out: join(db, 'demo', 'x.png') };
+  const places: [keyof typeof LIMITS, ApiMethod, (v: number) => unknown[]][] = [
+    ['height', 'getCurvature', (v) => ['demo', v]],
+    ['height', 'getVertexMap', (v) => ['demo', v]],
+    ['height', 'getPixelMap', (v) => ['demo', 'xfm', { ...options, height: v }]],
+    ['thick', 'getPixelMap', (v) => ['demo', 'xfm', { ...options, thick: v }]],
+    ['depth', 'getPixelMap', (v) => ['demo', 'xfm', { ...options, depth: v }]],
+    ['frame', 'loadVolume', (v) => [...valid.loadVolume.slice(0, 3), v]],
+    ['dpi', 'exportRois', (v) => [{ ...png, dpi: v }]],
+    ['height', 'exportRois', (v) => [{ ...png, figure: { height: v } }]],
+    ['opacity', 'exportRois', (v) => [{ ...png, figure: { opacity: v } }]],
+    ['linewidth', 'exportRois', (v) => [{ ...png, figure: { linewidth: v } }]],
+    ['labelsize', 'exportRois', (v) => [{ ...png, figure: { labelsize: v } }]],
+  ];
+  const step = (l: NumberLimit) => (l.integer ? 1 : (l.max - l.min) / 1000);
+  const within: LimitCall[] = [];
+  const beyond: LimitCall[] = [];
+  for (const [limit, method, call] of places) {
+    const l: NumberLimit = LIMITS[limit];
+    const label = (v: number) => `${method} ${limit} ${v}`;
+    for (const v of [l.min, l.max]) within.push([label(v), method, call(v)]);
+    for (const v of [l.min - step(l), l.max + step(l)]) beyond.push([label(v), method, call(v)]);
+  }
+  return { within, beyond, covered: new Set(places.map(([limit]) => limit)) };
 }
 
 /** Calls whose path arguments point outside the database and were never chosen. */
