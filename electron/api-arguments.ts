@@ -120,10 +120,14 @@ export async function checkArguments(
   args: unknown,
 ): Promise<unknown[]> {
   if (!isApiMethod(method)) throw new ApiError('BAD_REQUEST', `unknown API method ${JSON.stringify(method)}`);
-  return checked(method, args, { ctx, api, confine: (p) => allowedPath(ctx, p) });
+  return validAndConfined(method, args, { ctx, api, confine: (p) => allowedPath(ctx, p) });
 }
 
-async function checked<M extends ApiMethod>(method: M, args: unknown, gate: Gate): Promise<unknown[]> {
+async function validAndConfined<M extends ApiMethod>(
+  method: M,
+  args: unknown,
+  gate: Gate,
+): Promise<unknown[]> {
   const valid = validate(method, args);
   const confine = CONFINE[method];
   return confine ? confine(valid, gate) : valid;

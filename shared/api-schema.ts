@@ -15,7 +15,7 @@ import { checkRoiName } from './roi/roi-names.js';
 // Fields
 
 const MAX_TEXT = 4096;
-export const text = z.string().max(MAX_TEXT);
+const text = z.string().max(MAX_TEXT);
 
 /** A folder name inside the database (subject) or a transform name: never a path. */
 export const name = text
