@@ -1,5 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import { dirname, extname } from 'node:path';
+import { describeLimit, LIMITS, withinLimit } from '../../../shared/api-limits.js';
 import { ApiError, type FigureLook } from '../../../shared/api.js';
 import { composeBase, makeFigure, percentile, type FigureData } from '../../../shared/figure/make-figure.js';
 import { figureSvg } from '../../../shared/figure/figure-svg.js';
@@ -47,7 +48,8 @@ export async function exportFigure(db: string, o: FigureOptions): Promise<string
   if (kind !== '.png' && kind !== '.svg')
     throw new ApiError('BAD_REQUEST', `${o.out}: a figure is written as .png or .svg`);
   const dpi = o.dpi ?? 100;
-  if (!(dpi > 0 && dpi <= 2400)) throw new ApiError('BAD_REQUEST', `dpi must be in (0, 2400], got ${dpi}`);
+  if (!withinLimit(dpi, LIMITS.dpi))
+    throw new ApiError('BAD_REQUEST', `dpi must be ${describeLimit(LIMITS.dpi)}, got ${dpi}`);
   const height = o.height ?? 1024;
   if (!(Number.isInteger(height) && height >= 16 && height <= 8192))
     throw new ApiError(
