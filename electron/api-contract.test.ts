@@ -1,7 +1,8 @@
 import { execFile } from 'node:child_process';
 import { cp, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 
@@ -13,7 +14,7 @@ import { afterAll, describe, expect, it } from 'vitest';
  * consumers (not the whole project), so the test stays within seconds of compile time.
  */
 
-const REPO = resolve(import.meta.dirname, '..');
+const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const run = promisify(execFile);
 
 interface Edit {
