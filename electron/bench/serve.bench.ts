@@ -5,7 +5,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { decodeFrame, encodeFrame } from '../../shared/api-codec.js';
 import { API_TOKEN_HEADER, type OverlaySnapshot } from '../../shared/api.js';
 import { MAX_EDIT_COMMANDS } from '../../shared/formats/overlay-edit.js';
-import { polygonToPath } from '../../shared/formats/svg-path.js';
+import { polylinesToPath } from '../../shared/formats/path-writer.js';
 import { createContext } from '../backend/create-context.js';
 import { createBackend } from '../backend/index.js';
 import { startServer } from '../serve.js';
@@ -101,7 +101,7 @@ async function saveAtTheLimit(): Promise<void> {
     const edits = Array.from({ length: PATHS }, (_, i) => ({
       kind: 'add',
       name: `Bench ${i + 1}`,
-      paths: [polygonToPath(circle)],
+      paths: [polylinesToPath([circle], true)],
     }));
     const stalls = monitorEventLoopDelay({ resolution: 10 });
     stalls.enable();

@@ -5,6 +5,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, chooseChromium } from '../../e2e/chromium.js';
+import { polylinesToPath } from '../../shared/formats/path-writer.js';
 import { SHARED, copyToTemp } from '../testing/shared-data.js';
 import { median } from './median.js';
 
@@ -66,18 +67,14 @@ function addManyRois(overlayPath: string): void {
   for (let i = 0; i < ROI_COUNT; i++) {
     const cx = (i % cols) * cw + cw / 2;
     const cy = Math.floor(i / cols) * ch + ch / 2;
-    const tokens: string[] = [];
+    const ring: number[] = [];
     for (let k = 0; k < NODES_PER_ROI; k++) {
       const a = (k / NODES_PER_ROI) * 2 * Math.PI;
       const r = 0.42 * Math.min(cw, ch) * (1 + 0.15 * Math.sin(5 * a + i));
-      tokens.push(
-        k === 0 ? 'M' : 'L',
-        `${(cx + r * Math.cos(a)).toFixed(3)},${(cy + r * Math.sin(a)).toFixed(3)}`,
-      );
+      ring.push(cx + r * Math.cos(a), cy + r * Math.sin(a));
     }
-    tokens.push('Z');
     groups.push(
-      `<g inkscape:label="bench${i}" inkscape:groupmode="layer" id="bench${i}"><path d="${tokens.join(' ')}"/></g>`,
+      `<g inkscape:label="bench${i}" inkscape:groupmode="layer" id="bench${i}"><path d="${polylinesToPath([ring], true)}"/></g>`,
     );
   }
   const rois = svg.indexOf('inkscape:label="rois"');

@@ -2,6 +2,7 @@ import Konva from 'konva';
 import type { ShapeLayer } from '../../shared/api.js';
 import { layerOf, type RoiDocument, type RoiPath } from '../state/roi-document.js';
 import { traceLoops } from './cortex-clip.js';
+import { outlineShape } from './outline-shape.js';
 import { roiColour } from './roi-colour.js';
 import { pathLabelPoint } from './roi-rings.js';
 import type { ToolPreview } from './tools/tool-types.js';
@@ -48,7 +49,7 @@ export class FlatmapScene {
   /** ROI outlines, apart from their names so Clip to cortex can cut them alone (as pycortex does) */
   private readonly outlineGroup = new Konva.Group({ listening: false });
   private boundary: readonly Float32Array[] = [];
-  private pathNodes = new Map<RoiPath, Konva.Path>();
+  private pathNodes = new Map<RoiPath, Konva.Shape>();
   /** one name per path, as pycortex labels each hemisphere's part */
   private nameNodes = new Map<RoiPath, Konva.Text>();
   private scale = 1;
@@ -144,7 +145,7 @@ export class FlatmapScene {
     colours = false,
     showSulci = true,
   ): void {
-    const paths = new Map<RoiPath, Konva.Path>();
+    const paths = new Map<RoiPath, Konva.Shape>();
     const names = new Map<RoiPath, Konva.Text>();
     this.roiGroup.removeChildren();
     this.outlineGroup.removeChildren();
@@ -158,8 +159,7 @@ export class FlatmapScene {
       for (const p of roi.paths) {
         const node =
           this.pathNodes.get(p) ??
-          new Konva.Path({
-            data: p.d,
+          outlineShape(p, {
             fillRule: 'evenodd',
             strokeScaleEnabled: false,
             listening: false,

@@ -79,7 +79,7 @@ describe('documentToEdits', () => {
 
 describe('pathFromRing', () => {
   it('writes the safe grammar: absolute M/L/Z, single spaces, x,y pairs, plain decimals', () => {
-    const { d } = pathFromRing([1203.5, 410.25, 1210.0001, -0.0001, 3e-7, 1e3]);
+    const { d } = pathFromRing([1203.5, 410.25, 1210.00001, -0.00001, 3e-7, 1e3]);
     expect(d).toBe('M 1203.5,410.25 L 1210,0 L 0,1000 Z');
     expect(d).not.toMatch(/e|\s\s|^\s|\s$/);
     for (const token of d.split(' '))

@@ -5,7 +5,7 @@ import {
   type OverlaySnapshot,
   type ShapeLayer,
 } from '../../shared/api.js';
-import { polylineToPathData, ringToPathData } from './path-data.js';
+import { polylinesToPath } from '../../shared/formats/path-writer.js';
 
 /**
  * The ROI document the editor changes: immutable values, so history entries can share them and
@@ -87,12 +87,15 @@ export function documentFromSnapshot(snapshot: OverlaySnapshot): RoiDocument {
 }
 
 export function pathFromRing(ring: readonly number[]): RoiPath {
-  return { d: ringToPathData(ring), ring };
+  if (ring.length < 6) throw new Error('a ring needs at least three points');
+  return { d: polylinesToPath([ring], true), ring };
 }
 
 /** A drawn outline as a path of the layer: a line for a sulcus, a closed ring otherwise. */
 export function pathForLayer(points: readonly number[], layer: ShapeLayer): RoiPath {
-  return layer === 'sulci' ? { d: polylineToPathData(points) } : pathFromRing(points);
+  if (layer !== 'sulci') return pathFromRing(points);
+  if (points.length < 4) throw new Error('a line needs at least two points');
+  return { d: polylinesToPath([points], false) };
 }
 
 export function findRoi(doc: RoiDocument, key: string | null): Roi | undefined {

@@ -344,7 +344,7 @@ describe('demo overlays.svg', () => {
     for (const l of topLayers(overlay).slice(1)) expect(l.shapes && l.labels).toBeTruthy();
     const sulci = layerShapes(findLayer(overlay, 'sulci')!);
     expect(sulci.map((s) => s.name)).toEqual(SULCI.map((s) => s.name));
-    const pair = String.raw`\d+\.\d\d,\d+\.\d\d`;
+    const pair = String.raw`\d+(\.\d{1,4})?,\d+(\.\d{1,4})?`;
     const safe = new RegExp(`^M ${pair}( L ${pair})+$`);
     for (const s of sulci) {
       expect(s.paths).toHaveLength(2);

@@ -5,6 +5,7 @@ import { encodeNifti } from '../formats/nifti-write.js';
 import { encodeNpz } from '../formats/npy.js';
 import { createOverlaySvg, overlayClipLoops } from '../formats/overlay-create.js';
 import type { OverlayShape } from '../formats/overlay-create.js';
+import { polylinesToPath } from '../formats/path-writer.js';
 import { encodeXfm } from '../formats/xfm-write.js';
 import type { Hemi } from '../subject.js';
 import { LABEL_SETS, SULCI } from './anatomy.js';
@@ -123,22 +124,16 @@ function demoOverlay(hemis: Record<Hemi, DemoHemisphere>, frame: FlatFrame): str
   const clipLoops = overlayClipLoops(frame, height);
   const shift = { lh: maxX(hemis.lh.flat.points), rh: minX(hemis.rh.flat.points) };
   const [xmin, xmax, ymin, ymax] = frame.extents;
-  const toSvg = (hemi: Hemi, p: number, w: number): string => {
+  const toSvg = (hemi: Hemi, p: number, w: number): [number, number] => {
     const x = (hemi === 'lh' ? p : -p) * BRAIN.flatScale[0] - shift[hemi];
     const y = w * BRAIN.flatScale[1];
-    const sx = ((x - xmin) / (xmax - xmin)) * width;
-    const sy = height - ((y - ymin) / (ymax - ymin)) * height;
-    return `${sx.toFixed(2)},${sy.toFixed(2)}`;
+    return [((x - xmin) / (xmax - xmin)) * width, height - ((y - ymin) / (ymax - ymin)) * height];
   };
   const sulci: OverlayShape[] = SULCI.map(({ name, line }) => ({
     name,
-    paths: (['lh', 'rh'] as const).map((hemi) => {
-      const pts = densify(line, 0.02).map(([p, w]) => toSvg(hemi, p, w));
-      return `M ${pts[0]} ${pts
-        .slice(1)
-        .map((q) => `L ${q}`)
-        .join(' ')}`;
-    }),
+    paths: (['lh', 'rh'] as const).map((hemi) =>
+      polylinesToPath([densify(line, 0.02).flatMap(([p, w]) => toSvg(hemi, p, w))], false),
+    ),
   }));
   return createOverlaySvg({ width, height, clipLoops, sulci });
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { blurred, fillPolygons, newLayer } from './coverage.js';
 import { strokeCoverage, strokePolyline, type Canvas } from './draw.js';
-import { percentile, polylines, tickLabel } from './make-figure.js';
+import { percentile, tickLabel } from './make-figure.js';
 
 const canvas = (w: number, h: number): Canvas => ({
   width: w,
@@ -58,18 +58,6 @@ describe('figure drawing', () => {
     expect(at(20, 24)).toBeGreaterThan(0);
     expect([at(17, 20), at(20, 17)]).toEqual([at(24, 21), at(21, 24)]);
     expect(at(20, 35)).toBe(0);
-  });
-  it('flattens curves and closes subpaths', () => {
-    const rings = polylines([
-      { cmd: 'M', x: 0, y: 0 },
-      { cmd: 'C', x1: 0, y1: 10, x2: 10, y2: 10, x: 10, y: 0 },
-      { cmd: 'Z' },
-      { cmd: 'M', x: 20, y: 0 },
-      { cmd: 'L', x: 30, y: 0 },
-    ]);
-    expect(rings.map((r) => r.closed)).toEqual([true, false]);
-    expect(rings[0].xy.length).toBeGreaterThan(6);
-    expect(rings[0].xy.slice(-2)).toEqual([10, 0]);
   });
   it('percentiles like numpy (NaN as 0) and short tick labels', () => {
     expect(percentile([1, 2, 3, 4, NaN], 50)).toBe(2);

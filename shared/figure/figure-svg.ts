@@ -1,5 +1,5 @@
 import { lutSize } from '../flatmap/colormaps.js';
-import { serializeSafe } from '../formats/svg-path.js';
+import { serializeSafe } from '../formats/path-writer.js';
 import {
   COLORBAR_BOX,
   LABEL_SIZE,

@@ -1,7 +1,7 @@
 import type { Segment } from '../formats/svg-path.js';
 import { lutSize } from '../flatmap/colormaps.js';
 import { colourise, colouriseLabels, drawOver } from '../flatmap/compose.js';
-import { flattenCubic } from '../roi/agg-flatten.js';
+import { segmentPolylines } from '../formats/path-nodes.js';
 import { blurred, fillPolygons, newLayer, type Layer } from './coverage.js';
 import type { FigureLayer, FigureShape } from './overlay-layers.js';
 import { paintLayer, strokeCoverage, strokePolyline, type Canvas, type Rgba } from './draw.js';
@@ -182,8 +182,8 @@ function drawLayer(c: Canvas, px: Px, layer: FigureLayer, style: LayerStyle): vo
   const strokes = newLayer(px.width, px.height);
   for (const shape of layer.shapes)
     for (const segs of shape.paths)
-      for (const ring of polylines(segs))
-        strokeCoverage(strokes, toPixels(ring.xy, px), ring.closed, style.linewidth * unit);
+      for (const line of segmentPolylines(segs))
+        strokeCoverage(strokes, toPixels(line.points, px), line.closed, style.linewidth * unit);
   const shadow = blurred(strokes, SHADOW_SIGMA * unit);
   if (layer.clip) {
     const inside = clipMask(layer.clip, px);
@@ -220,7 +220,7 @@ function clipMask(clip: Segment[][], px: Px): Layer {
   const mask = newLayer(px.width, px.height);
   fillPolygons(
     mask,
-    clip.flatMap((segs) => polylines(segs).map((r) => toPixels(r.xy, px))),
+    clip.flatMap((segs) => segmentPolylines(segs).map((line) => toPixels(line.points, px))),
   );
   masks.set(clip, { px, mask });
   return mask;
@@ -233,38 +233,6 @@ const toPixels = (xy: readonly number[], px: Px): number[] =>
 function clipTo(layer: Layer, mask: Layer): void {
   for (let i = 0; i < layer.alpha.length; i++)
     if (layer.alpha[i]) layer.alpha[i] = (layer.alpha[i] * mask.alpha[i]) / 255;
-}
-
-interface Polyline {
-  xy: number[];
-  closed: boolean;
-}
-
-/** Subpaths of absolute segments as polylines (cubics flattened like Agg). */
-export function polylines(segs: readonly Segment[]): Polyline[] {
-  const out: Polyline[] = [];
-  let cur: Polyline | null = null;
-  let sx = 0;
-  let sy = 0;
-  let lx = 0;
-  let ly = 0;
-  for (const s of segs) {
-    if (s.cmd === 'M') {
-      cur = { xy: [s.x, s.y], closed: false };
-      out.push(cur);
-      [sx, sy, lx, ly] = [s.x, s.y, s.x, s.y];
-    } else if (s.cmd === 'L') {
-      cur?.xy.push(s.x, s.y);
-      [lx, ly] = [s.x, s.y];
-    } else if (s.cmd === 'C') {
-      if (cur) flattenCubic(lx, ly, s.x1, s.y1, s.x2, s.y2, s.x, s.y, cur.xy);
-      [lx, ly] = [s.x, s.y];
-    } else if (cur) {
-      cur.closed = true;
-      [lx, ly] = [sx, sy];
-    }
-  }
-  return out;
 }
 
 /** Up to 3 significant digits, no exponent for ordinary magnitudes. */

@@ -15,15 +15,14 @@ import {
   type OverlayDocument,
 } from './overlay-svg.js';
 import {
-  formatCoord,
   isIdentity,
   multiplyTransforms,
   parsePath,
   parseTransform,
-  serializeSafe,
   type Matrix,
   type Segment,
 } from './svg-path.js';
+import { formatCoord, serializeSafe } from './path-writer.js';
 import { labelPosition } from '../roi/label-position.js';
 import { carryNodeTypes } from './path-nodes.js';
 import { checkRoiName } from '../roi/roi-names.js';

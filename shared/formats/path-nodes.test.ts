@@ -14,8 +14,10 @@ import {
   nearestOnSegment,
   pathNodes,
   segmentPoint,
+  segmentPolylines,
 } from './path-nodes.js';
-import { parsePath, serializeSafe, type Segment } from './svg-path.js';
+import { parsePath, type Segment } from './svg-path.js';
+import { serializeSafe } from './path-writer.js';
 
 /** S1's left FFA as the Gallant lab drew it in Inkscape: six nodes (sodipodi:nodetypes="sssssss"). */
 const FFA_LH =
@@ -185,5 +187,20 @@ describe('carryNodeTypes', () => {
     // a record that does not fit the path (a stale one), or other geometry: no record
     expect(carryNodeTypes(square, 'ss', insertNode(square, 2, 0.5))).toBeNull();
     expect(carryNodeTypes(square, 'cscsc', parsePath('M 1,1 L 9,1 L 9,9 L 1,9 Z'))).toBeNull();
+  });
+});
+
+describe('segmentPolylines', () => {
+  it('flattens curves through their end point and marks closed subpaths', () => {
+    const rings = segmentPolylines([
+      { cmd: 'M', x: 0, y: 0 },
+      { cmd: 'C', x1: 0, y1: 10, x2: 10, y2: 10, x: 10, y: 0 },
+      { cmd: 'Z' },
+      { cmd: 'M', x: 20, y: 0 },
+      { cmd: 'L', x: 30, y: 0 },
+    ]);
+    expect(rings.map((r) => r.closed)).toEqual([true, false]);
+    expect(rings[0].points.length).toBeGreaterThan(6);
+    expect(rings[0].points.slice(-2)).toEqual([10, 0]);
   });
 });

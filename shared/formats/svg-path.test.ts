@@ -1,14 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  PathSyntaxError,
-  formatCoord,
-  normalisePath,
-  parsePath,
-  parseTransform,
-  serializeSafe,
-  tokenizePath,
-  type Segment,
-} from './svg-path.js';
+import { PathSyntaxError, parsePath, parseTransform, tokenizePath, type Segment } from './svg-path.js';
 
 const pts = (segs: Segment[]) =>
   segs.map((s) =>
@@ -77,29 +68,6 @@ describe('parsePath (SVG semantics)', () => {
       expect(() => parsePath(bad), bad).toThrow(PathSyntaxError);
     }
     expect(() => parsePath('M1,2 X3,4')).toThrow(/character 5/);
-  });
-});
-
-describe('serializeSafe', () => {
-  it('writes absolute M/L/C/Z with x,y pairs and single spaces, closing every subpath', () => {
-    const d = normalisePath('m 10,10 h 5 v 5 c 1,1 2,2 3,3 m 100,100 l 1,1');
-    expect(d).toBe('M 10,10 L 15,10 L 15,15 C 16,16 17,17 18,18 Z M 118,118 L 119,119 Z');
-    expect(d).not.toMatch(/ {2}|[\t\n]/);
-  });
-
-  it('formats numbers without exponents, -0 or excess digits', () => {
-    expect([1e-7, -0, 1234.56789, 2e21 / 1e18, -3.10000001].map(formatCoord)).toEqual([
-      '0',
-      '0',
-      '1234.5679',
-      '2000',
-      '-3.1',
-    ]);
-  });
-
-  it('round-trips its own output', () => {
-    const d = 'M 1.5,2.25 L 3,4 C 5,6 7,8 9,10 Z';
-    expect(serializeSafe(parsePath(d))).toBe(d);
   });
 });
 

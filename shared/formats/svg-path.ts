@@ -1,7 +1,8 @@
 /**
- * SVG path data with full SVG semantics (what Inkscape and browsers show), and the one output
- * format pycortex reads identically: absolute `M x,y L x,y … C x,y x,y x,y … Z`, single spaces
- * (pycortex-formats.md §6.4, §11.3).
+ * The one parser of SVG path data with full SVG semantics (what Inkscape and browsers show), for
+ * the canvas, the editor, figures and geometry. pycortex's own, quirkier reading is emulated
+ * apart, on purpose, where its results matter (roi/pycortex-path.ts for membership,
+ * figure/pycortex-label-position.ts for label placement). Writing is path-writer.ts.
  */
 
 /** One command as written in the file: its letter (case kept) and its numbers, implicit repeats split out. */
@@ -311,59 +312,6 @@ function arcToCubics(
     t = tn;
   }
   return out;
-}
-
-/** A number as pycortex and humans like it: plain decimal, at most 4 decimals, no `-0`, never one character alone in a pair. */
-export function formatCoord(v: number): string {
-  if (!Number.isFinite(v)) throw new Error(`cannot write coordinate ${v}`);
-  const r = Math.round(v * 1e4) / 1e4;
-  if (r === 0) return '0';
-  return r.toFixed(4).replace(/\.?0+$/, '');
-}
-
-/**
- * The safe subset (§11.3): absolute commands only, `x,y` pairs, single spaces, every subpath
- * started with M and closed with Z (ROIs are regions, so an open subpath is closed) unless
- * `closeOpen` is false (sulci are lines: their subpaths stay as drawn).
- */
-export function serializeSafe(segs: readonly Segment[], closeOpen = true): string {
-  const parts: string[] = [];
-  const pair = (x: number, y: number) => `${formatCoord(x)},${formatCoord(y)}`;
-  let open = false;
-  for (const s of segs) {
-    switch (s.cmd) {
-      case 'M':
-        if (open && closeOpen) parts.push('Z');
-        parts.push('M', pair(s.x, s.y));
-        open = true;
-        break;
-      case 'L':
-        parts.push('L', pair(s.x, s.y));
-        break;
-      case 'C':
-        parts.push('C', pair(s.x1, s.y1), pair(s.x2, s.y2), pair(s.x, s.y));
-        break;
-      case 'Z':
-        if (open) parts.push('Z');
-        open = false;
-        break;
-    }
-  }
-  if (open && closeOpen) parts.push('Z');
-  return parts.join(' ');
-}
-
-/** Rewrite any path data into the safe subset with the same SVG geometry. */
-export function normalisePath(d: string): string {
-  return serializeSafe(parsePath(d));
-}
-
-/** A closed polygon (interleaved x, y in SVG units) as safe-subset path data. */
-export function polygonToPath(xy: ArrayLike<number>): string {
-  const segs: Segment[] = [];
-  for (let i = 0; i + 1 < xy.length; i += 2) segs.push({ cmd: i === 0 ? 'M' : 'L', x: xy[i], y: xy[i + 1] });
-  if (segs.length) segs.push({ cmd: 'Z' });
-  return serializeSafe(segs);
 }
 
 /** 2-D affine [a b c d e f] (SVG matrix order). */

@@ -3,6 +3,9 @@
  * quirks included: tokens split on single spaces, any one-character token is a command, absolute
  * H/V zero the other coordinate (B1), the pen is not reset by `z` (B2), S/Q/T/A unsupported.
  * The result is matplotlib's Path: vertices and codes.
+ *
+ * A second parser on purpose: membership must follow pycortex where it departs from SVG, so it
+ * cannot share formats/svg-path.ts (what a browser draws). compat.ts reports where the two differ.
  */
 
 import { MAX_PATH_COMMANDS } from '../formats/svg-path.js';

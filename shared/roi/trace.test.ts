@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { traceRings, isOuterRing } from './marching-squares.js';
-import { formatPath, traceLabels, type LabelRaster } from './trace.js';
+import { traceLabels, type LabelRaster } from './trace.js';
 
 /** pycortex's reading of our paths: subpaths split at M, each even–odd, union across them. */
 function subpaths(d: string): number[][] {
@@ -189,12 +189,5 @@ describe('cleaning speckled labels', () => {
       [4, 16, false],
     ] as const)
       expect(at(d, r, c), `pixel ${r},${c}`).toBe(want);
-  });
-});
-
-describe('formatPath', () => {
-  it('writes absolute M/L/Z with x,y pairs, no exponents and no negative zero', () => {
-    expect(formatPath([[0, -0.00001, 1e-9, 2.123456, 3, 4]])).toBe('M 0,0 L 0,2.123 L 3,4 Z');
-    expect(formatPath([])).toBeNull();
   });
 });

@@ -1,4 +1,5 @@
 import type { Hemi } from '../subject.js';
+import { polylinesToPath } from '../formats/path-writer.js';
 import { closeMask } from './close-mask.js';
 import { isOuterRing, signedArea, traceRings } from './marching-squares.js';
 import { simplifyRing } from './simplify.js';
@@ -149,7 +150,8 @@ function traceBox(raster: LabelRaster, label: number, box: Box, options: TraceOp
     for (const hole of holesOf[i]) ring = splice(ring, toSvg(hole));
     return ring;
   });
-  return formatPath(subpaths.filter((ring) => ring.length >= 6));
+  const rings = subpaths.filter((ring) => ring.length >= 6);
+  return rings.length ? polylinesToPath(rings, true) : null;
 }
 
 /** For each outer ring, the holes whose first point lies inside it (the smallest such outer). */
@@ -186,21 +188,4 @@ function splice(outer: number[], hole: number[]): number[] {
   }
   const rotatedHole = [...hole.slice(bi), ...hole.slice(0, bi), hole[bi], hole[bi + 1]];
   return [...outer.slice(0, ai + 2), ...rotatedHole, ...outer.slice(ai)];
-}
-
-/** `M x,y L x,y … Z` per ring, absolute, single spaces, at most 3 decimals, no exponents. */
-export function formatPath(rings: number[][]): string | null {
-  if (rings.length === 0) return null;
-  const parts: string[] = [];
-  for (const ring of rings) {
-    parts.push('M', `${num(ring[0])},${num(ring[1])}`);
-    for (let i = 2; i < ring.length; i += 2) parts.push('L', `${num(ring[i])},${num(ring[i + 1])}`);
-    parts.push('Z');
-  }
-  return parts.join(' ');
-}
-
-function num(v: number): string {
-  const r = Math.round(v * 1000) / 1000;
-  return String(r === 0 ? 0 : r);
 }

@@ -11,7 +11,8 @@ import {
   type HandleSide,
   type PathNode,
 } from '../../../shared/formats/path-nodes.js';
-import { serializeSafe, type Segment } from '../../../shared/formats/svg-path.js';
+import { serializeSafe } from '../../../shared/formats/path-writer.js';
+import type { Segment } from '../../../shared/formats/svg-path.js';
 import { findRoi, layerOf, setRoiPaths, updateRoi } from '../../state/roi-document.js';
 import type { Roi } from '../../state/roi-document.js';
 import { pathSegments, roiContains } from '../roi-rings.js';

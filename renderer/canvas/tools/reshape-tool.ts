@@ -1,5 +1,6 @@
 import { dropClosePoints, simplifyPolyline } from '../../../shared/roi/simplify.js';
 import { smoothPolyline } from '../../../shared/roi/smooth.js';
+import { polylinesToPath } from '../../../shared/formats/path-writer.js';
 import { findRoi, pathFromRing, setRoiPaths, updateRoi } from '../../state/roi-document.js';
 import { pathRings } from '../roi-rings.js';
 import { nearestSegment, reshapeRing } from './reshape-geometry.js';
@@ -67,13 +68,11 @@ export class ReshapeTool implements Tool {
       return NONE;
     }
     rings[t.ring] = reshaped;
-    const d = rings.map((r) => pathFromRing(r).d).join(' ');
+    const path = rings.length === 1 ? pathFromRing(reshaped) : { d: polylinesToPath(rings, true) };
     const doc = updateRoi(env.doc, roi.key, (r) =>
       setRoiPaths(
         r,
-        r.paths.map((path, i) =>
-          i === t.path ? (rings.length === 1 ? pathFromRing(reshaped) : { d }) : path,
-        ),
+        r.paths.map((old, i) => (i === t.path ? path : old)),
       ),
     );
     return { kind: 'change', label: 'Reshape outline', doc, selectKey: roi.key };
