@@ -3,26 +3,35 @@ import { buildPointIndex, roiVertices, splitHemispheres, type MembershipContext 
 import { testPointsFromUnit } from './membership-context.js';
 
 /**
- * Membership of path data on the geometry the UI holds, with the very test points and rules of
- * the back end's `rois` (get_roi_verts): the ROI list counts what pycortex would save.
+ * Membership on a subject's flat geometry with the very test points and rules of get_roi_verts.
+ * The one place a MembershipContext is built: the back end (`rois`, saves, exports, tracing)
+ * builds it from the subject's frame, the editor from the FlatGeometry it was sent, with the same
+ * numbers, so the ROI list counts what pycortex would save.
  */
 
-type Geometry = Pick<
+export type MembershipGeometry = Pick<
   FlatGeometry,
-  'nL' | 'unitXY' | 'svgWidth' | 'svgHeight' | 'valid' | 'cutRingIndptr' | 'cutRingIndices'
+  'unitXY' | 'svgWidth' | 'svgHeight' | 'valid' | 'cutRingIndptr' | 'cutRingIndices'
 >;
+
+/** get_roi_verts' inputs at one SVG root size: test points indexed, valid vertices, cut ring. */
+export function membershipContext(g: MembershipGeometry): MembershipContext {
+  return {
+    index: buildPointIndex(testPointsFromUnit(g.unitXY, g.svgWidth, g.svgHeight)),
+    valid: g.valid,
+    cutRingIndptr: g.cutRingIndptr,
+    cutRingIndices: g.cutRingIndices,
+  };
+}
+
+type Geometry = MembershipGeometry & Pick<FlatGeometry, 'nL'>;
 
 const contexts = new WeakMap<Geometry, MembershipContext>();
 
 function contextFor(g: Geometry): MembershipContext {
   let ctx = contexts.get(g);
   if (!ctx) {
-    ctx = {
-      index: buildPointIndex(testPointsFromUnit(g.unitXY, g.svgWidth, g.svgHeight)),
-      valid: g.valid,
-      cutRingIndptr: g.cutRingIndptr,
-      cutRingIndices: g.cutRingIndices,
-    };
+    ctx = membershipContext(g);
     contexts.set(g, ctx);
   }
   return ctx;

@@ -33,10 +33,6 @@ export function testPointsFromUnit(unit: ArrayLike<number>, width: number, heigh
   return out;
 }
 
-export function svgTestPoints(frame: FlatFrame, width: number, height: number): Float64Array {
-  return testPointsFromUnit(unitPoints(frame), width, height);
-}
-
 /** Merge per-hemisphere triangles, right offset by nL (pycortex's merge=True). */
 export function mergeTriangles(lh: Uint32Array, rh: Uint32Array, nL: number): Uint32Array {
   const out = new Uint32Array(lh.length + rh.length);

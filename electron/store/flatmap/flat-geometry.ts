@@ -3,8 +3,9 @@ import { ApiError } from '../../../shared/api.js';
 import { flatToSvg, svgSizeFor, type FlatFrame } from '../../../shared/flatmap/flat-frame.js';
 import { loopsInGeneratorFrame } from '../../../shared/formats/overlay-create.js';
 import { buildCutRing, type CutRing } from '../../../shared/roi/cut-ring.js';
-import { buildPointIndex, type MembershipContext, type PointIndex } from '../../../shared/roi/membership.js';
-import { mergeTriangles, svgTestPoints, unitPoints } from '../../../shared/roi/membership-context.js';
+import { membershipContext } from '../../../shared/roi/geometry-membership.js';
+import type { MembershipContext } from '../../../shared/roi/membership.js';
+import { mergeTriangles, unitPoints } from '../../../shared/roi/membership-context.js';
 import { boundaryLoopsOf, flatFrameOf } from './flat-shape.js';
 import { fiducialSurfaces, loadSubjectSurfaces, type SubjectSurfaces } from '../database/subject-surfaces.js';
 
@@ -60,13 +61,14 @@ export function contextAt(flat: SubjectFlat, width: number, height: number): Mem
   const key = `${width}x${height}`;
   let ctx = flat.contexts.get(key);
   if (!ctx) {
-    const index: PointIndex = buildPointIndex(svgTestPoints(flat.frame, width, height));
-    ctx = {
-      index,
+    ctx = membershipContext({
+      unitXY: unitPoints(flat.frame),
+      svgWidth: width,
+      svgHeight: height,
       valid: flat.frame.valid,
       cutRingIndptr: flat.ring.indptr,
       cutRingIndices: flat.ring.indices,
-    };
+    });
     if (flat.contexts.size > 4) flat.contexts.clear();
     flat.contexts.set(key, ctx);
   }
