@@ -9,7 +9,16 @@ import { pathNodes } from '../shared/formats/path-nodes.js';
 import { parsePath, type Segment } from '../shared/formats/svg-path.js';
 import { labelPosition } from '../shared/roi/label-position.js';
 import { parsePycortexPath } from '../shared/roi/pycortex-path.js';
-import { drawCircle, frame, openDemo, roiRow, showVisualRois, toPage, watchConsole } from './page-helpers.js';
+import {
+  drawCircle,
+  frame,
+  openDemo,
+  pointsShowing,
+  roiRow,
+  showVisualRois,
+  toPage,
+  watchConsole,
+} from './page-helpers.js';
 import { cli, demoDatabase, startServe, type Served } from './start-serve.js';
 
 /**
@@ -38,6 +47,8 @@ test.afterAll(async () => {
 });
 
 const SVG = 'http://www.w3.org/2000/svg';
+/** the selected outline's stroke, #ffcc33 (renderer/canvas/flatmap-scene.ts) */
+const SELECTED_RGB = [0xff, 0xcc, 0x33] as const;
 const INKSCAPE = 'http://www.inkscape.org/namespaces/inkscape';
 
 /**
@@ -95,6 +106,17 @@ test('open, pick, draw a freehand ROI, name it, save, reload: the count matches 
   await name.fill('e2e V1');
   await name.press('Enter');
   await expect(roiRow(page, 'e2e V1')).toBeVisible();
+  // the outline is painted where it was drawn (the selected ROI's stroke), and not beside it
+  const ring = (k: number) =>
+    Array.from({ length: 16 }, (_, i): [number, number] => {
+      const a = (i / 16) * 2 * Math.PI;
+      return [
+        f.width * 0.27 + k * f.height * 0.08 * Math.cos(a),
+        f.height * 0.5 + k * f.height * 0.08 * Math.sin(a),
+      ];
+    });
+  expect(await pointsShowing(page, ring(1), SELECTED_RGB)).toBeGreaterThanOrEqual(14);
+  expect(await pointsShowing(page, ring(1.6), SELECTED_RGB)).toBe(0);
   await expect(page.getByText('Unsaved changes').first()).toBeVisible();
   await page.screenshot({ path: join(SHOTS, '2-drawn.png') });
 

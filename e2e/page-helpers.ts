@@ -1,4 +1,5 @@
 import { expect, type Page } from '@playwright/test';
+import { PNG } from 'pngjs';
 
 /** Console errors, except the browser's own line for an HTTP error status (the API's rejections). */
 export function watchConsole(page: Page): string[] {
@@ -47,6 +48,35 @@ export async function drawCircle(page: Page, cx: number, cy: number, r: number):
     await page.mouse.move(x, y);
   }
   await page.mouse.up();
+}
+
+/**
+ * How many of the SVG-frame `points` show `rgb` on screen within a few pixels (every canvas
+ * layer composited, as the user sees it).
+ */
+export async function pointsShowing(
+  page: Page,
+  points: readonly [number, number][],
+  rgb: readonly [number, number, number],
+): Promise<number> {
+  const flatmap = page.getByRole('application', { name: 'Flatmap' });
+  const box = (await flatmap.boundingBox())!;
+  const png = PNG.sync.read(await flatmap.screenshot());
+  const k = png.width / box.width;
+  const near = (i: number) => rgb.every((c, j) => Math.abs(png.data[i + j] - c) < 24);
+  let hits = 0;
+  for (const [x, y] of points) {
+    const [px, py] = await toPage(page, x, y);
+    const [cx, cy] = [Math.round((px - box.x) * k), Math.round((py - box.y) * k)];
+    let seen = false;
+    for (let dy = -3; dy <= 3 && !seen; dy++)
+      for (let dx = -3; dx <= 3 && !seen; dx++) {
+        const [u, v] = [cx + dx, cy + dy];
+        seen = u >= 0 && v >= 0 && u < png.width && v < png.height && near(4 * (v * png.width + u));
+      }
+    if (seen) hits++;
+  }
+  return hits;
 }
 
 export function roiRow(page: Page, name: string) {
