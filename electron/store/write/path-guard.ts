@@ -1,7 +1,6 @@
 import { realpathSync, statSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { ApiError } from '../../../shared/api.js';
-import type { BackendContext } from '../../backend/context.js';
 
 /**
  * The path a read or write of `p` really reaches: symlinks resolved for the file when it exists,
@@ -31,12 +30,19 @@ function isFolder(p: string): boolean {
   }
 }
 
+/** What the guard needs of the back end's context: the open database, the user's choices, dialogs. */
+export interface PathScope {
+  database: { path: string };
+  chosenFiles: ReadonlySet<string>;
+  dialogs?: unknown;
+}
+
 /**
  * Every path that reaches the store from the UI goes through here: it must lie inside the
  * opened database, be a file the user chose in a dialog, or lie inside a folder the user chose
  * (e.g. for exports). Returns the absolute path.
  */
-export function allowedPath(ctx: BackendContext, path: string): string {
+export function allowedPath(ctx: PathScope, path: string): string {
   if (typeof path !== 'string' || path === '' || path.includes('\0'))
     throw new ApiError('BAD_REQUEST', 'a path is required');
   const abs = resolve(ctx.database.path, path);
