@@ -220,7 +220,7 @@ export const freeSurferImportRequest = z.strictObject({
   /** pycortex subject name (default: the folder's name) */
   name: name.optional(),
   ...importOptions,
-  /** replace an existing subject (its overlays.svg and sidecar are kept in overlays-backups/) */
+  /** replace an existing subject (what the import does not write is carried over; the old folder is backed up) */
   replace: z.boolean().optional(),
 });
 export type FreeSurferImportRequest = z.infer<typeof freeSurferImportRequest>;

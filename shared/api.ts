@@ -368,8 +368,12 @@ export interface FreeSurferImportResult {
   path: string;
   vertices: { lh: number; rh: number };
   templates: string[];
-  /** files kept from a replaced subject */
+  /** entries carried over from a replaced subject (paths in the subject; folders end in `/`) */
   kept: string[];
+  /** entries of the replaced subject written anew with other content (the old ones are in `backup`) */
+  replaced: string[];
+  /** where the replaced subject was moved, whole */
+  backup?: string;
 }
 
 /** The running import's stage, `step` of `steps` (1-based); null when none runs. */

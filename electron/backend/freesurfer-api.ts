@@ -31,6 +31,8 @@ export function freeSurferApi(ctx: BackendContext): FreeSurferApi {
           vertices: r.vertices,
           templates: r.templates,
           kept: r.kept,
+          replaced: r.replaced,
+          ...(r.backup ? { backup: r.backup } : {}),
         };
       } finally {
         progress = null;

@@ -5,6 +5,7 @@ import {
   type FreeSurferImportOptions,
 } from '../../shared/freesurfer/import-subject.js';
 import type { LabelSelection } from '../../shared/freesurfer/label-templates.js';
+import { replacedSubjectLines } from '../../shared/freesurfer/replaced-subject.js';
 import { importFreeSurfer } from '../store/import/freesurfer-import.js';
 import { CliError, required } from './cli-error.js';
 
@@ -89,7 +90,7 @@ export async function run(argv: string[]): Promise<void> {
       `Imported ${result.subject} into ${result.path} (${lh} + ${rh} vertices, ${result.files.length} files, ` +
         `templates: ${result.templates.join(', ') || 'none'}) in ${((Date.now() - started) / 1000).toFixed(1)} s`,
     );
-    if (result.kept.length) console.log(`Kept from the replaced subject: ${result.kept.join(', ')}`);
+    for (const line of replacedSubjectLines(result)) console.log(line);
   } catch (e) {
     if (e instanceof ApiError) throw new CliError(e.message);
     throw e;

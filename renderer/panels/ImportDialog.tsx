@@ -125,7 +125,8 @@ function ImportForm() {
       </label>
       <label className="checkbox">
         <input type="checkbox" checked={replace} onChange={() => setReplace(!replace)} /> Replace an existing
-        subject of that name (its overlays.svg is kept in overlays-backups/)
+        subject of that name (your transforms, templates and other files are carried over; the old folder is
+        kept in .subjects-backups/)
       </label>
       {running && (
         <div className="import-progress" role="status">

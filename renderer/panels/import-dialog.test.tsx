@@ -33,6 +33,7 @@ beforeEach(() => {
                 vertices: { lh: 5, rh: 6 },
                 templates: ['aparc'],
                 kept: [],
+                replaced: [],
               })
             : reject(
                 new ApiError(
@@ -107,7 +108,7 @@ describe('ImportDialog', () => {
       await new Promise((r) => setTimeout(r, 0));
     });
     expect(useImportDialog.getState().open).toBe(false);
-    expect(editor.get().notice).toBe('Imported subj01 (5 + 6 vertices, templates aparc)');
+    expect(editor.get().notice).toBe('Imported subj01 (5 + 6 vertices, templates aparc).');
     expect(editor.get().subjects.map((s) => s.name)).toEqual(['other', 'subj01']);
     expect(editor.get().subject).toBe('subj01');
   });

@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import type { FreeSurferImportRequest, FreeSurferImportResult, ImportProgress } from '../../shared/api.js';
+import { replacedSubjectLines } from '../../shared/freesurfer/replaced-subject.js';
 import { api } from './api-holder.js';
 import { editor } from './editor-store.js';
 import { confirmDiscard, openSubject, refreshSubjects } from './session-actions.js';
@@ -58,7 +59,10 @@ export async function runImport(request: FreeSurferImportRequest): Promise<FreeS
   const opening = openSubject(result.subject);
   // set once the switch has cleared the last subject's messages, which it does before its first await
   editor.set({
-    notice: `Imported ${result.subject} (${result.vertices.lh} + ${result.vertices.rh} vertices${templates})`,
+    notice: [
+      `Imported ${result.subject} (${result.vertices.lh} + ${result.vertices.rh} vertices${templates}).`,
+      ...replacedSubjectLines(result),
+    ].join(' '),
   });
   void opening;
   return result;

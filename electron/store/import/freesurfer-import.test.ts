@@ -1,5 +1,16 @@
 import { createHash } from 'node:crypto';
-import { mkdir, mkdtemp, readFile, readdir, rm, stat, symlink, unlink, writeFile } from 'node:fs/promises';
+import {
+  mkdir,
+  mkdtemp,
+  readFile,
+  readdir,
+  readlink,
+  rm,
+  stat,
+  symlink,
+  unlink,
+  writeFile,
+} from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -19,6 +30,8 @@ import {
   type FreeSurferImportOptions,
 } from '../../../shared/freesurfer/import-subject.js';
 import { freeSurferFixture, gridSheet } from '../../../shared/freesurfer/testing/freesurfer-fixture.js';
+import { makeNifti } from '../../../shared/formats/testing/nifti-fixture.js';
+import { addTransform } from './add-transform.js';
 import { importFreeSurfer } from './freesurfer-import.js';
 import { SIDECAR_FILE } from '../write/sidecar-file.js';
 
@@ -182,8 +195,76 @@ describe('importFreeSurfer on a small synthetic subject', () => {
     expect(await readFile(join(db, 'fs', 'overlays-backups', svg), 'utf8')).toBe('<svg>my ROIs</svg>');
     expect(await readFile(join(db, 'fs', SIDECAR_FILE), 'utf8')).toBe('{"rois":[]}');
     expect(r.kept).toContain(SIDECAR_FILE);
+    expect(r.replaced).toEqual(['overlays.svg']);
     expect(await readFile(join(db, 'fs', 'overlays.svg'), 'utf8')).toMatch(/id="edgeclip"/);
-    expect((await readdir(db)).sort()).toEqual(['fs', 'other']);
+    expect((await readdir(db)).sort()).toEqual(['.subjects-backups', 'fs', 'other']);
+  });
+
+  it('--replace carries over a transform, templates and files of the user byte for byte; the old subject is backed up whole', async () => {
+    const fs = await subjectsDir();
+    const db = await databaseWithOther();
+    await run(fs, db);
+    const subject = join(db, 'fs');
+    const reference = join(await temp('roi-studio-func-'), 'func.nii');
+    await writeFile(reference, makeNifti({ dims: [3, 4, 5], values: new Array(60).fill(1), sformCode: 1 }));
+    await addTransform({ db, subject: 'fs', name: 'fmri', reference, registration: { kind: 'header' } });
+    await writeFile(join(subject, 'templates', 'mine.nii.gz'), 'my template');
+    await mkdir(join(subject, 'views'), { recursive: true });
+    await writeFile(join(subject, 'views', 'lateral.json'), '{"azimuth":90}');
+    await writeFile(join(subject, 'notes.txt'), 'scanned twice');
+    await symlink('transforms/fmri', join(subject, 'fmri-link'));
+    // a hand-edited file the import also writes: the import's wins, the edit stays in the backup
+    const imported = await readFile(join(subject, 'templates', 'lh.aparc.mgz'));
+    await writeFile(join(subject, 'templates', 'lh.aparc.mgz'), 'edited by hand');
+    // a file where the import puts a folder
+    await rm(join(subject, 'anatomicals'), { recursive: true });
+    await writeFile(join(subject, 'anatomicals'), 'not a folder');
+    await writeFile(join(subject, 'cache', 'flatmask_1024.npz'), 'derived from the old surfaces');
+    const old = await tree(subject);
+
+    const r = await run(fs, db, {}, { replace: true });
+
+    expect(r.kept).toEqual([
+      'fmri-link',
+      'notes.txt',
+      'templates/mine.nii.gz',
+      'transforms/fmri/',
+      'views/lateral.json',
+      expect.stringMatching(/^overlays-backups\/overlays\.\d{8}T\d{6}-\d{3}Z\.replaced\.svg$/),
+    ]);
+    expect(r.replaced).toEqual(['anatomicals', 'templates/lh.aparc.mgz']);
+    const now = await tree(subject);
+    for (const path of [
+      '/transforms/fmri/matrices.xfm',
+      '/transforms/fmri/reference.nii.gz',
+      '/templates/mine.nii.gz',
+      '/views/lateral.json',
+      '/notes.txt',
+    ])
+      expect(now[path]).toBe(old[path]);
+    expect(await readlink(join(subject, 'fmri-link'))).toBe('transforms/fmri');
+    expect(await readFile(join(subject, 'templates', 'lh.aparc.mgz'))).toEqual(imported);
+    expect(await readdir(join(subject, 'cache'))).toEqual([]);
+    expect((await stat(join(subject, 'anatomicals'))).isDirectory()).toBe(true);
+    // the replaced subject, every byte of it, in the database's subject backups
+    expect(r.backup).toMatch(/\.subjects-backups\/fs\.\d{8}T\d{6}-\d{3}Z$/);
+    expect(dirname(r.backup!)).toBe(join(db, '.subjects-backups'));
+    expect(await tree(r.backup!)).toEqual(old);
+    expect((await readdir(db)).sort()).toEqual(['.subjects-backups', 'fs', 'other']);
+  });
+
+  it('--replace refuses a subject backup folder that links out of the database; nothing changes', async () => {
+    const fs = await subjectsDir();
+    const db = await databaseWithOther();
+    await run(fs, db);
+    const outside = await temp('roi-studio-outside-');
+    await symlink(outside, join(db, '.subjects-backups'));
+    const before = await tree(db);
+    const err = await run(fs, db, {}, { replace: true }).catch((e: unknown) => e);
+    expect((err as { code?: string }).code).toBe('FORBIDDEN');
+    expect((err as Error).message).toMatch(/\.subjects-backups: leads to .* outside the database/);
+    expect(await tree(db)).toEqual(before);
+    expect(await readdir(outside)).toEqual([]);
   });
 
   const truncate = (rel: string, keep: number) => freeSurferFixture()[rel].subarray(0, keep);

@@ -14,15 +14,17 @@ import { FreeSurferInputError } from '../../../shared/freesurfer/input-error.js'
 import { checkSubject } from '../../backend/overlay-api.js';
 import { readFileOrFail } from '../files/file-errors.js';
 import { nodeInflate } from '../files/node-inflate.js';
-import { BACKUP_DIR } from '../write/overlay-store.js';
 import { isInside } from '../write/path-guard.js';
-import { checkDatabaseFolder } from '../write/write-policy.js';
 import { SIDECAR_FILE } from '../write/sidecar-file.js';
+import { carryOver } from '../write/subject-carry-over.js';
+import { BACKUP_DIR, checkDatabaseFolder, OVERLAY_FILE, SUBJECT_BACKUP_DIR } from '../write/write-policy.js';
 
 /**
  * The disk side of a FreeSurfer import, and the only place it writes: the new subject is built
  * in a hidden folder inside the database and renamed into place only when complete, so a
  * failure at any point leaves the database exactly as it was. The FreeSurfer folder is only read.
+ * A replaced subject loses nothing: what the import does not write itself is carried into the
+ * new subject, and the old folder is moved whole into the database's subject backups.
  */
 
 export interface FreeSurferImportRequest {
@@ -32,7 +34,7 @@ export interface FreeSurferImportRequest {
   db: string;
   /** pycortex subject name (default: the FreeSurfer subject's) */
   name?: string;
-  /** replace an existing subject, keeping its overlays.svg and sidecar in overlays-backups/ */
+  /** replace an existing subject: what the import does not write is carried over, the old folder backed up */
   replace?: boolean;
   options: FreeSurferImportOptions;
   progress?: (stage: ImportStage) => void;
@@ -41,9 +43,16 @@ export interface FreeSurferImportRequest {
 export interface FreeSurferImportResult extends ImportSummary {
   subject: string;
   path: string;
-  /** what was kept from a replaced subject (paths in the new subject) */
+  /** what was carried over from a replaced subject (paths in the new subject, folders end in `/`) */
   kept: string[];
+  /** entries of the replaced subject the import wrote anew with other content (old copies in `backup`) */
+  replaced: string[];
+  /** where the replaced subject was moved, whole */
+  backup?: string;
 }
+
+/** pycortex's cache holds files derived from the surfaces, which the import replaces. */
+const NOT_CARRIED = ['cache'];
 
 const gzipAsync = promisify(gzip);
 
@@ -83,6 +92,8 @@ export async function importFreeSurfer(req: FreeSurferImportRequest): Promise<Fr
     );
   if (existing && !existing.isDirectory())
     throw new ApiError('BAD_REQUEST', `${target}: exists and is not a subject folder`, target);
+  const backups = join(db, SUBJECT_BACKUP_DIR);
+  if (existing) checkDatabaseFolder(db, backups);
 
   const tmp = hiddenSibling(target, 'import');
   await mkdir(tmp);
@@ -119,9 +130,22 @@ export async function importFreeSurfer(req: FreeSurferImportRequest): Promise<Fr
       }
       throw e;
     });
-    const kept = existing ? await keepOverlays(target, tmp) : [];
-    await swapInto(tmp, target, Boolean(existing));
-    return { ...summary, subject: name, path: target, kept };
+    if (!existing) {
+      await rename(tmp, target);
+      return { ...summary, subject: name, path: target, kept: [], replaced: [] };
+    }
+    const stamp = new Date().toISOString().replace(/[-:]/g, '').replace('.', '-');
+    const overlay = await keepReplacedOverlay(target, tmp, stamp);
+    const carried = await carryOver(target, tmp, NOT_CARRIED);
+    const backup = await swapInto(tmp, target, join(backups, `${name}.${stamp}`));
+    return {
+      ...summary,
+      subject: name,
+      path: target,
+      ...carried,
+      kept: [...carried.kept, ...overlay],
+      backup,
+    };
   } finally {
     await rm(tmp, { recursive: true, force: true });
   }
@@ -144,39 +168,34 @@ function deflateOnce(): (bytes: Uint8Array) => Uint8Array {
 }
 
 /**
- * A replaced subject's overlays.svg, sidecar and earlier backups go to the new subject's
- * overlays-backups/; the sidecar also stays beside the new overlay so the editor can offer
- * to re-draw its ROIs on the new flatmap.
+ * A replaced subject's overlays.svg goes to the new subject's overlays-backups/ (with a dated copy
+ * of its sidecar, which also stays beside the new overlay so the editor can offer to re-draw its
+ * ROIs on the new flatmap); returns the paths written.
  */
-async function keepOverlays(oldDir: string, newDir: string): Promise<string[]> {
+async function keepReplacedOverlay(oldDir: string, newDir: string, stamp: string): Promise<string[]> {
   const kept: string[] = [];
-  const backups = join(newDir, BACKUP_DIR);
-  const stamp = new Date().toISOString().replace(/[-:]/g, '').replace('.', '-');
   const copy = async (from: string, to: string) => {
     if (!(await stat(from).catch(() => null))?.isFile()) return;
     await mkdir(dirname(join(newDir, to)), { recursive: true });
     await copyFile(from, join(newDir, to));
     kept.push(to);
   };
-  for (const f of await readdir(join(oldDir, BACKUP_DIR)).catch(() => [] as string[]))
-    await copy(join(oldDir, BACKUP_DIR, f), `${BACKUP_DIR}/${f}`);
-  await copy(join(oldDir, 'overlays.svg'), `${BACKUP_DIR}/overlays.${stamp}.replaced.svg`);
+  await copy(join(oldDir, OVERLAY_FILE), `${BACKUP_DIR}/overlays.${stamp}.replaced.svg`);
   await copy(
     join(oldDir, SIDECAR_FILE),
     `${BACKUP_DIR}/${SIDECAR_FILE.replace(/\.json$/, `.${stamp}.json`)}`,
   );
-  await copy(join(oldDir, SIDECAR_FILE), SIDECAR_FILE);
-  if (kept.length === 0) await rm(backups, { recursive: true, force: true });
   return kept;
 }
 
-/** Rename the finished subject into place; a replaced one is moved aside first and put back if that fails. */
-async function swapInto(tmp: string, target: string, replacing: boolean): Promise<void> {
-  if (!replacing) {
-    await rename(tmp, target);
-    return;
-  }
-  const aside = hiddenSibling(target, 'replaced');
+/**
+ * Move the old subject to `backup` and the finished one into place; if the second rename fails
+ * the old subject is put back. Returns the backup folder.
+ */
+async function swapInto(tmp: string, target: string, backup: string): Promise<string> {
+  await mkdir(dirname(backup), { recursive: true });
+  let aside = backup;
+  for (let k = 2; await stat(aside).catch(() => null); k++) aside = `${backup}-${k}`;
   await rename(target, aside);
   try {
     await rename(tmp, target);
@@ -184,7 +203,7 @@ async function swapInto(tmp: string, target: string, replacing: boolean): Promis
     await rename(aside, target);
     throw e;
   }
-  await rm(aside, { recursive: true, force: true });
+  return aside;
 }
 
 /** A unique hidden folder beside `target` (same file system, so the final rename is atomic). */

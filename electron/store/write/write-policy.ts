@@ -17,8 +17,8 @@ import { SIDECAR_FILE } from './sidecar-file.js';
  * - exports and figures go to a folder that holds no subject data (not a database, a subject
  *   folder, a folder with an overlays.svg, or anything inside a subject's data folders);
  * - the demo database goes to a new or empty folder, or replaces an earlier demo output;
- * - an imported subject or an added transform is a folder inside the database, also where its
- *   symlinks lead.
+ * - an imported subject, a replaced subject's backup or an added transform is a folder inside the
+ *   database, also where its symlinks lead.
  */
 
 export const OVERLAY_FILE = 'overlays.svg';
@@ -26,6 +26,11 @@ export const OVERLAY_FILE = 'overlays.svg';
 export const BACKUP_DIR = 'overlays-backups';
 /** Replaced transforms go here, beside `transforms/`: pycortex lists every folder inside that one. */
 export const TRANSFORM_BACKUP_DIR = 'transforms-backups';
+/**
+ * Subjects replaced by an import go here, in the database, as `<name>.<time>/`: a dot-folder,
+ * which ROI Studio does not list as a subject, and no subject folder itself.
+ */
+export const SUBJECT_BACKUP_DIR = '.subjects-backups';
 
 /**
  * The folders of a subject that hold its data or its backups: only their own writers (the
