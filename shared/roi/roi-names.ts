@@ -61,3 +61,37 @@ export function nextRoiName(existing: readonly string[]): string {
   const taken = new Set(existing.map((n) => n.toLowerCase()));
   for (let i = 1; ; i++) if (!taken.has(`roi ${i}`)) return `ROI ${i}`;
 }
+
+/**
+ * A file name for an ROI that needs no quoting in a shell: anything but letters, digits and
+ * `. _ + -` (spaces, parentheses, path separators) becomes `_` ("V2 dorsal part" →
+ * "V2_dorsal_part"), and a leading `-` too, so the name is never read as an option.
+ */
+export function fileSafe(name: string): string {
+  return name.replace(/[^A-Za-z0-9._+-]/g, '_').replace(/^-/, '_') || '_';
+}
+
+/**
+ * One export file stem per ROI name, no two equal even ignoring case (a case-insensitive disk,
+ * or a zip unpacked on one, would let one file overwrite the other). A name that is file-safe
+ * as it is keeps it; another name whose {@link fileSafe} form is taken gets `-2`, `-3`… ("V2
+ * dorsal" beside "V2_dorsal" → "V2_dorsal-2"). Given all ROI names of the overlay in document
+ * order, an ROI's file name is the same whichever ROIs are exported.
+ */
+export function roiFileStems(names: readonly string[]): Map<string, string> {
+  const stems = new Map<string, string>();
+  const taken = new Set<string>();
+  const claim = (name: string, stem: string) => {
+    stems.set(name, stem);
+    taken.add(stem.toLowerCase());
+  };
+  for (const name of names) if (fileSafe(name) === name && !taken.has(name.toLowerCase())) claim(name, name);
+  for (const name of names) {
+    if (stems.has(name)) continue;
+    const base = fileSafe(name);
+    let stem = base;
+    for (let k = 2; taken.has(stem.toLowerCase()); k++) stem = `${base}-${k}`;
+    claim(name, stem);
+  }
+  return stems;
+}

@@ -6,7 +6,7 @@ import { parseLabel } from '../../../shared/formats/freesurfer-label.js';
 import { readNifti } from '../../../shared/formats/nifti.js';
 import { readNpzFile } from '../../testing/flatmap-fixtures.js';
 import { GOLDEN, SHARED, SHARED_DB } from '../../testing/shared-data.js';
-import { exportRois, fileSafe } from './exports.js';
+import { exportRois } from './exports.js';
 import { loadSubjectSurfaces } from '../database/subject-surfaces.js';
 import { readTransform } from '../database/transforms.js';
 
@@ -17,16 +17,6 @@ const golden = async () =>
     { lh: number[]; rh: number[] }
   >;
 const tmp = () => mkdtemp(join(tmpdir(), 'roi-studio-export-'));
-
-describe('fileSafe', () => {
-  it('gives ROI file names that need no quoting in a shell', () => {
-    expect(fileSafe('V2 dorsal part')).toBe('V2_dorsal_part');
-    expect(fileSafe('FFA (left)')).toBe('FFA__left_');
-    expect(fileSafe('a/b\\c')).toBe('a_b_c');
-    expect(fileSafe('-rf')).toBe('_rf');
-    expect(fileSafe('V1.v+2_x-y')).toBe('V1.v+2_x-y');
-  });
-});
 
 describe.skipIf(!SHARED)('exports of S1 ROIs (overlays-rois.svg)', () => {
   it('vertex lists as JSON equal pycortex get_roi_verts; CSV has a row per vertex', async () => {

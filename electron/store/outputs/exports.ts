@@ -9,6 +9,7 @@ import { pycortexLoadFailures } from '../../../shared/formats/overlay-snapshot.j
 import { findLayer, layerShapes } from '../../../shared/formats/overlay-svg.js';
 import { encodeVertexCsv, encodeVertexJson } from '../../../shared/formats/roi-vertex-lists.js';
 import { roiVertices, splitHemispheres } from '../../../shared/roi/membership.js';
+import { fileSafe, roiFileStems } from '../../../shared/roi/roi-names.js';
 import {
   corticalRibbon,
   fiducialPoints,
@@ -117,15 +118,6 @@ export async function roiVertexSets(
 }
 
 /**
- * A file name for an ROI that needs no quoting in a shell: anything but letters, digits and
- * `. _ + -` (spaces, parentheses, path separators) becomes `_` ("V2 dorsal part" →
- * "V2_dorsal_part"), and a leading `-` too, so the name is never read as an option.
- */
-export function fileSafe(name: string): string {
-  return name.replace(/[^A-Za-z0-9._+-]/g, '_').replace(/^-/, '_') || '_';
-}
-
-/**
  * Write all files or none: the write policy checks every target folder first, then each file
  * goes to its own unique temp name and all are renamed at the end.
  */
@@ -194,6 +186,8 @@ export async function exportRois(db: string, o: ExportOptions): Promise<string[]
   refuseUnreadable(rois);
   const split: Record<string, RoiVertices> = {};
   for (const [name, merged] of sets) split[name] = splitHemispheres(merged, nL);
+  // stems over every ROI of the overlay, so a name's file does not depend on which are exported
+  const stem = roiFileStems([...rois.shapes.keys()]);
 
   switch (o.kind) {
     case 'json':
@@ -209,7 +203,7 @@ export async function exportRois(db: string, o: ExportOptions): Promise<string[]
           if (verts[hemi].length === 0) continue;
           const comment = `${name} from subject ${o.subject} (ROI Studio; fiducial coordinates)`;
           files.push([
-            join(o.out, `${hemi}.${fileSafe(name)}.label`),
+            join(o.out, `${hemi}.${stem.get(name)!}.label`),
             encodeLabel(verts[hemi], fid[hemi], comment),
           ]);
         }
@@ -220,7 +214,7 @@ export async function exportRois(db: string, o: ExportOptions): Promise<string[]
       const masks = await volumeMasks(db, o.subject, o.transform, sets, geometry.surfaces);
       const xfm = await readTransform(db, o.subject, o.transform);
       const files: [string, Uint8Array][] = [...masks].map(([name, mask]) => [
-        join(o.out, `${fileSafe(name)}.nii.gz`),
+        join(o.out, `${stem.get(name)!}.nii.gz`),
         encodeNifti({
           dims: [...xfm.shape],
           data: mask,
