@@ -345,11 +345,13 @@ test('a template label outlined as an ROI selects that label, and can be undone'
   await expect(page.getByRole('status').filter({ hasText: 'Jaccard' })).toBeVisible();
   await expect(row.getByLabel('Vertices of V1v')).toHaveText(/^[1-9]\d* lh · [1-9]\d* rh$/);
   await page.screenshot({ path: join(SHOTS, '11-traced.png') });
+  // the autosave (every 4 s) stores the traced ROI as a draft…
+  await expect.poll(() => server!.drafts(), { timeout: 10_000 }).toHaveLength(1);
   await page.getByRole('button', { name: 'Undo' }).click();
   await expect(row).toHaveCount(0);
-  // an autosave tick may have stored the traced ROI as a draft; the next one (every 4 s) removes it,
-  // so the next test does not find it offered back
-  await page.waitForTimeout(5_000);
+  // …and undoing back to the file as saved removes it at once, not at the next tick, so the next
+  // test is not offered the traced ROI back
+  await expect.poll(() => server!.drafts(), { timeout: 2_000 }).toEqual([]);
   expect(errors).toEqual([]);
 });
 
@@ -362,7 +364,7 @@ test('unsaved edits are kept as a draft and offered back after a reload', async 
   await page.getByLabel('ROI name', { exact: true }).fill('drafted');
   await page.getByLabel('ROI name', { exact: true }).press('Enter');
   await expect(roiRow(page, 'drafted')).toBeVisible();
-  await page.waitForTimeout(6_000); // the autosave runs every 4 s
+  await expect.poll(() => server!.drafts(), { timeout: 10_000 }).toHaveLength(1); // the autosave runs every 4 s
   await page.reload();
   await openDemo(page, page.url());
   await expect(roiRow(page, 'drafted')).toHaveCount(0);

@@ -1,8 +1,11 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { readdirSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { draftFolder } from '../electron/backend/draft-api.js';
+import { appPaths } from '../electron/store/files/app-paths.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -30,6 +33,8 @@ export interface Served {
   token: string;
   child: ChildProcess;
   stderr: () => string;
+  /** the drafts the server holds (file names in its app-data folder) */
+  drafts(): string[];
   stop(): Promise<void>;
 }
 
@@ -69,6 +74,13 @@ export async function startServe(db: string, extra: string[] = []): Promise<Serv
     token: parsed.searchParams.get('token') ?? '',
     child,
     stderr: () => err,
+    drafts: () => {
+      try {
+        return readdirSync(draftFolder(appPaths({ ROI_STUDIO_HOME: home }).data));
+      } catch {
+        return [];
+      }
+    },
     stop: () =>
       new Promise<void>((ok) => {
         if (child.exitCode !== null) return ok();

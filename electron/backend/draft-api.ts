@@ -16,7 +16,11 @@ export function draftFile(ctx: BackendContext, database: string, subject: string
   const key = createHash('sha256')
     .update(`${resolve(database)}\0${subject}`)
     .digest('hex');
-  return join(ctx.appDataDir, 'drafts', `${key.slice(0, 32)}.json`);
+  return join(draftFolder(ctx.appDataDir), `${key.slice(0, 32)}.json`);
+}
+
+export function draftFolder(appDataDir: string): string {
+  return join(appDataDir, 'drafts');
 }
 
 function ioError(e: unknown, file: string): ApiError {
@@ -42,7 +46,7 @@ export function draftApi(ctx: BackendContext): DraftApi {
       const file = draftFile(ctx, draft.database, draft.subject);
       // a crash mid-write leaves the previous draft intact
       try {
-        await mkdir(join(ctx.appDataDir, 'drafts'), { recursive: true });
+        await mkdir(draftFolder(ctx.appDataDir), { recursive: true });
         await writeFileAtomic(file, JSON.stringify(draft));
       } catch (e) {
         throw ioError(e, file);
