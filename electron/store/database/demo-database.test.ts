@@ -120,14 +120,26 @@ describe('ensureDemoDatabase', () => {
 });
 
 describe('writeDemoDatabase and `demo --out`', () => {
-  it('writes into a new folder and replaces an earlier demo output', async () => {
+  it('writes into a new folder and replaces an earlier demo output, keeping the user’s work in it', async () => {
     const out = join(root, 'cli-out');
     await run(['--out', out]);
     const first = await listTree(out);
     expect(first).toContain(join('demo', 'surfaces', 'flat_lh.gii'));
-    await writeFile(join(out, 'demo', 'extra.txt'), 'x');
+    const subject = join(out, 'demo');
+    const generated = await readFile(join(subject, 'overlays.svg'), 'utf8');
+    const mine = generated.replace('</svg>', '<!-- my ROIs -->\n</svg>');
+    await writeFile(join(subject, 'overlays.svg'), mine);
+    await writeFile(join(subject, 'templates', 'mine.nii.gz'), 'my template');
+    await writeFile(join(subject, 'extra.txt'), 'x');
+    await mkdir(join(subject, 'cache'), { recursive: true });
+    await writeFile(join(subject, 'cache', 'old.npz'), 'derived');
     await writeDemoDatabase(out);
-    expect(await listTree(out)).toEqual(first);
+    expect(await listTree(out)).toEqual(
+      [...first, join('demo', 'extra.txt'), join('demo', 'templates', 'mine.nii.gz')].sort(),
+    );
+    expect(await readFile(join(subject, 'overlays.svg'), 'utf8')).toBe(mine);
+    expect(await readFile(join(subject, 'templates', 'mine.nii.gz'), 'utf8')).toBe('my template');
+    expect(await readFile(join(subject, 'extra.txt'), 'utf8')).toBe('x');
   });
 
   it('refuses a non-empty folder that is not a demo database and changes nothing', async () => {

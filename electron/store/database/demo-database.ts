@@ -1,12 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
 import { cp, mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { DEMO_MARKER, DEMO_VERSION, generateDemoDatabase } from '../../../shared/demo/demo-database.js';
 import { parseOverlay } from '../../../shared/formats/overlay-svg.js';
 import { BACKUP_DIR } from '../write/overlay-store.js';
-import { SIDECAR_FILE } from '../write/sidecar-file.js';
-import { checkDemoTarget, TRANSFORM_BACKUP_DIR } from '../write/write-policy.js';
+import { carryOver } from '../write/subject-carry-over.js';
+import { checkDemoTarget } from '../write/write-policy.js';
 
 /**
  * The demo database on disk. It is always built in a temporary sibling folder and renamed into
@@ -25,11 +24,12 @@ export async function ensureDemoDatabase(dataDir: string): Promise<string> {
 }
 
 /**
- * A user's work in an older demo database, carried into the new one before it replaces the old:
- * subjects the generator does not make, transforms added to its subjects (and their backups), the
- * sidecar and backups, and overlays.svg when it differs from the new generator's — kept in
- * place while the canvas size is the same, else moved to `overlays-backups/` with a
- * `warning.txt` that the subject list shows (its ROIs can then be restored from the sidecar).
+ * A user's work in an earlier demo database, carried into the new one before it replaces the
+ * old: subjects the generator does not make, and in its subjects every file it does not write
+ * (added transforms, templates, the sidecar, backups; not the cache), and overlays.svg when it
+ * differs from the new generator's — kept in place while the canvas size is the same, else
+ * moved to `overlays-backups/` with a `warning.txt` that the subject list shows (its ROIs can
+ * then be restored from the sidecar).
  */
 async function carryUserWork(oldDb: string, newDb: string): Promise<void> {
   const entries = await readdir(oldDb, { withFileTypes: true }).catch(() => []);
@@ -38,20 +38,10 @@ async function carryUserWork(oldDb: string, newDb: string): Promise<void> {
     const to = join(newDb, e.name);
     if (!e.isDirectory()) continue;
     if (!(await isDirectory(to))) {
-      await cp(from, to, { recursive: true });
+      await cp(from, to, { recursive: true, verbatimSymlinks: true });
       continue;
     }
-    const added = (await readdir(join(from, 'transforms')).catch(() => [] as string[])).filter(
-      (name) => !existsSync(join(to, 'transforms', name)),
-    );
-    for (const f of [
-      SIDECAR_FILE,
-      BACKUP_DIR,
-      TRANSFORM_BACKUP_DIR,
-      ...added.map((t) => join('transforms', t)),
-    ])
-      if (await stat(join(from, f)).catch(() => null))
-        await cp(join(from, f), join(to, f), { recursive: true });
+    await carryOver(from, to, ['cache']);
     const mine = await readFile(join(from, 'overlays.svg'), 'utf8').catch(() => null);
     const theirs = await readFile(join(to, 'overlays.svg'), 'utf8').catch(() => null);
     if (mine === null || mine === theirs) continue;
@@ -83,8 +73,9 @@ function sameCanvas(a: string, b: string): boolean {
 }
 
 /**
- * Write the demo filestore to `outDir`, replacing a previous demo output there. Refuses a
- * folder that has other content (or a file at that path) and changes nothing in that case.
+ * Write the demo filestore to `outDir`, replacing a previous demo output there with the user's
+ * work in it carried over. Refuses a folder that has other content (or a file at that path) and
+ * changes nothing in that case.
  */
 export async function writeDemoDatabase(outDir: string): Promise<string> {
   const target = resolve(outDir);
@@ -113,7 +104,7 @@ async function install(target: string, acceptCurrent: boolean): Promise<void> {
       await mkdir(dirname(path), { recursive: true });
       await writeFile(path, file.bytes);
     }
-    if (acceptCurrent) await carryUserWork(target, tmp);
+    await carryUserWork(target, tmp);
     for (let attempt = 0; ; attempt++) {
       try {
         await rename(tmp, target);
