@@ -441,4 +441,22 @@ describe('add-transform without the reference data', () => {
     expect(gunzipSync(written).equals(Buffer.from(nii))).toBe(true);
     expect((await readTransform(db, 'S', 'func')).shape).toEqual([3, 4, 5]);
   });
+
+  it('--replace refuses a transforms-backups folder that links out of the database; nothing moves', async () => {
+    const db = await temp('roi-studio-addxfm-backup-link-');
+    await mkdir(join(db, 'S', 'surfaces'), { recursive: true });
+    const reference = join(db, 'func.nii');
+    await writeFile(reference, makeNifti({ dims: [3, 4, 5], values: new Array(60).fill(1), sformCode: 1 }));
+    const request = { db, subject: 'S', name: 'func', reference, registration: { kind: 'header' } } as const;
+    await addTransform(request);
+    const outside = await temp('roi-studio-outside-');
+    await symlink(outside, join(db, 'S', 'transforms-backups'));
+    const state = async () => [await snapshot(join(db, 'S', 'transforms')), await readdir(join(db, 'S'))];
+    const before = await state();
+    const err = await addTransform({ ...request, replace: true }).catch((e: unknown) => e);
+    expect((err as ApiError).code).toBe('FORBIDDEN');
+    expect((err as ApiError).message).toMatch(/transforms-backups: leads to .* outside the database/);
+    expect(await state()).toEqual(before);
+    expect(await readdir(outside)).toEqual([]);
+  });
 });

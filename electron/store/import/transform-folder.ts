@@ -16,7 +16,7 @@ export interface WrittenTransformFolder {
  * folder inside the subject and renamed to `transforms/<name>` only when complete, so pycortex
  * never sees half a transform. An existing transform is refused unless `replace`; then it is
  * moved to `transforms-backups/` first (outside `transforms/`, where pycortex would list it).
- * The folder must lie inside the database `db` (write-policy.ts).
+ * The folder, and the backups folder, must lie inside the database `db` (write-policy.ts).
  */
 export async function writeTransformFolder(
   db: string,
@@ -37,6 +37,8 @@ export async function writeTransformFolder(
       `${dir}: transform "${name}" already exists; choose another name or replace it`,
       dir,
     );
+  // the replaced transform moves there: a link out of the database would carry it away
+  if (exists) checkDatabaseFolder(db, join(subjectDir, TRANSFORM_BACKUP_DIR));
   const temp = join(subjectDir, `.roi-studio-transform-${randomBytes(6).toString('hex')}`);
   let backup: string | undefined;
   try {
