@@ -45,7 +45,11 @@ const storeRoomRules = Object.entries(storeRooms).map(([room, allowed]) => {
   return {
     files: [`electron/store/${room}/**/*.ts`],
     ignores: ['electron/store/**/*.test.ts'],
-    rules: restrict(...electronNotRenderer, { regex: `^\\.\\./(${forbidden.join('|')})/`, message }),
+    rules: restrict(
+      ...electronNotRenderer,
+      { regex: `^\\.\\./(${forbidden.join('|')})/`, message },
+      { group: ['**/backend/**', '**/cli/**'], message: 'electron/store/ lies below backend/ and cli/.' },
+    ),
   };
 });
 

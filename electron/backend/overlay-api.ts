@@ -18,6 +18,7 @@ import {
   serializeOverlay,
   type OverlayDocument,
 } from '../../shared/formats/overlay-svg.js';
+import { checkSubject } from '../../shared/subject-name.js';
 import { roiVertices, splitHemispheres } from '../../shared/roi/membership.js';
 import { PathLimitError, PycortexPathError } from '../../shared/roi/pycortex-path.js';
 import {
@@ -48,19 +49,6 @@ export type OverlayApi = Pick<
   RoiStudioApi,
   'getFlatGeometry' | 'loadOverlay' | 'saveOverlay' | 'getRoiVertices'
 >;
-
-/** A subject name is one folder of the database, nothing more. */
-export function checkSubject(subject: unknown): string {
-  if (
-    typeof subject !== 'string' ||
-    subject === '' ||
-    subject === '.' ||
-    subject === '..' ||
-    /[/\\\0]/.test(subject)
-  )
-    throw new ApiError('BAD_REQUEST', `not a subject name: ${JSON.stringify(subject)}`);
-  return subject;
-}
 
 export function overlayPath(db: string, subject: string): string {
   return subjectOverlayFile(db, checkSubject(subject));

@@ -1,6 +1,6 @@
 import type { RoiStudioApi } from '../../shared/api.js';
 import { restoreFromSidecar } from '../store/outputs/sidecar.js';
-import { checkSubject } from './overlay-api.js';
+import { checkSubject } from '../../shared/subject-name.js';
 import type { BackendContext } from './context.js';
 
 export type SidecarApi = Pick<RoiStudioApi, 'restoreFromSidecar'>;

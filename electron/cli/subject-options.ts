@@ -1,6 +1,6 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { checkSubject } from '../backend/overlay-api.js';
+import { checkSubject } from '../../shared/subject-name.js';
 import { CliError, required } from './cli-error.js';
 
 function isFolder(p: string): boolean {

@@ -11,7 +11,7 @@ import {
   type ImportSummary,
 } from '../../../shared/freesurfer/import-subject.js';
 import { FreeSurferInputError } from '../../../shared/freesurfer/input-error.js';
-import { checkSubject } from '../../backend/overlay-api.js';
+import { checkSubject } from '../../../shared/subject-name.js';
 import { readFileOrFail } from '../files/file-errors.js';
 import { nodeInflate } from '../files/node-inflate.js';
 import { isInside } from '../write/path-guard.js';
