@@ -1,6 +1,6 @@
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { databaseFromArgs, userArgs } from './launch-args.js';
+import { cliArgs, cliProcess, databaseFromArgs, userArgs } from './launch-args.js';
 
 describe('launch arguments', () => {
   it('finds the database in --db DIR, --db=DIR or the first plain argument', () => {
@@ -19,5 +19,20 @@ describe('launch arguments', () => {
       '--remote-debugging-port=0',
       '--dev',
     ]);
+  });
+
+  it('runs `--cli <command> …` as the CLI: the words after it, through this executable as Node', () => {
+    expect(cliArgs(['--cli', 'subjects', '--db', 'x'])).toEqual(['subjects', '--db', 'x']);
+    expect(cliArgs(['--no-sandbox', '--cli', 'serve'])).toEqual(['serve']);
+    expect(cliArgs(['--cli'])).toEqual([]);
+    expect(cliArgs(['--db', '/srv/db'])).toBeUndefined();
+    const run = cliProcess(['flatmap', '--help'], '/opt/ROI Studio/roi-studio', '/app/out/electron', {
+      PATH: '/bin',
+    });
+    expect(run).toEqual({
+      command: '/opt/ROI Studio/roi-studio',
+      args: [join('/app/out/electron', 'cli.js'), 'flatmap', '--help'],
+      env: { PATH: '/bin', ELECTRON_RUN_AS_NODE: '1' },
+    });
   });
 });

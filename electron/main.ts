@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, Menu, screen, session, shell } from 'electron';
@@ -9,7 +10,7 @@ import { createContext } from './backend/create-context.js';
 import { createBackend } from './backend/index.js';
 import { createCloseGuard, type CloseChoice } from './close-guard.js';
 import { registerIpc } from './ipc.js';
-import { databaseFromArgs, userArgs } from './launch-args.js';
+import { cliArgs, cliProcess, databaseFromArgs, userArgs } from './launch-args.js';
 import { allowPath, nativeDialogs } from './native-dialogs.js';
 import { appUrlChecker, createSecureWindow, hardenContents, hardenSession } from './window-security.js';
 import { fitToDisplays, readWindowState, windowStateFile, writeWindowState } from './window-state.js';
@@ -147,8 +148,23 @@ async function start(): Promise<void> {
   await createWindow();
 }
 
+/** `--cli <command> …`: the command-line tool in a child of this executable, then quit with its code. */
+function runCli(words: string[]): void {
+  app.dock?.hide();
+  const { command, args: argv, env } = cliProcess(words, process.execPath, here, process.env);
+  const child = spawn(command, argv, { env, stdio: 'inherit' });
+  child.on('error', (e) => {
+    process.stderr.write(`roi-studio: ${e.message}\n`);
+    app.exit(1);
+  });
+  child.on('exit', (code, signal) => app.exit(code ?? (signal ? 1 : 0)));
+}
+
+const cli = cliArgs(args);
 app.enableSandbox();
-if (!app.requestSingleInstanceLock()) {
+if (cli) {
+  runCli(cli);
+} else if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   app.on('second-instance', (_event, argv, cwd) => {
