@@ -2,7 +2,6 @@ import { mkdir } from 'node:fs/promises';
 import { dirname, extname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { labelImage, meanImage } from '../../shared/flatmap/compose.js';
-import { flatmapPicture } from '../../shared/flatmap/picture.js';
 import { LIMITS } from '../../shared/api-limits.js';
 import { isIntegerValued, pycortexDefaultRange } from '../../shared/flatmap/value-range.js';
 import { encodeNpy } from '../../shared/formats/npy.js';
@@ -10,7 +9,6 @@ import { appPaths } from '../store/files/app-paths.js';
 import { writeFileAtomic } from '../store/files/atomic-write.js';
 import { writeError } from '../store/files/file-errors.js';
 import { curvatureImageFor, pixelMapFor } from '../store/flatmap/flatmap-engine.js';
-import { encodePng } from '../store/outputs/png-encode.js';
 import { readTransform } from '../store/database/transforms.js';
 import { checkVolumeShape, readVolumeFile } from '../store/database/volumes.js';
 import { checkExportFiles } from '../store/write/write-policy.js';
@@ -80,6 +78,11 @@ export async function run(argv: string[]): Promise<void> {
   if (kind === '.npy') {
     bytes = encodeNpy(mean, [map.height, map.width], '<f4');
   } else {
+    // Colour maps and the PNG encoder load only for pictures: a pipeline's .npy run skips them.
+    const [{ flatmapPicture }, { encodePng }] = await Promise.all([
+      import('../../shared/flatmap/picture.js'),
+      import('../store/outputs/png-encode.js'),
+    ]);
     const labels = !values.cmap && isIntegerValued(volume.data);
     const [lo, hi] = pycortexDefaultRange(volume.data);
     const curvature = await curvatureImageFor(db, subject, height, cacheDir);

@@ -16,8 +16,6 @@ import {
  * the first save all see the layers pycortex writes.
  */
 
-export const LEGACY_ROIS_FILE = 'rois.svg';
-
 /** A top-level `rois` layer without its `shapes` sub-layer: the legacy layout. */
 export function hasLegacyLayout(o: OverlayDocument): boolean {
   const rois = findLayer(o, 'rois');

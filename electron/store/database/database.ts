@@ -1,7 +1,6 @@
 import { stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { ApiError, type DatabaseSource } from '../../../shared/api.js';
-import { ensureDemoDatabase } from './demo-database.js';
 import { configuredFilestore, installedDatabaseDirs } from './pycortex-config.js';
 
 /**
@@ -33,6 +32,8 @@ export async function discoverDatabase(o: DiscoveryOptions): Promise<DiscoveredD
     return { path: resolve(configured.path), source: 'pycortex-config' };
   for (const dir of installedDatabaseDirs(o.env, platform))
     if (await isFolder(dir)) return { path: dir, source: 'pycortex-config' };
+  // Loaded only here: generating the demo (and parsing its overlay) is most of a command's start-up.
+  const { ensureDemoDatabase } = await import('./demo-database.js');
   return { path: await ensureDemoDatabase(o.appDataDir), source: 'demo' };
 }
 

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
-import { LEGACY_ROIS_FILE, upgradeLegacyLayout } from '../../../shared/formats/overlay-legacy.js';
+import { LEGACY_ROIS_FILE } from '../../../shared/formats/legacy-rois-file.js';
+import { upgradeLegacyLayout } from '../../../shared/formats/overlay-legacy.js';
 import type { OverlayDocument } from '../../../shared/formats/overlay-svg.js';
 import { parseOverlayFile, readOverlayState } from '../write/overlay-store.js';
 import { subjectOverlayFile } from '../write/write-policy.js';

@@ -2,7 +2,7 @@ import { readFile, readdir, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { SubjectSummary, TemplateInfo, TransformInfo } from '../../../shared/api.js';
 import { parseCtab } from '../../../shared/formats/ctab.js';
-import { LEGACY_ROIS_FILE } from '../../../shared/formats/overlay-legacy.js';
+import { LEGACY_ROIS_FILE } from '../../../shared/formats/legacy-rois-file.js';
 import type { LabelEntry } from '../../../shared/subject.js';
 import { fileError } from '../files/file-errors.js';
 import { SIDECAR_FILE } from '../write/sidecar-file.js';
