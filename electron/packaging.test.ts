@@ -10,6 +10,7 @@ const json = (p: string) => JSON.parse(readFileSync(join(ROOT, p), 'utf8')) as R
 describe('packaging', () => {
   const pkg = json('package.json');
   const builder = json('build/electron-builder.json');
+  const cliBin = (pkg.bin as Record<string, string>)['roi-studio'];
 
   it('points Electron at the compiled main process, and the builder packs it with the renderer', () => {
     expect(pkg.main).toBe('out/electron/main.js');
@@ -40,5 +41,34 @@ describe('packaging', () => {
     const icon = PNG.sync.read(readFileSync(join(ROOT, String(builder.icon))));
     expect(icon.width).toBe(icon.height);
     expect(icon.width).toBeGreaterThanOrEqual(512);
+  });
+
+  it('the package runs the compiled CLI as roi-studio, and ships what serve and figures need', () => {
+    expect(cliBin).toBe('out/electron/cli.js'); // tsc's output of electron/cli.ts
+    expect(readFileSync(join(ROOT, 'electron', 'cli.ts'), 'utf8').startsWith('#!/usr/bin/env node\n')).toBe(
+      true,
+    );
+    expect(pkg.files).toEqual(
+      expect.arrayContaining(['out/electron/**/*.js', 'out/shared/**/*.js', 'out/renderer/']),
+    );
+    expect((pkg.scripts as Record<string, string>).prepack).toContain('npm run build');
+    // run-time libraries of the CLI and serve; the renderer's are bundled into out/renderer
+    const deps = Object.keys(pkg.dependencies as object);
+    expect(deps).toEqual(
+      expect.arrayContaining(['@fontsource/dejavu-sans', '@xmldom/xmldom', 'fflate', 'zod']),
+    );
+    for (const ui of ['react', 'react-dom', 'konva', '@niivue/niivue', 'zustand', 'electron'])
+      expect(deps).not.toContain(ui);
+  });
+
+  it("the Windows install's roi-studio.cmd runs the same cli.js through the app's executable", () => {
+    const win = builder.win as { extraFiles: { from: string; to: string }[] };
+    expect(win.extraFiles).toEqual([{ from: 'build/bin/roi-studio.cmd', to: 'bin/roi-studio.cmd' }]);
+    const cmd = readFileSync(join(ROOT, 'build', 'bin', 'roi-studio.cmd'), 'utf8');
+    expect(cmd).toContain('set ELECTRON_RUN_AS_NODE=1');
+    // bin\ sits beside the executable; the app's files are in resources\app.asar
+    expect(cmd).toContain(
+      `"%~dp0..\\${String(builder.productName)}.exe" "%~dp0..\\resources\\app.asar\\${cliBin.replaceAll('/', '\\')}" %*`,
+    );
   });
 });
