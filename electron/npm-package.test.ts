@@ -160,5 +160,5 @@ describe('the npm package', () => {
     } finally {
       await serve.stop();
     }
-  }, 300_000);
+  }, 240_000);
 });
