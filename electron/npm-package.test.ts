@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { decodeFrame } from '../shared/api-codec.js';
 import { API_TOKEN_HEADER, type DatabaseInfo } from '../shared/api.js';
-import { copyToTemp, SHARED } from './testing/shared-data.js';
+import { copyToTemp, missingReference } from './testing/shared-data.js';
 
 /**
  * The package as a user gets it: `npm pack` (its prepack builds out/ from a copy of the sources,
@@ -130,12 +130,14 @@ describe('the npm package', () => {
     expect(await ok('npx', ['roi-studio', 'subjects', '--db', demo], app, env)).toMatch(
       /^database .*demo-db \(argument\): 1 subject\(s\)\n\ndemo\b/,
     );
-    if (SHARED) {
-      const db = await copyToTemp(['sub-hcp32k']);
+    if (!missingReference('data/db/S1')) {
+      const db = await copyToTemp(['S1']);
       temps.push(db);
       const listed = await ok('npx', ['roi-studio', 'subjects', '--db', db], app, env);
       expect(listed).toContain('1 subject(s)');
-      expect(listed).toMatch(/sub-hcp32k\n.*\n {2}transforms: func2mm 80×99×75\n/);
+      expect(listed).toMatch(
+        /S1 {2}\(no overlays\.svg yet\)\n {2}surfaces: {3}flat, inflated, pia, wm\n {2}transforms: fullhead 100×100×31, retinotopy 72×72×22\n/,
+      );
     }
 
     const serve = startServe(app, env, demo);
