@@ -13,12 +13,13 @@ import { median } from './median.js';
  * compiled first. `flatmap` S1 is timed warm (pixel map in the disk cache from an earlier run)
  * and cold (empty cache: surfaces, mask, triangulation, pixel map); pycortex's figure is its
  * make_flatmap_image alone (golden/pycortex-timings.json), without Python's own start-up.
- * `npm run cli` (tsx, the developers' path) is shown for one command beside it.
+ * `npm run cli` (tsx, the developers' path) is timed beside it.
  */
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const exec = promisify(execFile);
 const cli = join(root, 'out', 'electron', 'cli.js');
+const tsxBin = join(root, 'node_modules', '.bin', 'tsx');
 
 async function wallMs(command: string, args: string[], home: string): Promise<number> {
   const t0 = performance.now();
@@ -65,20 +66,14 @@ export async function run(): Promise<void> {
     const help = await seconds(7, process.execPath, [cli, '--help'], same);
     console.log(`roi-studio --help: ${fmt(help)} (median of 7)`);
     const subjects = await seconds(7, process.execPath, [cli, 'subjects', '--db', db], same);
-    const tsx = await seconds(
-      3,
-      join(root, 'node_modules', '.bin', 'tsx'),
-      ['electron/cli.ts', 'subjects', '--db', db],
-      same,
-    );
+    const tsx = await seconds(3, tsxBin, ['electron/cli.ts', 'subjects', '--db', db], same);
     console.log(
       `roi-studio subjects (${SHARED ? 'S1, sub-hcp32k' : 'demo'}): ${fmt(subjects)} (median of 7; npm run cli via tsx ${fmt(tsx)}); pycortex: no such command`,
     );
     if (!SHARED) return;
 
     const volume = join(SHARED_DB, 'S1', 'transforms', 'fullhead', 'reference.nii.gz');
-    const flatmap = (out: string) => [
-      cli,
+    const flatmap = [
       'flatmap',
       '--db',
       SHARED_DB,
@@ -88,12 +83,14 @@ export async function run(): Promise<void> {
       'fullhead',
       '--volume',
       volume,
-      '--out',
-      join(scratch, out),
     ];
-    const cold = await seconds(3, process.execPath, flatmap('cold.npy'), fresh);
-    await wallMs(process.execPath, flatmap('warm.npy'), home); // fills the pixel-map cache
-    const warm = await seconds(5, process.execPath, flatmap('warm.npy'), same);
+    const compiled = (out: string) => [cli, ...flatmap, '--out', join(scratch, out)];
+    const viaTsx = (out: string) => ['electron/cli.ts', ...flatmap, '--out', join(scratch, out)];
+    const cold = await seconds(3, process.execPath, compiled('cold.npy'), fresh);
+    const tsxCold = await seconds(3, tsxBin, viaTsx('cold.npy'), fresh);
+    await wallMs(process.execPath, compiled('warm.npy'), home); // fills the pixel-map cache
+    const warm = await seconds(5, process.execPath, compiled('warm.npy'), same);
+    const tsxWarm = await seconds(3, tsxBin, viaTsx('warm.npy'), same);
     const timings = JSON.parse(await readFile(join(GOLDEN, 'pycortex-timings.json'), 'utf8')) as Record<
       string,
       { cold_s: number[]; warm_s: number[] }
@@ -101,6 +98,7 @@ export async function run(): Promise<void> {
     const py = timings['S1:fullhead'];
     console.log(
       `roi-studio flatmap S1 fullhead → .npy (height 1024): warm ${fmt(warm)} (median of 5), cold ${fmt(cold)} (median of 3); ` +
+        `npm run cli via tsx: warm ${fmt(tsxWarm)}, cold ${fmt(tsxCold)}; ` +
         `pycortex make_flatmap_image alone: warm ${fmt(median(py.warm_s))}, cold ${fmt(median(py.cold_s))} ` +
         `(${(median(py.cold_s) / cold).toFixed(1)}× our cold whole process)`,
     );
