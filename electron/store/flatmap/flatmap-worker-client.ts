@@ -44,7 +44,6 @@ export class FlatmapWorker {
 
   private attach(worker: Worker): Worker {
     this.worker = worker;
-    worker.unref();
     worker.on('message', (reply: WorkerReply) => {
       const job = this.pending.get(reply.id);
       if (!job) return;
@@ -56,6 +55,8 @@ export class FlatmapWorker {
     });
     worker.on('error', (e) => this.fail(e));
     worker.on('exit', (code) => this.fail(new Error(`flatmap worker exited with code ${code}`)));
+    // After the listeners: adding a 'message' listener refs the worker's port again.
+    worker.unref();
     return worker;
   }
 

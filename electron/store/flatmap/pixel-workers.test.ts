@@ -1,4 +1,4 @@
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { PIXEL_BLOCK } from '../../../shared/api.js';
 import { buildFlatDelaunay, FLAT_DELAUNAY_ARRAYS } from '../../../shared/flatmap/flat-delaunay.js';
 import { buildFlatFrame } from '../../../shared/flatmap/flat-frame.js';
@@ -144,6 +144,17 @@ describe('pixel maps in row bands and on worker threads', () => {
     for (const k of FLAT_DELAUNAY_ARRAYS) expect(Buffer.compare(bytes(there[k]), bytes(here[k])), k).toBe(0);
     usePixelWorkers(0);
     expect((await buildFlatDelaunayOffThread(frame)).coords.buffer).toBeInstanceOf(ArrayBuffer);
+  });
+
+  it('idle workers leave the process free to exit (a command that used one of two ends)', async () => {
+    const refs = () => process.getActiveResourcesInfo().filter((r) => r === 'MessagePort' || r === 'Worker');
+    usePixelWorkers(0);
+    await vi.waitFor(() => expect(refs()).toEqual([]), { timeout: 10_000 }); // earlier tests' workers gone
+    usePixelWorkers(2);
+    await buildFlatDelaunayOffThread(syntheticWithFrame().frame); // the first worker answers, the second never works
+    expect(pixelWorkersAnswering()).toBe(1);
+    expect(refs()).toEqual([]);
+    usePixelWorkers(0);
   });
 
   describe.skipIf(missingReference('data/db/S1'))('on a real subject', () => {
