@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { existsSync, realpathSync } from 'node:fs';
-import { cp, mkdir, mkdtemp, readdir, rm, symlink, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -130,6 +130,31 @@ describe('the npm package', () => {
     expect(await ok('npx', ['roi-studio', 'subjects', '--db', demo], app, env)).toMatch(
       /^database .*demo-db \(argument\): 1 subject\(s\)\n\ndemo\b/,
     );
+    // A figure: fonts and colour maps from the installed dependencies, the flatmap on worker threads.
+    const figure = join(home, 'figure.png');
+    await ok(
+      'npx',
+      [
+        'roi-studio',
+        'export',
+        '--db',
+        demo,
+        '--subject',
+        'demo',
+        '--kind',
+        'png',
+        '--height',
+        '256',
+        '--out',
+        figure,
+      ],
+      app,
+      env,
+    );
+    const png = await readFile(figure);
+    expect(png.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+    expect(png.readUInt32BE(16)).toBeGreaterThan(256); // width of a figure 256 px high: wider than tall
+
     if (!missingReference('data/db/S1')) {
       const db = await copyToTemp(['S1']);
       temps.push(db);
