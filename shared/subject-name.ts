@@ -1,4 +1,4 @@
-import { ApiError } from './api.js';
+import { ApiError } from './api-errors.js';
 
 /**
  * A subject is a folder directly inside the database, so its name may not climb out of it or

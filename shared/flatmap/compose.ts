@@ -1,4 +1,5 @@
-import { PIXEL_BLOCK, type PixelMap } from '../api.js';
+import type { PixelMap } from '../api.js';
+import { PIXEL_BLOCK } from './pixel-block.js';
 
 /**
  * Per-frame image work for the renderer (pure, typed arrays only): volume values through a

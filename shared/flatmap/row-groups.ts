@@ -1,4 +1,5 @@
-import { PIXEL_BLOCK, type PixelMap } from '../api.js';
+import type { PixelMap } from '../api.js';
+import { PIXEL_BLOCK } from './pixel-block.js';
 
 /**
  * The pixel map's row layout (api.ts {@link PixelMap}): listed pixels grouped by block, then by

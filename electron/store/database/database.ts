@@ -1,6 +1,7 @@
 import { stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import { ApiError, type DatabaseSource } from '../../../shared/api.js';
+import type { DatabaseSource } from '../../../shared/api.js';
+import { ApiError } from '../../../shared/api-errors.js';
 import { configuredFilestore, installedDatabaseDirs } from './pycortex-config.js';
 
 /**

@@ -1,5 +1,5 @@
 import { basename } from 'node:path';
-import { ApiError } from '../../../shared/api.js';
+import { ApiError } from '../../../shared/api-errors.js';
 import { midSurface } from '../../../shared/mesh/curvature.js';
 import { HEMIS, type HemiPair, type Surface } from '../../../shared/subject.js';
 import { fileSignature, rememberedWhile, type Remembered } from '../files/file-signature.js';

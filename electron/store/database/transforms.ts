@@ -1,6 +1,7 @@
 import { access, readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ApiError, type TransformInfo } from '../../../shared/api.js';
+import type { TransformInfo } from '../../../shared/api.js';
+import { ApiError } from '../../../shared/api-errors.js';
 import { spatialShape } from '../../../shared/formats/nifti.js';
 import { coordMatrix, invertAffine, parseXfm, type Matrix4 } from '../../../shared/formats/xfm.js';
 import { fileError, parseOrFail } from '../files/file-errors.js';

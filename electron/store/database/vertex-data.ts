@@ -1,5 +1,5 @@
 import { basename, dirname, join } from 'node:path';
-import { ApiError } from '../../../shared/api.js';
+import { ApiError } from '../../../shared/api-errors.js';
 import { readMgh } from '../../../shared/formats/mgh.js';
 import { npyToFloat64, parseNpz } from '../../../shared/formats/npy.js';
 import { parseOrFail, readFileOrFail } from '../files/file-errors.js';

@@ -1,4 +1,4 @@
-import { ApiError } from '../../../shared/api.js';
+import { ApiError } from '../../../shared/api-errors.js';
 import { readNifti } from '../../../shared/formats/nifti.js';
 import type { Volume } from '../../../shared/subject.js';
 import { parseOrFail, readFileOrFail } from '../files/file-errors.js';

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { ApiError } from '../../../shared/api.js';
+import { ApiError } from '../../../shared/api-errors.js';
 
 /**
  * One clear error per unreadable file: which file, and what is wrong with it. Node's errno

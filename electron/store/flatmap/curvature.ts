@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ApiError } from '../../../shared/api.js';
+import { ApiError } from '../../../shared/api-errors.js';
 import { encodeNpz, npyToFloat64, parseNpz } from '../../../shared/formats/npy.js';
 import { HEMIS } from '../../../shared/subject.js';
 import { writeFileAtomic } from '../files/atomic-write.js';

@@ -1,5 +1,5 @@
 import type { FlatGeometry } from '../../../shared/api.js';
-import { ApiError } from '../../../shared/api.js';
+import { ApiError } from '../../../shared/api-errors.js';
 import { flatToSvg, svgSizeFor, type FlatFrame } from '../../../shared/flatmap/flat-frame.js';
 import { loopsInGeneratorFrame } from '../../../shared/formats/overlay-create.js';
 import { buildCutRing, type CutRing } from '../../../shared/roi/cut-ring.js';

@@ -1,10 +1,5 @@
-import {
-  ApiError,
-  type CurvatureImage,
-  type PixelMap,
-  type PixelMapOptions,
-  type VertexMap,
-} from '../../../shared/api.js';
+import type { CurvatureImage, PixelMap, PixelMapOptions, VertexMap } from '../../../shared/api.js';
+import { ApiError } from '../../../shared/api-errors.js';
 import { describeLimit, LIMITS, withinLimit } from '../../../shared/api-limits.js';
 import { shadeCurvature } from '../../../shared/flatmap/curvature-shading.js';
 import type { FlatDelaunay } from '../../../shared/flatmap/flat-delaunay.js';

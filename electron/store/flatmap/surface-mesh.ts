@@ -1,4 +1,5 @@
-import { ApiError, type SurfaceMesh, type VertexMapper, type VertexSampling } from '../../../shared/api.js';
+import type { SurfaceMesh, VertexMapper, VertexSampling } from '../../../shared/api.js';
+import { ApiError } from '../../../shared/api-errors.js';
 import { mergedPoints, nudgedPoints } from '../../../shared/flatmap/merge-surfaces.js';
 import { buildVertexSampling } from '../../../shared/mesh/vertex-mappers.js';
 import { flatMorphTarget, meanY } from '../../../shared/mesh/unfold.js';

@@ -1,12 +1,8 @@
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import {
-  ApiError,
-  type AddTransformRequest,
-  type TransformInfo,
-  type TransformRegistration,
-} from '../../../shared/api.js';
+import type { AddTransformRequest, TransformInfo, TransformRegistration } from '../../../shared/api.js';
+import { ApiError } from '../../../shared/api-errors.js';
 import { parseFslMat } from '../../../shared/formats/fsl-mat.js';
 import { parseLta, type Lta } from '../../../shared/formats/lta.js';
 import { readMghGeometry } from '../../../shared/formats/mgh.js';

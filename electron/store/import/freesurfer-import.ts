@@ -3,7 +3,7 @@ import { copyFile, mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/p
 import { dirname, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { deflateSync, gzip } from 'node:zlib';
-import { ApiError } from '../../../shared/api.js';
+import { ApiError } from '../../../shared/api-errors.js';
 import {
   importFreeSurferSubject,
   type FreeSurferImportOptions,

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ApiError } from '../../../shared/api.js';
+import { ApiError } from '../../../shared/api-errors.js';
 import { fileError } from '../files/file-errors.js';
 import { checkDatabaseFolder, TRANSFORM_BACKUP_DIR } from '../write/write-policy.js';
 

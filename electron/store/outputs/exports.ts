@@ -1,6 +1,7 @@
 import { mkdir, rm, stat } from 'node:fs/promises';
 import { dirname, extname, join } from 'node:path';
-import { ApiError, type ExportKind, type RoiVertices } from '../../../shared/api.js';
+import type { ExportKind, RoiVertices } from '../../../shared/api.js';
+import { ApiError } from '../../../shared/api-errors.js';
 import type { FlatFrame } from '../../../shared/flatmap/flat-frame.js';
 import { mergedPoints } from '../../../shared/flatmap/merge-surfaces.js';
 import { encodeLabel } from '../../../shared/formats/freesurfer-label.js';

@@ -1,7 +1,8 @@
 import { mkdir } from 'node:fs/promises';
 import { dirname, extname } from 'node:path';
 import { describeLimit, LIMITS, withinLimit } from '../../../shared/api-limits.js';
-import { ApiError, type FigureLook } from '../../../shared/api.js';
+import type { FigureLook } from '../../../shared/api.js';
+import { ApiError } from '../../../shared/api-errors.js';
 import { composeBase, makeFigure, percentile, type FigureData } from '../../../shared/figure/make-figure.js';
 import { figureSvg } from '../../../shared/figure/figure-svg.js';
 import {

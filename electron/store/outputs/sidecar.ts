@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { ApiError, type OverlayEdit, type RoiVertices } from '../../../shared/api.js';
+import type { OverlayEdit, RoiVertices } from '../../../shared/api.js';
+import { ApiError } from '../../../shared/api-errors.js';
 import { svgSizeFor } from '../../../shared/flatmap/flat-frame.js';
 import { parseOverlay } from '../../../shared/formats/overlay-svg.js';
 import { jaccard } from '../../../shared/roi/label-vertices.js';

@@ -1,7 +1,8 @@
 import { existsSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { ApiError, type TracedRoi } from '../../../shared/api.js';
+import type { TracedRoi } from '../../../shared/api.js';
+import { ApiError } from '../../../shared/api-errors.js';
 import { buildFlatDelaunay } from '../../../shared/flatmap/flat-delaunay.js';
 import { svgSizeFor, type FlatFrame } from '../../../shared/flatmap/flat-frame.js';
 import { buildFlatMask } from '../../../shared/flatmap/flat-mask.js';

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { link, lstat, readFile, unlink } from 'node:fs/promises';
 import { hostname } from 'node:os';
-import { ApiError } from '../../../shared/api.js';
+import { ApiError } from '../../../shared/api-errors.js';
 import { processAlive, writeTemp } from '../files/atomic-write.js';
 import { writeError } from '../files/file-errors.js';
 

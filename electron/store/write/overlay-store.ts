@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, realpath, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { ApiError } from '../../../shared/api.js';
+import { ApiError } from '../../../shared/api-errors.js';
 import {
   OverlayFormatError,
   parseOverlay,

@@ -1,6 +1,6 @@
 import { realpathSync, statSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
-import { ApiError } from '../../../shared/api.js';
+import { ApiError } from '../../../shared/api-errors.js';
 
 /**
  * The path a read or write of `p` really reaches: symlinks resolved for the file when it exists,

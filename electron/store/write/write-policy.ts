@@ -1,6 +1,6 @@
 import { lstatSync, readdirSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve, sep } from 'node:path';
-import { ApiError } from '../../../shared/api.js';
+import { ApiError } from '../../../shared/api-errors.js';
 import { findLayer, parseOverlay } from '../../../shared/formats/overlay-svg.js';
 import { isInside, realTarget } from './path-guard.js';
 import { SIDECAR_FILE } from './sidecar-file.js';
