@@ -1,7 +1,8 @@
 /**
- * The 3-D view's standard camera directions as Niivue's render azimuth/elevation (degrees).
- * Niivue turns the model by −azimuth about the superior axis, then tilts it by elevation: at
- * (0, 0) the camera looks at the back of the head with the subject's left on the left.
+ * The 3-D view's standard camera directions as Niivue's render azimuth/elevation (degrees): at
+ * (0, 0) the camera looks at the back of the head with the subject's left on the left; azimuth
+ * 90 looks at the subject's left side, 180 at the face, 270 at the right side; elevation 90
+ * looks down on the top of the head. (e2e/surface-view.spec.ts checks each on a rendered frame.)
  */
 export const STANDARD_VIEWS = {
   lateral: null,
@@ -10,8 +11,8 @@ export const STANDARD_VIEWS = {
   ventral: { azimuth: 0, elevation: -90 },
   anterior: { azimuth: 180, elevation: 0 },
   posterior: { azimuth: 0, elevation: 0 },
-  left: { azimuth: 270, elevation: 0 },
-  right: { azimuth: 90, elevation: 0 },
+  left: { azimuth: 90, elevation: 0 },
+  right: { azimuth: 270, elevation: 0 },
 } as const;
 
 export type StandardView = keyof typeof STANDARD_VIEWS;
