@@ -118,7 +118,7 @@ test('3-D view: opens, switches template, follows the flatmap cursor, draws each
   const status = page.getByLabel('Under the cursor');
   await expect(status).toContainText('vertex');
   const reported = Number(/vertex (\d+)/.exec((await status.textContent()) ?? '')![1]);
-  const hemi = /^\s*(lh|rh)/.exec((await status.textContent()) ?? '')![1];
+  const hemi = /(lh|rh)/.exec((await status.textContent()) ?? '')![1];
   const v = reported + (hemi === 'rh' ? 32492 : 0);
   await expect
     .poll(() =>
@@ -130,16 +130,28 @@ test('3-D view: opens, switches template, follows the flatmap cursor, draws each
     .toEqual([0, 255, 255]);
   await page.screenshot({ path: join(SHOTS, 'hover.png') });
 
-  // hovering the surface reports the vertex drawn there, with its label as on the flatmap
+  // hovering the surface reports the vertex drawn there, with its label as on the flatmap, beside
+  // the flatmap's own readout, and marks it too
+  const status3d = page.getByLabel('Under the 3-D cursor');
+  await expect(status3d).toContainText('Move over the 3-D view');
   const local = (v: number) => (v < 32492 ? v : v - 32492);
   await page.mouse.move(canvas.x + checked[1].xy[0], canvas.y + checked[1].xy[1]);
-  await expect(status).toContainText(`vertex ${local(checked[1].v)}`);
-  await expect(status).toContainText(/V\d|LO\d/);
+  await expect(status3d).toContainText(`vertex ${local(checked[1].v)}`);
+  await expect(status3d).toContainText(/V\d|LO\d/);
+  await expect(status).toContainText(`vertex ${reported}`);
+  await expect
+    .poll(() =>
+      page.evaluate((v) => {
+        const c = window.__roiStudioSurface!.colours()!;
+        return [c[4 * v], c[4 * v + 1], c[4 * v + 2]];
+      }, checked[1].v),
+    )
+    .toEqual([0, 255, 255]);
 
   // a click on the surface reports the vertex under it (the nearest of the drawn mesh)
   const target = checked[0];
   await page.mouse.click(canvas.x + target.xy[0], canvas.y + target.xy[1]);
-  await expect(status).toContainText(`vertex ${local(target.v)}`);
+  await expect(status3d).toContainText(`vertex ${local(target.v)}`);
 
   // Export PNG: the canvas as drawn, with a transparent background when asked
   await panel.getByLabel('Transparent').check();
@@ -157,4 +169,111 @@ test('3-D view: opens, switches template, follows the flatmap cursor, draws each
   const dpr = size[0] / canvas.width;
   const k = at(checked[0].xy[0] * dpr, checked[0].xy[1] * dpr);
   expect(png.data[k + 3]).toBe(255); // the cortex is opaque
+});
+
+/** Open the page on the served subject, the tour skipped; false when this Chromium has no WebGL2. */
+async function openSubject(page: Page): Promise<boolean> {
+  await page.setViewportSize({ width: 1400, height: 860 });
+  await page.goto(server!.url);
+  if (!(await webgl2(page))) return false;
+  await page.waitForFunction(() => (window.__roiStudioFlatmap?.frame().width ?? 0) > 0);
+  const tour = page.getByRole('button', { name: 'Skip' });
+  if (await tour.isVisible()) await tour.click();
+  return true;
+}
+
+/** The frame is centred on the flatmap's stage and fills it to the 16-px margin on one side. */
+async function flatmapFitted(page: Page): Promise<boolean> {
+  return page.evaluate(() => {
+    const map = window.__roiStudioFlatmap!;
+    const v = map.view();
+    const f = map.frame();
+    const [sw, sh] = [map.scene.stage.width(), map.scene.stage.height()];
+    const scale = Math.min((sw - 32) / f.width, (sh - 32) / f.height);
+    const centre = [v.x + (v.scale * f.width) / 2, v.y + (v.scale * f.height) / 2];
+    return (
+      Math.abs(v.scale - scale) < 1e-6 * scale &&
+      Math.abs(centre[0] - sw / 2) < 0.5 &&
+      Math.abs(centre[1] - sh / 2) < 0.5
+    );
+  });
+}
+
+test('the flatmap refits when the 3-D panel opens, is resized and closes', async ({ page }) => {
+  test.skip(!(await openSubject(page)), 'WebGL2 is not available in this Chromium');
+  const width = () => page.evaluate(() => window.__roiStudioFlatmap!.scene.stage.width());
+  const full = await width();
+  // a zoom of the user's own is replaced by the fit of the new room
+  await page.evaluate(() => {
+    const map = window.__roiStudioFlatmap!;
+    map.setView({ ...map.view(), scale: map.view().scale * 3 });
+  });
+  await page.getByRole('button', { name: '3-D view' }).click();
+  await expect.poll(width).toBeLessThan(full * 0.7);
+  await expect.poll(() => flatmapFitted(page)).toBe(true);
+
+  const divider = (await page.getByRole('separator', { name: 'Resize the 3-D view' }).boundingBox())!;
+  const narrow = await width();
+  await page.mouse.move(divider.x + divider.width / 2, divider.y + divider.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(divider.x + 150, divider.y + divider.height / 2, { steps: 5 });
+  await page.mouse.up();
+  await expect.poll(width).toBeGreaterThan(narrow + 100);
+  await expect.poll(() => flatmapFitted(page)).toBe(true);
+
+  await page.getByRole('button', { name: '3-D view' }).click();
+  await expect.poll(width).toBe(full);
+  await expect.poll(() => flatmapFitted(page)).toBe(true);
+});
+
+/**
+ * Each standard view, for each hemisphere shown alone, faces the side it names: the vertex
+ * furthest towards that side (lateral of the left hemisphere: smallest x) is the one drawn at
+ * its own place, as hovering there reports.
+ */
+test('standard views: each looks at the side it names, for the left and the right hemisphere', async ({
+  page,
+}) => {
+  test.skip(!(await openSubject(page)), 'WebGL2 is not available in this Chromium');
+  await page.getByRole('button', { name: '3-D view' }).click();
+  const panel = page.getByRole('region', { name: '3-D view' });
+  await page.waitForFunction(() => window.__roiStudioSurface?.ready() === true, null, { timeout: 60_000 });
+  const canvas = (await panel.locator('canvas').boundingBox())!;
+  const status3d = page.getByLabel('Under the 3-D cursor');
+  // axis (x right, y anterior, z superior) and sign of the side each view faces, per hemisphere
+  const sides = {
+    lateral: { lh: [0, -1], rh: [0, 1] },
+    medial: { lh: [0, 1], rh: [0, -1] },
+    dorsal: { lh: [2, 1], rh: [2, 1] },
+    ventral: { lh: [2, -1], rh: [2, -1] },
+    anterior: { lh: [1, 1], rh: [1, 1] },
+    posterior: { lh: [1, -1], rh: [1, -1] },
+  } as const;
+  for (const hemi of ['lh', 'rh'] as const) {
+    await panel.getByRole('combobox', { name: 'Hemispheres' }).selectOption(hemi);
+    for (const [view, side] of Object.entries(sides)) {
+      await panel.getByRole('combobox', { name: 'Camera' }).selectOption(view);
+      const [axis, sign] = side[hemi];
+      const seen = await page.evaluate(
+        ([axis, sign, hemi]) => {
+          const s = window.__roiStudioSurface!;
+          const p = s.positions()!;
+          const nL = 32492;
+          const [first, end] = hemi === 'lh' ? [0, nL] : [nL, p.length / 3];
+          let best = first;
+          for (let v = first; v < end; v++) if (sign * p[3 * v + axis] > sign * p[3 * best + axis]) best = v;
+          return { vertex: best - first, xy: s.project(best)! };
+        },
+        [axis, sign, hemi] as const,
+      );
+      expect(seen.xy[0], `${hemi} ${view}`).toBeGreaterThan(0);
+      expect(seen.xy[0], `${hemi} ${view}`).toBeLessThan(canvas.width);
+      expect(seen.xy[1], `${hemi} ${view}`).toBeGreaterThan(0);
+      expect(seen.xy[1], `${hemi} ${view}`).toBeLessThan(canvas.height);
+      await page.mouse.move(canvas.x + seen.xy[0], canvas.y + seen.xy[1]);
+      await expect(status3d, `${hemi} ${view}`).toContainText(`${hemi}`);
+      await expect(status3d, `${hemi} ${view}`).toContainText(new RegExp(`vertex ${seen.vertex}(?!\\d)`));
+      await page.mouse.move(canvas.x - 20, canvas.y - 20);
+    }
+  }
 });

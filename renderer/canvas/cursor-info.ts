@@ -2,7 +2,10 @@ import { create } from 'zustand';
 import type { Hemi } from '../../shared/api.js';
 import type { SubjectData, TemplateData } from '../state/editor-store.js';
 
-/** What lies under the pointer, for the status bar (a store of its own: it changes every frame). */
+/**
+ * What lies under the pointer, for the status bar (a store of its own: it changes every frame):
+ * `info` under the flatmap's pointer, `surface` under the 3-D view's.
+ */
 
 export interface CursorInfo {
   x: number;
@@ -14,7 +17,10 @@ export interface CursorInfo {
   label: string | null;
 }
 
-export const useCursor = create<{ info: CursorInfo | null }>()(() => ({ info: null }));
+export const useCursor = create<{ info: CursorInfo | null; surface: CursorInfo | null }>()(() => ({
+  info: null,
+  surface: null,
+}));
 
 /** Raster pixel of an SVG point: the quickflat grid spans the frame with inclusive endpoints. */
 export function rasterPixel(

@@ -7,17 +7,18 @@ import {
   type VertexSampling,
 } from '../../shared/api.js';
 import { unfold } from '../../shared/mesh/unfold.js';
-import { describePoint, useCursor } from '../canvas/cursor-info.js';
+import { vertexAdjacency } from '../../shared/mesh/vertex-adjacency.js';
+import { describePoint, useCursor, type CursorInfo } from '../canvas/cursor-info.js';
 import { api } from '../state/api-holder.js';
 import { editor, useEditor, useSavedMembership } from '../state/editor-store.js';
 import { cameraFor, pickVertex, projectPoint, STANDARD_VIEWS, type StandardView } from './standard-views.js';
-import { patchVertexColours } from './mesh-colours.js';
+import { MeshColourWriter } from './mesh-colours.js';
 import {
-  composeSurface,
   curvatureColours,
   cursorVertices,
   drawCursor,
   drawRois,
+  surfaceUnderlay,
   templateColours,
   templateVertexValues,
 } from './surface-colours.js';
@@ -42,6 +43,8 @@ declare global {
       colours: () => Uint8Array | null;
       /** bumped whenever the colours or positions on the GPU change */
       version: () => number;
+      /** milliseconds the last recolour took, from the layers' colours to the frame drawn */
+      recolourMs: () => number;
       /** screen position (CSS px within the canvas) of a merged vertex under the current camera */
       project: (vertex: number) => [number, number] | null;
     };
@@ -57,9 +60,14 @@ export function SurfaceView() {
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const nvRef = useRef<Niivue | null>(null);
   const meshRef = useRef<NVMesh | null>(null);
+  const writerRef = useRef<MeshColourWriter | null>(null);
   const unlitShader = useRef<number | null>(null);
-  /** the colours on the GPU: the layers with the cursor painted over */
+  /** the layers' colours, and those on the GPU: the layers with the cursor painted over */
+  const baseRef = useRef<Uint8Array | null>(null);
   const shownRef = useRef<Uint8Array | null>(null);
+  /** how long the last recolour took, from the layers' colours to the frame drawn (for bench:ui) */
+  const recolourMsRef = useRef(NaN);
+  const layersChangedAt = useRef<number | null>(null);
   const cursorRef = useRef<number[]>([]);
   const versionRef = useRef(0);
   const subject = useEditor((s) => s.subject);
@@ -72,6 +80,7 @@ export function SurfaceView() {
   const geometry = useEditor((s) => s.subjectData?.geometry ?? null);
   const saved = useSavedMembership((s) => s.byName);
   const cursor = useCursor((s) => s.info);
+  const surfaceCursor = useCursor((s) => s.surface);
 
   const [mapper, setMapper] = useState<VertexMapper>('nearest');
   const [mix, setMix] = useState(0);
@@ -113,6 +122,7 @@ export function SurfaceView() {
       nv.cleanup();
       nvRef.current = null;
       meshRef.current = null;
+      writerRef.current = null;
     };
   }, []);
 
@@ -144,54 +154,91 @@ export function SurfaceView() {
   }, [surface, hemisphere]);
 
   const curvature = useMemo(() => (surface ? curvatureColours(surface.curvature) : null), [surface]);
+  const adjacency = useMemo(
+    () => (surface ? vertexAdjacency(surface.triangles, surface.nL + surface.nR) : null),
+    [surface],
+  );
   const templateLayer = useMemo(() => {
     if (!template) return null;
     const values = templateVertexValues(template, display, sampling);
     return values ? { colours: templateColours(template, display, values), opacity: display.opacity } : null;
   }, [template, display, sampling]);
+  const underlay = useMemo(
+    () => (curvature ? surfaceUnderlay(curvature, templateLayer) : null),
+    [curvature, templateLayer],
+  );
   const base = useMemo(() => {
-    if (!surface || !curvature) return null;
-    return composeSurface({
-      curvature,
-      template: templateLayer,
-      rois: geometry
-        ? (out) => drawRois(out, doc, geometry, saved, surface.triangles, selectedKey, hiddenKeys)
-        : null,
-      cursor: null,
-      triangles: surface.triangles,
-    });
-  }, [surface, curvature, templateLayer, geometry, doc, saved, selectedKey, hiddenKeys]);
+    if (!underlay || !adjacency) return null;
+    const out = new Uint8ClampedArray(underlay);
+    if (geometry) drawRois(out, doc, geometry, saved, adjacency, selectedKey, hiddenKeys);
+    return new Uint8Array(out.buffer);
+  }, [underlay, adjacency, geometry, doc, saved, selectedKey, hiddenKeys]);
 
-  const cursorVertex =
-    cursor && cursor.hemi !== null && cursor.vertex !== null && surface
-      ? cursor.vertex + (cursor.hemi === 'rh' ? surface.nL : 0)
-      : null;
-  // one Niivue mesh, rebuilt when the subject changes, updated in place otherwise
+  const flatVertex = surface ? mergedVertex(cursor, surface.nL) : null;
+  const surfaceVertex = surface ? mergedVertex(surfaceCursor, surface.nL) : null;
+  // one Niivue mesh per subject; new positions or triangles update it in place
   useEffect(() => {
     const nv = nvRef.current;
-    if (!nv || !glReady || !surface || !positions || !triangles || !base) return;
-    const shown = base.slice();
-    cursorRef.current = cursorRef.current.filter((v) => v < surface.nL + surface.nR);
-    drawCursor(shown, cursorRef.current);
-    shownRef.current = shown;
+    if (!nv || !glReady || !surface || !positions || !triangles) return;
+    const n = positions.length / 3;
+    // colours are written by the effect below; these only fill the mesh until then
+    if (shownRef.current?.length !== 4 * n) shownRef.current = new Uint8Array(4 * n).fill(255);
     let mesh = meshRef.current;
     if (!mesh || mesh.pts.length !== positions.length) {
       if (mesh) nv.removeMesh(mesh);
-      mesh = new NVMesh(positions.slice(), triangles, 'cortex', shown, 1, true, nv.gl);
+      mesh = new NVMesh(positions.slice(), triangles, 'cortex', shownRef.current, 1, true, nv.gl);
       // the camera frames every surface of the morph, so unfolding never leaves the view
       mesh.furthestVertexFromOrigin = Math.max(...targets.map(furthest));
       meshRef.current = mesh;
+      writerRef.current = new MeshColourWriter(nv.gl, mesh);
       nv.addMesh(mesh);
-      setMeshReady((n) => n + 1);
+      setMeshReady((k) => k + 1);
     } else {
       mesh.pts = positions.slice();
       mesh.tris = triangles;
+      mesh.rgba255 = shownRef.current;
+      mesh.updateMesh(nv.gl);
+      writerRef.current?.geometryChanged();
+    }
+    versionRef.current++;
+    nv.drawScene();
+  }, [glReady, surface, targets, positions, triangles]);
+
+  // when the layers' inputs last changed in the editor, to time the recolour that follows
+  useEffect(
+    () =>
+      useEditor.subscribe((s, p) => {
+        if (
+          s.template !== p.template ||
+          s.display !== p.display ||
+          s.doc !== p.doc ||
+          s.selectedKey !== p.selectedKey ||
+          s.hiddenKeys !== p.hiddenKeys
+        )
+          layersChangedAt.current ??= performance.now();
+      }),
+    [],
+  );
+
+  // a recolour (template, display, ROI edit) rewrites only the colours in the GPU buffer
+  useEffect(() => {
+    const nv = nvRef.current;
+    const mesh = meshRef.current;
+    if (!nv || !mesh || !base || base.length !== 4 * (mesh.pts.length / 3)) return;
+    const t0 = layersChangedAt.current ?? performance.now();
+    layersChangedAt.current = null;
+    baseRef.current = base;
+    const shown = base.slice();
+    drawCursor(shown, cursorRef.current);
+    shownRef.current = shown;
+    if (!writerRef.current?.writeAll(shown)) {
       mesh.rgba255 = shown;
       mesh.updateMesh(nv.gl);
     }
     versionRef.current++;
     nv.drawScene();
-  }, [glReady, surface, targets, positions, triangles, base]);
+    recolourMsRef.current = performance.now() - t0;
+  }, [base, meshReady]);
 
   useEffect(() => {
     const nv = nvRef.current;
@@ -207,19 +254,20 @@ export function SurfaceView() {
     const nv = nvRef.current;
     const mesh = meshRef.current;
     const shown = shownRef.current;
-    if (!nv || !mesh || !shown || !base || !surface) return;
+    const under = baseRef.current;
+    if (!nv || !mesh || !shown || !under || !adjacency || under.length !== shown.length) return;
     const before = cursorRef.current;
-    for (const v of before) shown.set(base.subarray(4 * v, 4 * v + 4), 4 * v);
-    const now = cursorVertex === null ? [] : cursorVertices(cursorVertex, surface.triangles);
+    for (const v of before) shown.set(under.subarray(4 * v, 4 * v + 4), 4 * v);
+    const now = [flatVertex, surfaceVertex].flatMap((v) => (v === null ? [] : cursorVertices(v, adjacency)));
     drawCursor(shown, now);
     cursorRef.current = now;
-    if (!patchVertexColours(nv.gl, mesh, shown, [...before, ...now])) {
+    if (!writerRef.current?.writeSome(shown, [...before, ...now])) {
       mesh.rgba255 = shown;
       mesh.updateMesh(nv.gl);
     }
     versionRef.current++;
     nv.drawScene();
-  }, [cursorVertex, base, surface, meshReady]);
+  }, [flatVertex, surfaceVertex, adjacency, meshReady]);
 
   useEffect(() => {
     const nv = nvRef.current;
@@ -261,7 +309,7 @@ export function SurfaceView() {
       const there =
         s.subjectData && geometry.valid[v] ? describePoint(x, y, s.subjectData, s.template) : null;
       useCursor.setState({
-        info: {
+        surface: {
           x,
           y,
           voxel: there?.voxel ?? null,
@@ -276,6 +324,11 @@ export function SurfaceView() {
     let down: { x: number; y: number } | null = null;
     let frame = 0;
     const onDown = (e: PointerEvent) => (down = { x: e.clientX, y: e.clientY });
+    const onLeave = () => {
+      cancelAnimationFrame(frame);
+      frame = 0;
+      useCursor.setState({ surface: null });
+    };
     const onUp = (e: PointerEvent) => {
       if (down && Math.hypot(e.clientX - down.x, e.clientY - down.y) <= 4) report(e.clientX, e.clientY, true);
       down = null;
@@ -290,11 +343,14 @@ export function SurfaceView() {
     canvas.addEventListener('pointerdown', onDown);
     canvas.addEventListener('pointerup', onUp);
     canvas.addEventListener('pointermove', onMove);
+    canvas.addEventListener('pointerleave', onLeave);
     return () => {
       cancelAnimationFrame(frame);
       canvas.removeEventListener('pointerdown', onDown);
       canvas.removeEventListener('pointerup', onUp);
       canvas.removeEventListener('pointermove', onMove);
+      canvas.removeEventListener('pointerleave', onLeave);
+      useCursor.setState({ surface: null });
     };
   }, [glReady, surface, positions, geometry, hemisphere]);
 
@@ -304,6 +360,7 @@ export function SurfaceView() {
       positions: () => positions,
       colours: () => shownRef.current,
       version: () => versionRef.current,
+      recolourMs: () => recolourMsRef.current,
       project: (vertex) =>
         nvRef.current && positions ? projectVertex(nvRef.current, positions, vertex) : null,
     };
@@ -427,6 +484,11 @@ function request<T>(key: string, ask: () => Promise<T>, land: (a: Answer<T>) => 
   return () => {
     alive = false;
   };
+}
+
+/** A cursor's vertex in the merged mesh (right hemisphere after the left's nL). */
+function mergedVertex(c: CursorInfo | null, nL: number): number | null {
+  return c && c.hemi !== null && c.vertex !== null ? c.vertex + (c.hemi === 'rh' ? nL : 0) : null;
 }
 
 function furthest(points: Float32Array): number {

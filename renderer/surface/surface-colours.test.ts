@@ -1,12 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import type { TemplateInfo, VertexData, VertexMap, VertexSampling } from '../../shared/api.js';
+import type { FlatGeometry, TemplateInfo, VertexData, VertexMap, VertexSampling } from '../../shared/api.js';
 import { labelColour } from '../canvas/raster-images.js';
+import { roiColour } from '../canvas/roi-colour.js';
+import type { Roi } from '../state/roi-document.js';
 import type { TemplateData, TemplateDisplay } from '../state/editor-store.js';
 import { cameraFor, pickVertex, projectPoint } from './standard-views.js';
+import { vertexAdjacency } from '../../shared/mesh/vertex-adjacency.js';
 import {
-  composeSurface,
   CURSOR_COLOUR,
+  cursorVertices,
   curvatureColours,
+  drawCursor,
+  drawRois,
+  ROI_FILL_OPACITY,
+  SELECTED_BORDER,
+  surfaceUnderlay,
   templateColours,
   templateVertexValues,
 } from './surface-colours.js';
@@ -59,14 +67,9 @@ describe('3-D view layer colours', () => {
 
     // drawn over the curvature at the template opacity; a vertex without a label keeps its grey
     const curvature = curvatureColours(Float32Array.of(1, 1, -1));
-    const out = composeSurface({
-      curvature,
-      template: { colours, opacity: 0.5 },
-      rois: null,
-      cursor: 2,
-      // one (degenerate) triangle joining vertices 1 and 2
-      triangles: Uint32Array.of(1, 2, 1),
-    });
+    const out = surfaceUnderlay(curvature, { colours, opacity: 0.5 });
+    // one (degenerate) triangle joining vertices 1 and 2
+    drawCursor(out, cursorVertices(2, vertexAdjacency(Uint32Array.of(1, 2, 1), 3)));
     const [r, g, b] = labelColour(3, undefined);
     expect(rgbOf(out, 0)).toEqual([r, g, b].map((x) => Math.round(160 * 0.5 + x * 0.5)));
     // the cursor marks its vertex and its triangle neighbours
@@ -93,6 +96,54 @@ describe('3-D view layer colours', () => {
     expect(rgbOf(colours, 0)).toEqual([0, 0, 0]);
     expect(rgbOf(colours, 1)).toEqual([255, 255, 255]);
     expect(colours[4 * 2 + 3]).toBe(0);
+  });
+});
+
+describe('3-D view ROI layer', () => {
+  // a strip of 5 vertices in lh (0–4) and 2 in rh (5–6): triangles (0 1 2) (1 2 3) (2 3 4), (5 6 5)
+  const adjacency = vertexAdjacency(Uint32Array.of(0, 1, 2, 1, 2, 3, 2, 3, 4, 5, 6, 5), 7);
+  const geometry = { nL: 5 } as FlatGeometry;
+  const roi = (key: string, name: string): Roi => ({
+    key,
+    name,
+    savedName: name,
+    paths: [],
+    pathsChanged: false,
+    normalise: false,
+    issues: [],
+  });
+  const grey = () => surfaceUnderlay(curvatureColours(new Float32Array(7).fill(-1)), null);
+  const saved = { a: { lh: [0, 1, 2], rh: [1] }, b: { lh: [4], rh: [] } };
+
+  it('fills members at the ROI opacity, borders opaque, the selected one white-bordered and on top', () => {
+    const doc = { rois: [roi('k1', 'a'), roi('k2', 'b')] };
+    const out = grey();
+    drawRois(out, doc, geometry, saved, adjacency, null, new Set());
+    const [r, g, b] = roiColour('a').match(/\d+/g)!.map(Number);
+    // vertex 0's neighbours (1, 2) are inside: filled; 1 and 2 touch 3: border
+    expect(rgbOf(out, 0)).toEqual(
+      [r, g, b].map((x) => Math.round(96 * (1 - ROI_FILL_OPACITY) + x * ROI_FILL_OPACITY)),
+    );
+    expect(rgbOf(out, 1)).toEqual([r, g, b]);
+    expect(rgbOf(out, 2)).toEqual([r, g, b]);
+    expect(rgbOf(out, 3)).toEqual([96, 96, 96]);
+    // rh vertex 1 is merged vertex 6, whose neighbour 5 is outside
+    expect(rgbOf(out, 6)).toEqual([r, g, b]);
+    expect(rgbOf(out, 5)).toEqual([96, 96, 96]);
+
+    const selected = grey();
+    drawRois(selected, doc, geometry, saved, adjacency, 'k1', new Set(['k2']));
+    expect(rgbOf(selected, 1)).toEqual([...SELECTED_BORDER]);
+    expect(rgbOf(selected, 4)).toEqual([96, 96, 96]); // b hidden
+  });
+
+  it('an ROI whose membership is unchanged gives the same colours when drawn again', () => {
+    const doc = { rois: [roi('k1', 'a')] };
+    const first = grey();
+    drawRois(first, doc, geometry, saved, adjacency, null, new Set());
+    const again = grey();
+    drawRois(again, doc, geometry, saved, adjacency, null, new Set());
+    expect([...again]).toEqual([...first]);
   });
 });
 

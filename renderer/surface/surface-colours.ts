@@ -1,5 +1,6 @@
 import type { FlatGeometry, RoiVertices, VertexSampling } from '../../shared/api.js';
 import { shadeCurvature } from '../../shared/flatmap/curvature-shading.js';
+import type { VertexAdjacency } from '../../shared/mesh/vertex-adjacency.js';
 import { applyVertexSampling, labelsAtVertices } from '../../shared/mesh/vertex-mappers.js';
 import { curvatureRgba, continuousRgba, labelRgba } from '../canvas/raster-images.js';
 import { roiColour } from '../canvas/roi-colour.js';
@@ -68,20 +69,37 @@ function parseRgb(css: string): [number, number, number] {
   return m ? [Number(m[1]), Number(m[2]), Number(m[3])] : [255, 255, 255];
 }
 
-/** Vertices of `members` with a mesh neighbour outside it. */
-function borderOf(members: Uint8Array, triangles: Uint32Array): Uint8Array {
+/** An ROI's merged vertices, and whether each lies on its border (a neighbour outside it). */
+interface RoiVertexSet {
+  members: Uint32Array;
+  border: Uint8Array;
+}
+
+/** Per mesh, per membership: an ROI left unchanged by an edit is not walked again. */
+const vertexSets = new WeakMap<VertexAdjacency, WeakMap<RoiVertices, RoiVertexSet>>();
+
+function roiVertexSet(m: RoiVertices, nL: number, adjacency: VertexAdjacency): RoiVertexSet {
+  let byMembership = vertexSets.get(adjacency);
+  if (!byMembership) vertexSets.set(adjacency, (byMembership = new WeakMap()));
+  const known = byMembership.get(m);
+  if (known) return known;
+  const members = new Uint32Array(m.lh.length + m.rh.length);
+  members.set(m.lh);
+  for (let k = 0; k < m.rh.length; k++) members[m.lh.length + k] = m.rh[k] + nL;
+  const inside = new Uint8Array(adjacency.indptr.length - 1);
+  for (const v of members) inside[v] = 1;
   const border = new Uint8Array(members.length);
-  for (let t = 0; t + 2 < triangles.length; t += 3) {
-    const a = triangles[t];
-    const b = triangles[t + 1];
-    const c = triangles[t + 2];
-    const inside = members[a] + members[b] + members[c];
-    if (inside === 0 || inside === 3) continue;
-    if (members[a]) border[a] = 1;
-    if (members[b]) border[b] = 1;
-    if (members[c]) border[c] = 1;
+  for (let k = 0; k < members.length; k++) {
+    const v = members[k];
+    for (let e = adjacency.indptr[v]; e < adjacency.indptr[v + 1]; e++)
+      if (!inside[adjacency.indices[e]]) {
+        border[k] = 1;
+        break;
+      }
   }
-  return border;
+  const set = { members, border };
+  byMembership.set(m, set);
+  return set;
 }
 
 function paint(out: Uint8ClampedArray, v: number, rgb: readonly number[], a: number): void {
@@ -94,38 +112,31 @@ export function drawRois(
   doc: RoiDocument,
   geometry: FlatGeometry,
   saved: Record<string, RoiVertices> | null,
-  triangles: Uint32Array,
+  adjacency: VertexAdjacency,
   selectedKey: string | null,
   hidden: ReadonlySet<string>,
 ): void {
-  const n = out.length / 4;
   // the selected ROI last, so it stays on top
   const order = [...doc.rois].sort((a, b) => Number(a.key === selectedKey) - Number(b.key === selectedKey));
   for (const roi of order) {
     if (hidden.has(roi.key)) continue;
     const m = roiMembership(roi, geometry, saved);
     if ('error' in m) continue;
-    const members = new Uint8Array(n);
-    for (const v of m.lh) members[v] = 1;
-    for (const v of m.rh) members[geometry.nL + v] = 1;
+    const { members, border } = roiVertexSet(m, geometry.nL, adjacency);
     const selected = roi.key === selectedKey;
     const rgb = parseRgb(roiColour(roi.name));
-    const border = borderOf(members, triangles);
-    for (let v = 0; v < n; v++) {
-      if (!members[v]) continue;
-      if (border[v]) paint(out, v, selected ? SELECTED_BORDER : rgb, 1);
-      else paint(out, v, rgb, selected ? SELECTED_FILL_OPACITY : ROI_FILL_OPACITY);
+    const fill = selected ? SELECTED_FILL_OPACITY : ROI_FILL_OPACITY;
+    for (let k = 0; k < members.length; k++) {
+      if (border[k]) paint(out, members[k], selected ? SELECTED_BORDER : rgb, 1);
+      else paint(out, members[k], rgb, fill);
     }
   }
 }
 
 /** The linked cursor's vertices: the vertex and its neighbours, so it is visible at any zoom. */
-export function cursorVertices(vertex: number, triangles: Uint32Array): number[] {
+export function cursorVertices(vertex: number, adjacency: VertexAdjacency): number[] {
   const out = new Set<number>([vertex]);
-  for (let t = 0; t + 2 < triangles.length; t += 3) {
-    if (triangles[t] !== vertex && triangles[t + 1] !== vertex && triangles[t + 2] !== vertex) continue;
-    for (let k = 0; k < 3; k++) out.add(triangles[t + k]);
-  }
+  for (let e = adjacency.indptr[vertex]; e < adjacency.indptr[vertex + 1]; e++) out.add(adjacency.indices[e]);
   return [...out];
 }
 
@@ -134,25 +145,21 @@ export function drawCursor(out: Uint8ClampedArray | Uint8Array, vertices: readon
   for (const v of vertices) for (let c = 0; c < 3; c++) out[4 * v + c] = CURSOR_COLOUR[c];
 }
 
-export interface SurfaceLayers {
-  curvature: Uint8ClampedArray;
-  template: { colours: Uint8ClampedArray; opacity: number } | null;
-  rois: ((out: Uint8ClampedArray) => void) | null;
-  cursor: number | null;
-  triangles: Uint32Array;
-}
-
-/** Compose the layers into one RGBA array, bottom to top. */
-export function composeSurface(layers: SurfaceLayers): Uint8Array {
-  const out = new Uint8ClampedArray(layers.curvature);
+/**
+ * The layers under the ROIs, bottom to top: curvature, then the template at its opacity. Kept
+ * apart so an ROI edit recomposes from here without recolouring the template.
+ */
+export function surfaceUnderlay(
+  curvature: Uint8ClampedArray,
+  template: { colours: Uint8ClampedArray; opacity: number } | null,
+): Uint8ClampedArray {
+  const out = new Uint8ClampedArray(curvature);
   // off-flatmap vertices have no curvature level: a neutral grey keeps the mesh visible
   for (let i = 0; i < out.length; i += 4)
     if (out[i + 3] === 0) {
       out[i] = out[i + 1] = out[i + 2] = 128;
       out[i + 3] = 255;
     }
-  if (layers.template) drawOnto(out, layers.template.colours, layers.template.opacity);
-  layers.rois?.(out);
-  if (layers.cursor !== null) drawCursor(out, cursorVertices(layers.cursor, layers.triangles));
-  return new Uint8Array(out.buffer);
+  if (template) drawOnto(out, template.colours, template.opacity);
+  return out;
 }

@@ -1,3 +1,5 @@
+import { vertexAdjacency } from './vertex-adjacency.js';
+
 /**
  * The 3-D view's morph, as pycortex's WebGL viewer unfolds a brain: the surfaces are ordered
  * fiducial → inflated (when present) → flat, and a slider value u ∈ [0, 1] interpolates linearly
@@ -62,25 +64,4 @@ export function unfold(targets: readonly Float32Array[], u: number, out: Float32
   const b = targets[Math.min(k + 1, last)];
   for (let i = 0; i < out.length; i++) out[i] = a[i] + (b[i] - a[i]) * f;
   return out;
-}
-
-/** Neighbours of every vertex along triangle edges, CSR (duplicates kept: harmless for a walk). */
-function vertexAdjacency(triangles: Uint32Array, n: number): { indptr: Uint32Array; indices: Uint32Array } {
-  const indptr = new Uint32Array(n + 1);
-  for (let t = 0; t < triangles.length; t++) indptr[triangles[t] + 1] += 2;
-  for (let v = 0; v < n; v++) indptr[v + 1] += indptr[v];
-  const fill = indptr.slice(0, n);
-  const indices = new Uint32Array(indptr[n]);
-  for (let t = 0; t + 2 < triangles.length; t += 3) {
-    const a = triangles[t];
-    const b = triangles[t + 1];
-    const c = triangles[t + 2];
-    indices[fill[a]++] = b;
-    indices[fill[a]++] = c;
-    indices[fill[b]++] = a;
-    indices[fill[b]++] = c;
-    indices[fill[c]++] = a;
-    indices[fill[c]++] = b;
-  }
-  return { indptr, indices };
 }
