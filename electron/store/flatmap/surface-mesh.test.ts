@@ -4,8 +4,10 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { VERTEX_MAPPERS } from '../../../shared/api.js';
 import { npyToFloat64, parseNpz } from '../../../shared/formats/npy.js';
+import { DEFAULT_IMPORT_OPTIONS } from '../../../shared/freesurfer/import-subject.js';
 import { applyVertexSampling, labelsAtVertices } from '../../../shared/mesh/vertex-mappers.js';
 import { GOLDEN, SHARED, SHARED_DB, SKIP_REASON, copyToTemp } from '../../testing/shared-data.js';
+import { importFreeSurfer } from '../import/freesurfer-import.js';
 import { surfaceMeshFor, vertexSamplingFor } from './surface-mesh.js';
 import { readVolumeFile } from '../database/volumes.js';
 
@@ -86,4 +88,51 @@ describe.skipIf(!SHARED)(`3-D view data (${SHARED ? 'shared data' : SKIP_REASON}
         'subject sub-hcp32k: the 3-D view needs wm and pia surfaces (or fiducial_{lh,rh}) in surfaces/',
     });
   });
+
+  it('ANfs (legacy database, no transforms, cut medial wall): both hemispheres with inflated, cut vertices folded onto the flat', async () => {
+    const cache = await mkdtemp(join(tmpdir(), 'roi-studio-cache-'));
+    const mesh = await surfaceMeshFor(join(SHARED!, 'data', 'legacy-db'), 'ANfs', cache);
+    const n = mesh.nL + mesh.nR;
+    expect(mesh.nL).toBeGreaterThan(50_000);
+    expect(mesh.nR).toBeGreaterThan(50_000);
+    for (const a of [mesh.fiducial, mesh.inflated!, mesh.flat]) {
+      expect(a.length).toBe(3 * n);
+      expect(a.every(Number.isFinite)).toBe(true);
+    }
+    expect(mesh.curvature.length).toBe(n);
+    expect(mesh.triangles.reduce((a, b) => Math.max(a, b), 0)).toBe(n - 1);
+    // the medial wall is cut from the flatmap: on the flat target each cut vertex sits on a valid one
+    const cut = [...mesh.valid.keys()].filter((v) => !mesh.valid[v]);
+    expect(cut.length).toBeGreaterThan(1000);
+    const onValid = new Set<string>();
+    for (let v = 0; v < n; v++) if (mesh.valid[v]) onValid.add(`${mesh.flat[3 * v]},${mesh.flat[3 * v + 2]}`);
+    for (const v of cut) expect(onValid.has(`${mesh.flat[3 * v]},${mesh.flat[3 * v + 2]}`)).toBe(true);
+  });
+
+  it('an imported FreeSurfer subject (fs-hcp32k): the fiducial and inflated surfaces of the pycortex subject it was made from, its own flat', async () => {
+    const db = await mkdtemp(join(tmpdir(), 'roi-studio-db-'));
+    await importFreeSurfer({
+      subjectsDir: join(SHARED!, 'data', 'freesurfer'),
+      subject: 'fs-hcp32k',
+      db,
+      options: { ...DEFAULT_IMPORT_OPTIONS, labels: 'none' },
+    });
+    const cache = await mkdtemp(join(tmpdir(), 'roi-studio-cache-'));
+    const [imported, original] = await Promise.all([
+      surfaceMeshFor(db, 'fs-hcp32k', cache),
+      surfaceMeshFor(SHARED_DB, 'sub-hcp32k', cache),
+    ]);
+    expect([imported.nL, imported.nR]).toEqual([32492, 32492]);
+    expect(imported.triangles).toEqual(original.triangles);
+    for (const key of ['fiducial', 'inflated'] as const) {
+      const [a, b] = [imported[key]!, original[key]!];
+      let maxDiff = 0;
+      for (let i = 0; i < b.length; i++) maxDiff = Math.max(maxDiff, Math.abs(a[i] - b[i]));
+      expect(maxDiff, key).toBeLessThan(1e-3);
+    }
+    // its own flat (pycortex's import of the patch): a morph target in one plane
+    const y = imported.flat[1];
+    for (let v = 0; v < 2 * 32492; v++) expect(imported.flat[3 * v + 1]).toBe(y);
+    expect(imported.valid.reduce((a, b) => a + b, 0)).toBeGreaterThan(55_000);
+  }, 120_000);
 });
