@@ -68,6 +68,7 @@ export function SurfaceView() {
   /** how long the last recolour took, from the layers' colours to the frame drawn (for bench:ui) */
   const recolourMsRef = useRef(NaN);
   const layersChangedAt = useRef<number | null>(null);
+  const cursorFrame = useRef(0);
   const cursorRef = useRef<number[]>([]);
   const versionRef = useRef(0);
   const subject = useEditor((s) => s.subject);
@@ -120,6 +121,8 @@ export function SurfaceView() {
       alive = false;
       // its listeners and observers go; the context stays with the canvas (a remount reuses it)
       nv.cleanup();
+      cancelAnimationFrame(cursorFrame.current);
+      cursorFrame.current = 0;
       nvRef.current = null;
       meshRef.current = null;
       writerRef.current = null;
@@ -266,7 +269,11 @@ export function SurfaceView() {
       mesh.updateMesh(nv.gl);
     }
     versionRef.current++;
-    nv.drawScene();
+    // the pointer moves faster than a large mesh draws: at most one frame per display frame
+    cursorFrame.current ||= requestAnimationFrame(() => {
+      cursorFrame.current = 0;
+      nvRef.current?.drawScene();
+    });
   }, [flatVertex, surfaceVertex, adjacency, meshReady]);
 
   useEffect(() => {
