@@ -81,7 +81,7 @@ async function timeImports(label: string, subjectsDir: string, subject: string):
 }
 
 /** A FreeSurfer folder whose meshes are the source's subdivided (see the header comment). */
-async function writeSubdivided(from: string, to: string): Promise<number> {
+export async function writeSubdivided(from: string, to: string): Promise<number> {
   for (const d of ['surf', 'mri', 'label']) await mkdir(join(to, d), { recursive: true });
   for (const f of ['T1.mgz', 'aseg.mgz', 'wm.mgz']) await copyFile(join(from, 'mri', f), join(to, 'mri', f));
   let count = 0;

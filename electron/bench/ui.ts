@@ -1,12 +1,17 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, chooseChromium } from '../../e2e/chromium.js';
+import { encodeNifti } from '../../shared/formats/nifti-write.js';
 import { polylinesToPath } from '../../shared/formats/path-writer.js';
-import { SHARED, copyToTemp } from '../testing/shared-data.js';
+import { DEFAULT_IMPORT_OPTIONS } from '../../shared/freesurfer/import-subject.js';
+import { importFreeSurfer } from '../store/freesurfer-import.js';
+import { readVolumeFile } from '../store/volumes.js';
+import { GOLDEN, SHARED, copyToTemp } from '../testing/shared-data.js';
+import { writeSubdivided } from './import.bench.js';
 import { median } from './median.js';
 
 /**
@@ -14,7 +19,11 @@ import { median } from './median.js';
  * subject to its first flatmap (demo, and S1 when the reference data is present), then frame
  * time and input-to-paint latency while drawing a freehand stroke and while panning with 360
  * ROI outlines on screen (an HCP-MMP-sized overlay), and for S1 the time from zooming to 4× to
- * the sharper flatmap images being swapped in.
+ * the sharper flatmap images being swapped in. The 3-D view on S1 (with its real ROIs and two
+ * synthetic templates), sub-hcp32k and an NSD-size subject (fs-hcp32k subdivided, ≈ 230 k
+ * vertices per hemisphere, imported): first frame, frame time while orbiting, recolour after a
+ * template switch and after ROI edits, the heap it adds; and on S1 the flatmap's drawing,
+ * panning and zoom with the 3-D view closed and open.
  */
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -119,8 +128,10 @@ function summary(label: string, r: { frames: number[]; latency: number[] }): voi
   const lat = [...r.latency].sort((a, b) => a - b);
   const latMed = lat[Math.floor(0.5 * (lat.length - 1))] ?? NaN;
   const latP95 = lat[Math.floor(0.95 * (lat.length - 1))] ?? NaN;
+  // the recorder times input on the flatmap only
+  const input = lat.length ? `; input→paint median ${latMed.toFixed(1)} ms, p95 ${latP95.toFixed(1)} ms` : '';
   console.log(
-    `${label}: ${r.frames.length} frames, mean ${mean.toFixed(1)} ms (${(1000 / mean).toFixed(0)} fps), p95 ${p95.toFixed(1)} ms; input→paint median ${latMed.toFixed(1)} ms, p95 ${latP95.toFixed(1)} ms`,
+    `${label}: ${r.frames.length} frames, mean ${mean.toFixed(1)} ms (${(1000 / mean).toFixed(0)} fps), p95 ${p95.toFixed(1)} ms${input}`,
   );
 }
 
@@ -153,12 +164,14 @@ async function openAndTime(page: Page, url: string, label: string, settle = fals
   );
 }
 
-/** Milliseconds from `act` until the 3-D view's colours are replaced and the frame after is drawn. */
-async function timeRecolour(page: Page, act: () => Promise<unknown>): Promise<number> {
+/**
+ * Run `act` and wait until the 3-D view has drawn new colours (and the frame after); returns the
+ * view's own recolour time: from the editor change to the colours uploaded and drawn.
+ */
+async function recolour(page: Page, act: () => Promise<unknown>): Promise<number> {
   await page.evaluate(() => {
     (window as unknown as { __before?: unknown }).__before = window.__roiStudioSurface!.version();
   });
-  const t0 = Date.now();
   await act();
   await page.waitForFunction(
     () => window.__roiStudioSurface!.version() !== (window as unknown as { __before?: unknown }).__before,
@@ -166,11 +179,21 @@ async function timeRecolour(page: Page, act: () => Promise<unknown>): Promise<nu
     { timeout: 300_000 },
   );
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-  return Date.now() - t0;
+  return page.evaluate(() => window.__roiStudioSurface!.recolourMs());
 }
 
-/** Open the 3-D view on the open subject, time its first frame, a hover recolour and template switches. */
-async function time3dView(page: Page, label: string, templates: string[] = []): Promise<void> {
+const ms = (values: number[]) => values.map((v) => v.toFixed(1)).join(', ');
+
+/**
+ * Open the 3-D view on the open subject: time its first frame and the heap it adds, orbit it,
+ * hover the flatmap, switch templates (each shown once before, so the load is not timed), delete
+ * and draw ROIs; the view stays open when `keepOpen`.
+ */
+async function time3dView(
+  page: Page,
+  label: string,
+  opts: { templates?: string[]; editRois?: boolean; keepOpen?: boolean } = {},
+): Promise<void> {
   const heap = () =>
     page.evaluate(
       () => (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? NaN,
@@ -186,36 +209,162 @@ async function time3dView(page: Page, label: string, templates: string[] = []): 
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
   const openMs = Date.now() - t0;
   const added = ((await heap()) - before) / 2 ** 20;
-  const renderer = await page.evaluate(() => {
+  const [renderer, vertices] = await page.evaluate(() => {
     const gl = document.createElement('canvas').getContext('webgl2');
     const info = gl?.getExtension('WEBGL_debug_renderer_info');
-    return gl
-      ? String(info ? gl.getParameter(info.UNMASKED_RENDERER_WEBGL) : gl.getParameter(gl.RENDERER))
-      : 'none';
+    return [
+      gl
+        ? String(info ? gl.getParameter(info.UNMASKED_RENDERER_WEBGL) : gl.getParameter(gl.RENDERER))
+        : 'none',
+      window.__roiStudioSurface!.positions()!.length / 3,
+    ] as const;
   });
+  console.log(
+    `${label} (${vertices} vertices): 3-D view open → first frame ${openMs} ms, JS heap +${added.toFixed(0)} MiB (WebGL renderer ${renderer})`,
+  );
+
+  const canvas = (await page.getByRole('region', { name: '3-D view' }).locator('canvas').boundingBox())!;
+  const [ox, oy] = [canvas.x + canvas.width / 2, canvas.y + canvas.height / 2];
+  await startRecording(page);
+  await page.mouse.move(ox, oy);
+  await page.mouse.down();
+  for (let i = 1; i <= 120; i++) await page.mouse.move(ox + 150 * Math.sin((i / 120) * 2 * Math.PI), oy);
+  await page.mouse.up();
+  summary(`${label}: orbiting the 3-D view (120 pointer moves)`, await stopRecording(page));
+
   const box = (await page.getByRole('application', { name: 'Flatmap' }).boundingBox())!;
   const hovers: number[] = [];
   for (let i = 0; i < 5; i++)
     hovers.push(
-      await timeRecolour(page, () =>
+      await recolour(page, () =>
         page.mouse.move(box.x + box.width * (0.3 + 0.05 * i), box.y + box.height / 2),
       ),
     );
-  const switches: string[] = [];
-  for (const t of templates) {
-    const ms = await timeRecolour(page, () =>
-      page.getByRole('combobox', { name: 'Template', exact: true }).selectOption({ label: t }),
-    );
-    switches.push(`${t} ${ms} ms`);
+  const parts = [`linked cursor on flatmap hover ${median(hovers).toFixed(1)} ms (median)`];
+  const templates = opts.templates ?? [];
+  const pick = (t: string) => () =>
+    page.getByRole('combobox', { name: 'Template', exact: true }).selectOption({ label: t });
+  if (templates.length) {
+    // the first showing loads the volume and the vertex sampling; the switches after are timed
+    for (const t of templates) await recolour(page, pick(t));
+    await page.waitForFunction(() => !document.querySelector('.status-message')?.textContent, undefined, {
+      timeout: 300_000,
+    });
+    const times: number[] = [];
+    for (const t of [...templates.slice(1), templates[0]]) times.push(await recolour(page, pick(t)));
+    parts.push(`template switch ${ms(times)} ms`);
   }
-  console.log(
-    `${label}: 3-D view open → first frame ${openMs} ms (JS heap +${added.toFixed(0)} MiB, WebGL renderer ${renderer}); ` +
-      `recolour on flatmap hover median ${median(hovers).toFixed(0)} ms` +
-      (switches.length
-        ? `; template switch → recoloured (flatmap's template load included): ${switches.join(', ')}`
-        : ''),
+  if (opts.editRois) {
+    const rows = page.getByRole('list', { name: 'ROI list' }).getByRole('listitem');
+    const count = await rows.count();
+    const deletes: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const del = page.getByRole('button', { name: /^Delete / }).first();
+      deletes.push(await recolour(page, () => del.click()));
+    }
+    await page.getByRole('button', { name: 'Freehand' }).click();
+    const draws: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const [cx, cy] = [box.x + box.width * (0.25 + 0.1 * i), box.y + box.height * 0.5];
+      draws.push(
+        await recolour(page, async () => {
+          await page.mouse.move(cx + 30, cy);
+          await page.mouse.down();
+          for (let k = 1; k <= 24; k++)
+            await page.mouse.move(
+              cx + 30 * Math.cos((k / 24) * 2 * Math.PI),
+              cy + 30 * Math.sin((k / 24) * 2 * Math.PI),
+            );
+          await page.mouse.up();
+        }),
+      );
+    }
+    parts.push(
+      `ROI deleted (of ${count}) ${ms(deletes)} ms; ROI drawn (membership computed live) ${ms(draws)} ms`,
+    );
+  }
+  console.log(`${label}: recolour ${parts.join('; ')}`);
+  if (!opts.keepOpen) await page.getByRole('button', { name: '3-D view' }).click();
+}
+
+/** Freehand drawing, middle-drag panning and wheel zoom on the flatmap of the open subject. */
+async function flatmapInteraction(page: Page, label: string): Promise<void> {
+  const box = (await page.getByRole('application', { name: 'Flatmap' }).boundingBox())!;
+  const cx = box.x + box.width / 2;
+  const cy = box.y + box.height / 2;
+  const radius = Math.min(150, box.width / 3);
+
+  await page.getByRole('button', { name: 'Freehand' }).click();
+  await startRecording(page);
+  await page.mouse.move(cx + radius, cy);
+  await page.mouse.down();
+  for (let i = 1; i <= 600; i++) {
+    const a = (i / 600) * 2 * Math.PI * 2;
+    const r = radius * (1 - i / 1400);
+    await page.mouse.move(cx + r * Math.cos(a), cy + r * Math.sin(a));
+  }
+  summary(`${label}: drawing (freehand, 600 pointer moves)`, await stopRecording(page));
+  await page.keyboard.press('Escape');
+  await page.mouse.up();
+
+  await startRecording(page);
+  await page.mouse.move(cx, cy);
+  await page.mouse.down({ button: 'middle' });
+  for (let i = 1; i <= 300; i++) {
+    await page.mouse.move(
+      cx + radius * 1.3 * Math.sin((i / 300) * 2 * Math.PI),
+      cy + 120 * Math.sin((i / 150) * Math.PI),
+    );
+  }
+  await page.mouse.up({ button: 'middle' });
+  summary(`${label}: panning (middle-drag, 300 pointer moves)`, await stopRecording(page));
+
+  await startRecording(page);
+  for (let i = 0; i < 40; i++) {
+    await page.mouse.move(cx + (i % 7) * 20, cy);
+    await page.mouse.wheel(0, i < 20 ? -120 : 120);
+  }
+  summary(`${label}: wheel zoom (40 steps)`, await stopRecording(page));
+}
+
+/** S1 as users have it: the Gallant lab's ROIs, and two templates in the fullhead space. */
+async function prepareS1(db: string): Promise<void> {
+  const dir = join(db, 'S1');
+  copyFileSync(join(GOLDEN, 'S1', 'overlays-rois.svg'), join(dir, 'overlays.svg'));
+  const ref = await readVolumeFile(join(dir, 'transforms', 'fullhead', 'reference.nii.gz'));
+  const [nx, ny, nz] = ref.dims;
+  const blocks = new Int16Array(nx * ny * nz);
+  const ramp = new Float32Array(nx * ny * nz);
+  for (let k = 0; k < nz; k++)
+    for (let j = 0; j < ny; j++)
+      for (let i = 0; i < nx; i++) {
+        const p = i + nx * (j + ny * k);
+        blocks[p] = 1 + ((Math.floor(i / 10) + 10 * Math.floor(j / 10)) % 40);
+        ramp[p] = Math.sin(i / 7) * Math.cos(j / 9) + k / nz;
+      }
+  mkdirSync(join(dir, 'templates'), { recursive: true });
+  writeFileSync(
+    join(dir, 'templates', 'bench-blocks.nii.gz'),
+    encodeNifti({ dims: [nx, ny, nz], data: blocks, affine: ref.affine }),
   );
-  await page.getByRole('button', { name: '3-D view' }).click();
+  writeFileSync(
+    join(dir, 'templates', 'bench-ramp.nii.gz'),
+    encodeNifti({ dims: [nx, ny, nz], data: ramp, affine: ref.affine }),
+  );
+}
+
+/** A database holding fs-hcp32k subdivided to NSD size, imported as `import-freesurfer` does. */
+async function nsdSizeDatabase(): Promise<string> {
+  const fs = mkdtempSync(join(tmpdir(), 'roi-studio-bench-fs-'));
+  await writeSubdivided(join(SHARED!, 'data', 'freesurfer', 'fs-hcp32k'), join(fs, 'nsd-size'));
+  const db = mkdtempSync(join(tmpdir(), 'roi-studio-bench-db-'));
+  await importFreeSurfer({
+    subjectsDir: fs,
+    subject: 'nsd-size',
+    db,
+    options: { ...DEFAULT_IMPORT_OPTIONS, labels: 'none' },
+  });
+  return db;
 }
 
 /**
@@ -259,56 +408,33 @@ try {
   await openAndTime(page, page.url(), 'demo, reloaded (warm cache)');
   const skip = page.getByRole('button', { name: 'Skip' });
   if (await skip.isVisible()) await skip.click();
-
-  const box = (await page.getByRole('application', { name: 'Flatmap' }).boundingBox())!;
-  const cx = box.x + box.width / 2;
-  const cy = box.y + box.height / 2;
-
-  await page.getByRole('button', { name: 'Freehand' }).click();
-  await startRecording(page);
-  await page.mouse.move(cx + 150, cy);
-  await page.mouse.down();
-  for (let i = 1; i <= 600; i++) {
-    const a = (i / 600) * 2 * Math.PI * 2;
-    const r = 150 * (1 - i / 1400);
-    await page.mouse.move(cx + r * Math.cos(a), cy + r * Math.sin(a));
-  }
-  summary('drawing (freehand, 600 pointer moves)', await stopRecording(page));
-  await page.keyboard.press('Escape');
-  await page.mouse.up();
-
-  await startRecording(page);
-  await page.mouse.move(cx, cy);
-  await page.mouse.down({ button: 'middle' });
-  for (let i = 1; i <= 300; i++) {
-    await page.mouse.move(
-      cx + 200 * Math.sin((i / 300) * 2 * Math.PI),
-      cy + 120 * Math.sin((i / 150) * Math.PI),
-    );
-  }
-  await page.mouse.up({ button: 'middle' });
-  summary('panning (middle-drag, 300 pointer moves)', await stopRecording(page));
-
-  await startRecording(page);
-  for (let i = 0; i < 40; i++) {
-    await page.mouse.move(cx + (i % 7) * 20, cy);
-    await page.mouse.wheel(0, i < 20 ? -120 : 120);
-  }
-  summary('wheel zoom (40 steps)', await stopRecording(page));
+  await flatmapInteraction(page, 'demo');
 
   if (SHARED) {
     const s1 = await copyToTemp(['S1']);
+    await prepareS1(s1);
     const served = await serve(s1);
     servers.push(served.child);
     await openAndTime(page, served.url, 'S1 (cold cache)', true);
     await openAndTime(page, page.url(), 'S1 (warm cache)');
     await zoomAndTimeSharp(page, 'S1');
-    await time3dView(page, 'S1');
+    await flatmapInteraction(page, 'S1, 3-D view closed');
+    await time3dView(page, 'S1', {
+      templates: ['bench-blocks', 'bench-ramp'],
+      editRois: true,
+      keepOpen: true,
+    });
+    await flatmapInteraction(page, 'S1, 3-D view open');
+    await page.getByRole('button', { name: '3-D view' }).click();
     const hcp = await serve(await copyToTemp(['sub-hcp32k']));
     servers.push(hcp.child);
     await openAndTime(page, hcp.url, 'sub-hcp32k (cold cache)', true);
     await openAndTime(page, page.url(), 'sub-hcp32k (warm cache)');
-    await time3dView(page, 'sub-hcp32k', ['floc-faces', 'prf-visualrois']);
+    await time3dView(page, 'sub-hcp32k', { templates: ['floc-faces', 'prf-visualrois'] });
+    const nsd = await serve(await nsdSizeDatabase());
+    servers.push(nsd.child);
+    await openAndTime(page, nsd.url, 'nsd-size (cold cache)', true);
+    await time3dView(page, 'nsd-size');
   } else {
     console.log('S1: skipped (reference data not found)');
   }
