@@ -43,7 +43,9 @@ declare global {
       colours: () => Uint8Array | null;
       /** bumped whenever the colours or positions on the GPU change */
       version: () => number;
-      /** milliseconds the last recolour took, from the layers' colours to the frame drawn */
+      /** how many times the layers' colours were recomposed and uploaded */
+      recolours: () => number;
+      /** milliseconds the last of those took, from the editor change to the frame drawn */
       recolourMs: () => number;
       /** screen position (CSS px within the canvas) of a merged vertex under the current camera */
       project: (vertex: number) => [number, number] | null;
@@ -67,6 +69,7 @@ export function SurfaceView() {
   const shownRef = useRef<Uint8Array | null>(null);
   /** how long the last recolour took, from the layers' colours to the frame drawn (for bench:ui) */
   const recolourMsRef = useRef(NaN);
+  const recoloursRef = useRef(0);
   const layersChangedAt = useRef<number | null>(null);
   const cursorFrame = useRef(0);
   const cursorRef = useRef<number[]>([]);
@@ -241,6 +244,7 @@ export function SurfaceView() {
     versionRef.current++;
     nv.drawScene();
     recolourMsRef.current = performance.now() - t0;
+    recoloursRef.current++;
   }, [base, meshReady]);
 
   useEffect(() => {
@@ -367,6 +371,7 @@ export function SurfaceView() {
       positions: () => positions,
       colours: () => shownRef.current,
       version: () => versionRef.current,
+      recolours: () => recoloursRef.current,
       recolourMs: () => recolourMsRef.current,
       project: (vertex) =>
         nvRef.current && positions ? projectVertex(nvRef.current, positions, vertex) : null,
