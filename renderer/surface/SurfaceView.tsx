@@ -189,6 +189,7 @@ export function SurfaceView() {
     const n = positions.length / 3;
     // colours are written by the effect below; these only fill the mesh until then
     if (shownRef.current?.length !== 4 * n) shownRef.current = new Uint8Array(4 * n).fill(255);
+    cursorRef.current = cursorRef.current.filter((v) => v < n);
     let mesh = meshRef.current;
     if (!mesh || mesh.pts.length !== positions.length) {
       if (mesh) nv.removeMesh(mesh);
@@ -237,10 +238,9 @@ export function SurfaceView() {
     const shown = base.slice();
     drawCursor(shown, cursorRef.current);
     shownRef.current = shown;
-    if (!writerRef.current?.writeAll(shown)) {
-      mesh.rgba255 = shown;
-      mesh.updateMesh(nv.gl);
-    }
+    // kept on the mesh too, for any rebuild Niivue makes on its own
+    mesh.rgba255 = shown;
+    if (!writerRef.current?.writeAll(shown)) mesh.updateMesh(nv.gl);
     versionRef.current++;
     nv.drawScene();
     recolourMsRef.current = performance.now() - t0;
