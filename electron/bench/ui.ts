@@ -293,6 +293,9 @@ async function time3dView(
               cy + 30 * Math.sin((k / 24) * 2 * Math.PI),
             );
           await page.mouse.up();
+          // the ROI joins the document once named
+          await page.getByLabel('ROI name', { exact: true }).fill(`bench drawn ${i}`);
+          await page.getByLabel('ROI name', { exact: true }).press('Enter');
         }),
       );
     }
