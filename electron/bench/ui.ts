@@ -257,7 +257,9 @@ async function time3dView(
     const r = await recolour(page, () => page.mouse.move(at[0], at[1]), 'version', 5_000);
     if (r) hovers.push(r.wall);
   }
-  const parts = [`linked cursor on flatmap hover → frame drawn ${median(hovers).toFixed(0)} ms (median)`];
+  console.log(
+    `${label}: linked cursor, flatmap hover → 3-D frame drawn ${median(hovers).toFixed(0)} ms (median)`,
+  );
   const templates = opts.templates ?? [];
   const pick = (t: string) => () =>
     page.getByRole('combobox', { name: 'Template', exact: true }).selectOption({ label: t });
@@ -269,7 +271,7 @@ async function time3dView(
     });
     const times: number[] = [];
     for (const t of [...templates.slice(1), templates[0]]) times.push(await ownRecolour(page, pick(t)));
-    parts.push(`template switch ${ms(times)} ms`);
+    console.log(`${label}: recolour after a template switch ${ms(times)} ms`);
   }
   if (opts.editRois) {
     const rows = page.getByRole('list', { name: 'ROI list' }).getByRole('listitem');
@@ -279,6 +281,7 @@ async function time3dView(
       const del = page.getByRole('button', { name: /^Delete / }).first();
       deletes.push(await ownRecolour(page, () => del.click()));
     }
+    console.log(`${label}: recolour after deleting one of ${count} ROIs ${ms(deletes)} ms`);
     await page.getByRole('button', { name: 'Freehand' }).click();
     const draws: number[] = [];
     for (let i = 0; i < 3; i++) {
@@ -299,11 +302,8 @@ async function time3dView(
         }),
       );
     }
-    parts.push(
-      `ROI deleted (of ${count}) ${ms(deletes)} ms; ROI drawn (membership computed live) ${ms(draws)} ms`,
-    );
+    console.log(`${label}: recolour after drawing an ROI (its membership computed live) ${ms(draws)} ms`);
   }
-  console.log(`${label}: recolour ${parts.join('; ')}`);
   if (!opts.keepOpen) await page.getByRole('button', { name: '3-D view' }).click();
 }
 
