@@ -416,7 +416,8 @@ const browser = await chromium.launch({
 const servers: ChildProcess[] = [];
 try {
   const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
-  page.on('dialog', (d) => void d.dismiss());
+  // leaving a subject with unsaved edits for the next one is expected here
+  page.on('dialog', (d) => void (d.type() === 'beforeunload' ? d.accept() : d.dismiss()));
 
   const db = join(mkdtempSync(join(tmpdir(), 'roi-studio-bench-')), 'db');
   cli(['demo', '--out', db]);

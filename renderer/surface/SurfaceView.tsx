@@ -6,11 +6,18 @@ import {
   type VertexMapper,
   type VertexSampling,
 } from '../../shared/api.js';
+import { memoLast } from '../../shared/memo-last.js';
 import { unfold } from '../../shared/mesh/unfold.js';
 import { vertexAdjacency } from '../../shared/mesh/vertex-adjacency.js';
 import { describePoint, useCursor, type CursorInfo } from '../canvas/cursor-info.js';
 import { api } from '../state/api-holder.js';
-import { editor, useEditor, useSavedMembership } from '../state/editor-store.js';
+import {
+  editor,
+  useEditor,
+  useSavedMembership,
+  type TemplateData,
+  type TemplateDisplay,
+} from '../state/editor-store.js';
 import { cameraFor, pickVertex, projectPoint, STANDARD_VIEWS, type StandardView } from './standard-views.js';
 import { MeshColourWriter } from './mesh-colours.js';
 import {
@@ -160,26 +167,11 @@ export function SurfaceView() {
   }, [surface, hemisphere]);
 
   const curvature = useMemo(() => (surface ? curvatureColours(surface.curvature) : null), [surface]);
+  const layers = useState(surfaceLayerMemos)[0];
   const adjacency = useMemo(
     () => (surface ? vertexAdjacency(surface.triangles, surface.nL + surface.nR) : null),
     [surface],
   );
-  const templateLayer = useMemo(() => {
-    if (!template) return null;
-    const values = templateVertexValues(template, display, sampling);
-    return values ? { colours: templateColours(template, display, values), opacity: display.opacity } : null;
-  }, [template, display, sampling]);
-  const underlay = useMemo(
-    () => (curvature ? surfaceUnderlay(curvature, templateLayer) : null),
-    [curvature, templateLayer],
-  );
-  const base = useMemo(() => {
-    if (!underlay || !adjacency) return null;
-    const out = new Uint8ClampedArray(underlay);
-    if (geometry) drawRois(out, doc, geometry, saved, adjacency, selectedKey, hiddenKeys);
-    return new Uint8Array(out.buffer);
-  }, [underlay, adjacency, geometry, doc, saved, selectedKey, hiddenKeys]);
-
   const flatVertex = surface ? mergedVertex(cursor, surface.nL) : null;
   const surfaceVertex = surface ? mergedVertex(surfaceCursor, surface.nL) : null;
   // one Niivue mesh per subject; new positions or triangles update it in place
@@ -227,15 +219,19 @@ export function SurfaceView() {
     [],
   );
 
-  // a recolour (template, display, ROI edit) rewrites only the colours in the GPU buffer
+  // a recolour (template, display, ROI edit) recomputes only the layers whose inputs changed and
+  // rewrites only the colours in the GPU buffer; computed here, not in render, so it can be timed
   useEffect(() => {
     const nv = nvRef.current;
     const mesh = meshRef.current;
-    if (!nv || !mesh || !base || base.length !== 4 * (mesh.pts.length / 3)) return;
+    if (!nv || !mesh || !curvature || !adjacency || curvature.length !== 4 * (mesh.pts.length / 3)) return;
     const t0 = layersChangedAt.current ?? performance.now();
     layersChangedAt.current = null;
-    baseRef.current = base;
-    const shown = base.slice();
+    const underlay = layers.underlay(curvature, layers.template(template, display, sampling));
+    const base = new Uint8ClampedArray(underlay);
+    if (geometry) drawRois(base, doc, geometry, saved, adjacency, selectedKey, hiddenKeys);
+    baseRef.current = new Uint8Array(base.buffer);
+    const shown = baseRef.current.slice();
     drawCursor(shown, cursorRef.current);
     shownRef.current = shown;
     // kept on the mesh too, for any rebuild Niivue makes on its own
@@ -245,7 +241,20 @@ export function SurfaceView() {
     nv.drawScene();
     recolourMsRef.current = performance.now() - t0;
     recoloursRef.current++;
-  }, [base, meshReady]);
+  }, [
+    layers,
+    curvature,
+    adjacency,
+    template,
+    display,
+    sampling,
+    geometry,
+    doc,
+    saved,
+    selectedKey,
+    hiddenKeys,
+    meshReady,
+  ]);
 
   useEffect(() => {
     const nv = nvRef.current;
@@ -501,6 +510,21 @@ function request<T>(key: string, ask: () => Promise<T>, land: (a: Answer<T>) => 
 /** A cursor's vertex in the merged mesh (right hemisphere after the left's nL). */
 function mergedVertex(c: CursorInfo | null, nL: number): number | null {
   return c && c.hemi !== null && c.vertex !== null ? c.vertex + (c.hemi === 'rh' ? nL : 0) : null;
+}
+
+/** The layers under the ROIs, each recomputed only when its own inputs change. */
+function surfaceLayerMemos() {
+  return {
+    template: memoLast(
+      (t: TemplateData | null, display: TemplateDisplay, sampling: VertexSampling | null) => {
+        const values = t ? templateVertexValues(t, display, sampling) : null;
+        return t && values
+          ? { colours: templateColours(t, display, values), opacity: display.opacity }
+          : null;
+      },
+    ),
+    underlay: memoLast(surfaceUnderlay),
+  };
 }
 
 function furthest(points: Float32Array): number {
