@@ -54,6 +54,8 @@ declare global {
       recolours: () => number;
       /** milliseconds the last of those took, from the editor change to the frame drawn */
       recolourMs: () => number;
+      /** of which the view's own work: layers composed, uploaded and drawn */
+      recolourWorkMs: () => number;
       /** screen position (CSS px within the canvas) of a merged vertex under the current camera */
       project: (vertex: number) => [number, number] | null;
     };
@@ -76,6 +78,7 @@ export function SurfaceView() {
   const shownRef = useRef<Uint8Array | null>(null);
   /** how long the last recolour took, from the layers' colours to the frame drawn (for bench:ui) */
   const recolourMsRef = useRef(NaN);
+  const recolourWorkMsRef = useRef(NaN);
   const recoloursRef = useRef(0);
   const layersChangedAt = useRef<number | null>(null);
   const cursorFrame = useRef(0);
@@ -225,7 +228,8 @@ export function SurfaceView() {
     const nv = nvRef.current;
     const mesh = meshRef.current;
     if (!nv || !mesh || !curvature || !adjacency || curvature.length !== 4 * (mesh.pts.length / 3)) return;
-    const t0 = layersChangedAt.current ?? performance.now();
+    const start = performance.now();
+    const t0 = layersChangedAt.current ?? start;
     layersChangedAt.current = null;
     const underlay = layers.underlay(curvature, layers.template(template, display, sampling));
     const base = new Uint8ClampedArray(underlay);
@@ -240,6 +244,7 @@ export function SurfaceView() {
     versionRef.current++;
     nv.drawScene();
     recolourMsRef.current = performance.now() - t0;
+    recolourWorkMsRef.current = performance.now() - start;
     recoloursRef.current++;
   }, [
     layers,
@@ -382,6 +387,7 @@ export function SurfaceView() {
       version: () => versionRef.current,
       recolours: () => recoloursRef.current,
       recolourMs: () => recolourMsRef.current,
+      recolourWorkMs: () => recolourWorkMsRef.current,
       project: (vertex) =>
         nvRef.current && positions ? projectVertex(nvRef.current, positions, vertex) : null,
     };
