@@ -20,6 +20,7 @@ import {
 } from '../state/editor-store.js';
 import { cameraFor, pickVertex, projectPoint, STANDARD_VIEWS, type StandardView } from './standard-views.js';
 import { MeshColourWriter } from './mesh-colours.js';
+import { pacedRedraw, type PacedRedraw } from './paced-redraw.js';
 import {
   curvatureColours,
   cursorVertices,
@@ -81,7 +82,8 @@ export function SurfaceView() {
   const recolourWorkMsRef = useRef(NaN);
   const recoloursRef = useRef(0);
   const layersChangedAt = useRef<number | null>(null);
-  const cursorFrame = useRef(0);
+  const cursorRedrawRef = useRef<PacedRedraw | null>(null);
+  const lastSurfaceVertex = useRef<number | null>(null);
   const cursorRef = useRef<number[]>([]);
   const versionRef = useRef(0);
   const subject = useEditor((s) => s.subject);
@@ -127,6 +129,7 @@ export function SurfaceView() {
         if (!alive) return;
         nv.setSliceType(nv.sliceTypeRender);
         nvRef.current = nv;
+        cursorRedrawRef.current = pacedRedraw(() => nv.drawScene());
         setGlReady(true);
       })
       .catch((e: unknown) => setGlProblem(`WebGL2 is not available here: ${String(e)}`));
@@ -134,8 +137,8 @@ export function SurfaceView() {
       alive = false;
       // its listeners and observers go; the context stays with the canvas (a remount reuses it)
       nv.cleanup();
-      cancelAnimationFrame(cursorFrame.current);
-      cursorFrame.current = 0;
+      cursorRedrawRef.current?.cancel();
+      cursorRedrawRef.current = null;
       nvRef.current = null;
       meshRef.current = null;
       writerRef.current = null;
@@ -287,11 +290,10 @@ export function SurfaceView() {
       mesh.updateMesh(nv.gl);
     }
     versionRef.current++;
-    // the pointer moves faster than a large mesh draws: at most one frame per display frame
-    cursorFrame.current ||= requestAnimationFrame(() => {
-      cursorFrame.current = 0;
-      nvRef.current?.drawScene();
-    });
+    // hovering the 3-D view itself is answered at once; the flatmap's cursor is paced
+    const fromSurface = surfaceVertex !== lastSurfaceVertex.current;
+    lastSurfaceVertex.current = surfaceVertex;
+    cursorRedrawRef.current?.request(fromSurface);
   }, [flatVertex, surfaceVertex, adjacency, meshReady]);
 
   useEffect(() => {
