@@ -19,7 +19,18 @@ const out = resolve(target);
 const clone = join(mkdtempSync(join(tmpdir(), 'pycortex-')), 'pycortex');
 
 const git = (...args) => execFileSync('git', args, { stdio: 'inherit' });
-git('clone', '--depth', '1', '--filter=blob:none', '--sparse', PYCORTEX, clone);
+// byte for byte on Windows too: the GIFTI surfaces are text, which autocrlf would rewrite
+git(
+  'clone',
+  '--config',
+  'core.autocrlf=false',
+  '--depth',
+  '1',
+  '--filter=blob:none',
+  '--sparse',
+  PYCORTEX,
+  clone,
+);
 git('-C', clone, 'sparse-checkout', 'set', `${S1}/surfaces`, `${S1}/transforms`, 'filestore/colormaps');
 
 const copies = [
