@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, readlink, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -90,6 +90,22 @@ describe('ensureDemoDatabase', () => {
     ).toBe('older');
     expect(await readFile(join(db, 'my-subject', 'surfaces', 'flat_lh.gii'), 'utf8')).toBe('my surface');
     expect(await readdir(data)).toEqual(['demo-db']);
+  });
+
+  it('an upgrade keeps the user’s files and linked subjects beside the subjects', async () => {
+    const data = join(root, 'upgrade-root-files');
+    const db = await ensureDemoDatabase(data);
+    const elsewhere = join(root, 'linked-subject');
+    await mkdir(join(elsewhere, 'surfaces'), { recursive: true });
+    await symlink(elsewhere, join(db, 'linked'));
+    await writeFile(join(db, 'notes.txt'), 'my notes');
+    await writeFile(join(db, DEMO_MARKER), JSON.stringify({ version: DEMO_VERSION - 1 }));
+
+    await ensureDemoDatabase(data);
+    expect(await demoVersionAt(db)).toBe(DEMO_VERSION);
+    expect(await readFile(join(db, 'notes.txt'), 'utf8')).toBe('my notes');
+    expect(await readlink(join(db, 'linked'))).toBe(elsewhere);
+    expect((await stat(join(elsewhere, 'surfaces'))).isDirectory()).toBe(true);
   });
 
   it('an upgrade to another canvas moves the user’s overlays.svg to overlays-backups/ and says so', async () => {

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { cp, mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { cp, lstat, mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { DEMO_MARKER, DEMO_VERSION, generateDemoDatabase } from '../../../shared/demo/demo-database.js';
 import { parseOverlay } from '../../../shared/formats/overlay-svg.js';
@@ -25,8 +25,9 @@ export async function ensureDemoDatabase(dataDir: string): Promise<string> {
 
 /**
  * A user's work in an earlier demo database, carried into the new one before it replaces the
- * old: subjects the generator does not make, and in its subjects every file it does not write
- * (added transforms, templates, the sidecar, backups; not the cache), and overlays.svg when it
+ * old: subjects and files the generator does not make (links kept as links), and in its
+ * subjects every file it does not write (added transforms, templates, the sidecar, backups;
+ * not the cache), and overlays.svg when it
  * differs from the new generator's — kept in place while the canvas size is the same, else
  * moved to `overlays-backups/` with a `warning.txt` that the subject list shows (its ROIs can
  * then be restored from the sidecar).
@@ -36,11 +37,12 @@ async function carryUserWork(oldDb: string, newDb: string): Promise<void> {
   for (const e of entries) {
     const from = join(oldDb, e.name);
     const to = join(newDb, e.name);
-    if (!e.isDirectory()) continue;
-    if (!(await isDirectory(to))) {
+    // the user's own entries (files, linked subjects, folders) go across as they are
+    if (!(await lstat(to).catch(() => null))) {
       await cp(from, to, { recursive: true, verbatimSymlinks: true });
       continue;
     }
+    if (!e.isDirectory() || !(await isDirectory(to))) continue;
     await carryOver(from, to, ['cache']);
     const mine = await readFile(join(from, 'overlays.svg'), 'utf8').catch(() => null);
     const theirs = await readFile(join(to, 'overlays.svg'), 'utf8').catch(() => null);
