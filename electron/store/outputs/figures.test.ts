@@ -128,3 +128,22 @@ describe.skipIf(!SHARED)('figure export (sub-hcp32k, compared with pycortex make
     ).rejects.toThrow(/\.png or \.svg/);
   });
 });
+
+describe('figure options', () => {
+  it('refuses each option just past its API limit before reading anything, naming the bound', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'roi-studio-figure-limits-'));
+    const base = { subject: 'S1', out: join(dir, 'fig.png'), cacheDir: join(dir, 'cache') };
+    for (const [option, value, bound] of [
+      ['height', 8193, /height must be an integer from 16 to 8192 pixels, got 8193/],
+      ['height', 15, /height must be an integer from 16 to 8192 pixels, got 15/],
+      ['opacity', 1.5, /opacity must be a number from 0 to 1, got 1.5/],
+      ['linewidth', -1, /linewidth must be a number from 0 to 100, got -1/],
+      ['labelsize', 501, /labelsize must be a number from 0 to 500, got 501/],
+      ['labelsize', Number.POSITIVE_INFINITY, /labelsize must be a number from 0 to 500/],
+    ] as const)
+      await expect(
+        exportFigure(join(dir, 'no-database'), { ...base, [option]: value }),
+      ).rejects.toMatchObject({ code: 'BAD_REQUEST', message: expect.stringMatching(bound) });
+    await expect(readFile(base.out)).rejects.toThrow(/ENOENT/);
+  });
+});

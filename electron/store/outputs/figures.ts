@@ -52,18 +52,13 @@ export async function exportFigure(db: string, o: FigureOptions): Promise<string
   if (!withinLimit(dpi, LIMITS.dpi))
     throw new ApiError('BAD_REQUEST', `dpi must be ${describeLimit(LIMITS.dpi)}, got ${dpi}`);
   const height = o.height ?? 1024;
-  if (!(Number.isInteger(height) && height >= 16 && height <= 8192))
-    throw new ApiError(
-      'BAD_REQUEST',
-      `height must be a whole number of pixels from 16 to 8192, got ${height}`,
-    );
-  for (const [name, v, lo, hi] of [
-    ['opacity', o.opacity, 0, 1],
-    ['linewidth', o.linewidth, 0, 100],
-    ['labelsize', o.labelsize, 0, 500],
-  ] as const)
-    if (v !== undefined && !(v >= lo && v <= hi))
-      throw new ApiError('BAD_REQUEST', `${name} must be in [${lo}, ${hi}], got ${v}`);
+  if (!withinLimit(height, LIMITS.height))
+    throw new ApiError('BAD_REQUEST', `height must be ${describeLimit(LIMITS.height)} pixels, got ${height}`);
+  for (const name of ['opacity', 'linewidth', 'labelsize'] as const) {
+    const v = o[name];
+    if (v !== undefined && !withinLimit(v, LIMITS[name]))
+      throw new ApiError('BAD_REQUEST', `${name} must be ${describeLimit(LIMITS[name])}, got ${v}`);
+  }
   const cmap = o.cmap === undefined ? undefined : lutOrFail(o.cmap);
   checkExportFiles([o.out]); // before any work: a refused folder costs nothing
   if (kind === '.png') await checkFigureSize(db, o, dpi, height);
