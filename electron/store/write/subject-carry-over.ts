@@ -1,4 +1,14 @@
-import { copyFile, lstat, mkdir, readdir, readFile, readlink, symlink, utimes } from 'node:fs/promises';
+import {
+  chmod,
+  copyFile,
+  lstat,
+  mkdir,
+  readdir,
+  readFile,
+  readlink,
+  symlink,
+  utimes,
+} from 'node:fs/promises';
 import { join } from 'node:path';
 
 /**
@@ -61,8 +71,10 @@ async function copyEntry(from: string, to: string): Promise<void> {
   if (st.isSymbolicLink()) {
     await symlink(await readlink(from), to);
   } else if (st.isDirectory()) {
-    await mkdir(to, { mode: st.mode & 0o7777 });
+    await mkdir(to);
     for (const name of (await readdir(from)).sort()) await copyEntry(join(from, name), join(to, name));
+    // the folder's own mode last: a read-only folder must still take its files
+    await chmod(to, st.mode & 0o7777);
     await utimes(to, st.atime, st.mtime);
   } else if (st.isFile()) {
     await copyFile(from, to);
