@@ -10,6 +10,7 @@ import { z } from 'zod';
 import { LIMITS, type NumberLimit } from './api-limits.js';
 import type { FreeSurferImportOptions } from './freesurfer/import-subject.js';
 import { checkRoiName } from './roi/roi-names.js';
+import { isPlainName } from './subject-name.js';
 
 // ---------------------------------------------------------------------------------------------
 // Fields
@@ -18,9 +19,7 @@ const MAX_TEXT = 4096;
 const text = z.string().max(MAX_TEXT);
 
 /** A folder name inside the database (subject) or a transform name: never a path. */
-export const name = text
-  .min(1)
-  .refine((s) => !/[/\\\0]/.test(s) && s !== '.' && s !== '..', 'must be a plain name, not a path');
+export const name = text.min(1).refine(isPlainName, 'must be a plain name, not a path');
 export const path = text.min(1).refine((s) => !s.includes('\0'), 'must not contain NUL');
 /** A name for a new ROI follows the editor's rule; uniqueness needs the file (the back end's). */
 const newRoiName = text.superRefine((s, ctx) => {

@@ -4,6 +4,7 @@ import type { TransformInfo } from '../../../shared/api.js';
 import { ApiError } from '../../../shared/api-errors.js';
 import { spatialShape } from '../../../shared/formats/nifti.js';
 import { coordMatrix, invertAffine, parseXfm, type Matrix4 } from '../../../shared/formats/xfm.js';
+import { isPlainName } from '../../../shared/subject-name.js';
 import { fileError, parseOrFail } from '../files/file-errors.js';
 import { fileSignature, rememberedWhile, type Remembered } from '../files/file-signature.js';
 import { readNiftiHeaderFile } from './nifti-file.js';
@@ -76,8 +77,7 @@ const parsed = new Map<string, Remembered<Transform>>();
 
 /** `matrices.xfm` + reference header of one transform; `coord` recomputed from `magnet` if absent. */
 export async function readTransform(dbPath: string, subject: string, xfm: string): Promise<Transform> {
-  if (!xfm || xfm.includes('/') || xfm.includes('\\') || xfm === '.' || xfm === '..')
-    throw new ApiError('BAD_REQUEST', `bad transform name ${JSON.stringify(xfm)}`);
+  if (!isPlainName(xfm)) throw new ApiError('BAD_REQUEST', `bad transform name ${JSON.stringify(xfm)}`);
   const dir = join(dbPath, subject, 'transforms', xfm);
   const reference = referencePath(dbPath, subject, xfm);
   if (xfm === IDENTITY) {

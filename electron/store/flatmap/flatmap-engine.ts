@@ -9,6 +9,7 @@ import { mergedPoints } from '../../../shared/flatmap/merge-surfaces.js';
 import type { PixelSampling } from '../../../shared/flatmap/pixel-map.js';
 import { buildVertexRaster } from '../../../shared/flatmap/vertex-map.js';
 import type { HemiPair, Surface } from '../../../shared/subject.js';
+import { checkSubject } from '../../../shared/subject-name.js';
 import { loadCurvature } from './curvature.js';
 import { boundaryLoopsOf, flatFrameOf } from './flat-shape.js';
 import { pixelMapFile, pixelMapKey, readPixelMapCache, writePixelMapCache } from './pixel-cache.js';
@@ -78,17 +79,6 @@ function rasterOf(base: FlatBase, height: number) {
     base.rasters.set(height, r);
   }
   return r;
-}
-
-function checkSubject(subject: string): void {
-  if (
-    typeof subject !== 'string' ||
-    !subject ||
-    subject === '.' ||
-    subject === '..' ||
-    /[\\/\0]/.test(subject)
-  )
-    throw new ApiError('BAD_REQUEST', `bad subject name ${JSON.stringify(subject)}`);
 }
 
 export function checkHeight(height: number): void {
