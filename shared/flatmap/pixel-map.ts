@@ -63,7 +63,8 @@ export function buildPixelRows(input: PixelSamplingInput, rowStart: number, rowE
   // a voxel's sample count is stored in a byte (`samples`)
   if (!withinLimit(thick, LIMITS.thick))
     throw new Error(`thick must be ${describeLimit(LIMITS.thick)}, got ${thick}`);
-  if (!(depth >= 0 && depth <= 1)) throw new Error(`depth must be within [0, 1], got ${depth}`);
+  if (!withinLimit(depth, LIMITS.depth))
+    throw new Error(`depth must be ${describeLimit(LIMITS.depth)}, got ${depth}`);
   const { width, xs, ys } = grid;
   const [nx, ny, nz] = shape;
   const { triangles, vertexOf } = delaunay;
