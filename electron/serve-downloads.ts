@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { basename, dirname, relative, sep } from 'node:path';
 import { zipSync } from 'fflate';
 import { ApiError } from '../shared/api.js';
+import { fileSafe } from '../shared/roi/roi-names.js';
 import { SECURITY_HEADERS } from './csp.js';
 
 /**
@@ -32,7 +33,7 @@ function entryNames(files: readonly string[]): string[] {
 
 /** `filename="…"` for Content-Disposition: ASCII only (export names are shell-safe already). */
 function attachment(name: string): string {
-  return `attachment; filename="${name.replace(/[^A-Za-z0-9._+-]/g, '_')}"`;
+  return `attachment; filename="${fileSafe(name)}"`;
 }
 
 export async function handleDownload(

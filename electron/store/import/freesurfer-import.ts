@@ -4,6 +4,7 @@ import { dirname, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { deflateSync, gzip } from 'node:zlib';
 import { ApiError } from '../../../shared/api-errors.js';
+import type { FreeSurferImportResult as ApiImportResult } from '../../../shared/api.js';
 import {
   importFreeSurferSubject,
   type FreeSurferImportOptions,
@@ -40,16 +41,8 @@ export interface FreeSurferImportRequest {
   progress?: (stage: ImportStage) => void;
 }
 
-export interface FreeSurferImportResult extends ImportSummary {
-  subject: string;
-  path: string;
-  /** what was carried over from a replaced subject (paths in the new subject, folders end in `/`) */
-  kept: string[];
-  /** entries of the replaced subject the import wrote anew with other content (old copies in `backup`) */
-  replaced: string[];
-  /** where the replaced subject was moved, whole */
-  backup?: string;
-}
+/** The API's answer plus the summary the CLI prints (pycortex's surfmove, the files written). */
+export type FreeSurferImportResult = ApiImportResult & ImportSummary;
 
 /** pycortex's cache holds files derived from the surfaces, which the import replaces. */
 const NOT_CARRIED = ['cache'];
