@@ -9,7 +9,8 @@ import {
 import { memoLast } from '../../shared/memo-last.js';
 import { unfold } from '../../shared/mesh/unfold.js';
 import { vertexAdjacency } from '../../shared/mesh/vertex-adjacency.js';
-import { describePoint, useCursor, type CursorInfo } from '../canvas/cursor-info.js';
+import type { Hemi } from '../../shared/subject.js';
+import { describePoint, useCursor } from '../canvas/cursor-info.js';
 import { api } from '../state/api-holder.js';
 import {
   editor,
@@ -95,8 +96,11 @@ export function SurfaceView() {
   const hiddenKeys = useEditor((s) => s.hiddenKeys);
   const geometry = useEditor((s) => s.subjectData?.geometry ?? null);
   const saved = useSavedMembership((s) => s.byName);
-  const cursor = useCursor((s) => s.info);
-  const surfaceCursor = useCursor((s) => s.surface);
+  // the vertices only, so a pointer move that stays on a vertex does not re-render the view
+  const flatHemi = useCursor((s) => s.info?.hemi ?? null);
+  const flatOnHemi = useCursor((s) => s.info?.vertex ?? null);
+  const surfaceHemi = useCursor((s) => s.surface?.hemi ?? null);
+  const surfaceOnHemi = useCursor((s) => s.surface?.vertex ?? null);
 
   const [mapper, setMapper] = useState<VertexMapper>('nearest');
   const [mix, setMix] = useState(0);
@@ -178,8 +182,8 @@ export function SurfaceView() {
     () => (surface ? vertexAdjacency(surface.triangles, surface.nL + surface.nR) : null),
     [surface],
   );
-  const flatVertex = surface ? mergedVertex(cursor, surface.nL) : null;
-  const surfaceVertex = surface ? mergedVertex(surfaceCursor, surface.nL) : null;
+  const flatVertex = surface ? mergedVertex(flatHemi, flatOnHemi, surface.nL) : null;
+  const surfaceVertex = surface ? mergedVertex(surfaceHemi, surfaceOnHemi, surface.nL) : null;
   // one Niivue mesh per subject; new positions or triangles update it in place
   useEffect(() => {
     const nv = nvRef.current;
@@ -516,8 +520,8 @@ function request<T>(key: string, ask: () => Promise<T>, land: (a: Answer<T>) => 
 }
 
 /** A cursor's vertex in the merged mesh (right hemisphere after the left's nL). */
-function mergedVertex(c: CursorInfo | null, nL: number): number | null {
-  return c && c.hemi !== null && c.vertex !== null ? c.vertex + (c.hemi === 'rh' ? nL : 0) : null;
+function mergedVertex(hemi: Hemi | null, vertex: number | null, nL: number): number | null {
+  return hemi !== null && vertex !== null ? vertex + (hemi === 'rh' ? nL : 0) : null;
 }
 
 /** The layers under the ROIs, each recomputed only when its own inputs change. */
