@@ -167,13 +167,13 @@ async function openAndTime(page: Page, url: string, label: string, settle = fals
 /**
  * Run `act` and wait until the 3-D view has drawn new colours (and the frame after): `counter`
  * 'version' counts any change on the GPU (the linked cursor too), 'recolours' only the layers'
- * colours recomposed. Returns the wall time and the view's own time of its last recolour (from
+ * colours recomposed, 'cursorDraws' the linked cursor's own (paced) redraws. Returns the wall time and the view's own time of its last recolour (from
  * the editor change to the colours uploaded and drawn); null when nothing changed in `timeout` ms.
  */
 async function recolour(
   page: Page,
   act: () => Promise<unknown>,
-  counter: 'version' | 'recolours',
+  counter: 'version' | 'recolours' | 'cursorDraws',
   timeout = 300_000,
 ): Promise<{ wall: number; own: number; work: number } | null> {
   const before = await page.evaluate((c) => window.__roiStudioSurface![c](), counter);
@@ -260,11 +260,11 @@ async function time3dView(
   const hovers: number[] = [];
   for (let i = 0; i < 16 && hovers.length < 5; i++) {
     const at = [box.x + box.width * (0.12 + 0.05 * i), box.y + box.height * (i % 2 ? 0.45 : 0.55)];
-    const r = await recolour(page, () => page.mouse.move(at[0], at[1]), 'version', 5_000);
+    const r = await recolour(page, () => page.mouse.move(at[0], at[1]), 'cursorDraws', 10_000);
     if (r) hovers.push(r.wall);
   }
   console.log(
-    `${label}: linked cursor, flatmap hover → 3-D frame drawn ${median(hovers).toFixed(0)} ms (median)`,
+    `${label}: linked cursor, flatmap hover → 3-D frame drawn ${median(hovers).toFixed(0)} ms (median; paced, see paced-redraw.ts)`,
   );
   const templates = opts.templates ?? [];
   const pick = (t: string) => () =>

@@ -54,6 +54,8 @@ declare global {
       version: () => number;
       /** how many times the layers' colours were recomposed and uploaded */
       recolours: () => number;
+      /** how many times the linked cursor's redraw (paced) has drawn the view */
+      cursorDraws: () => number;
       /** milliseconds the last of those took, from the editor change to the frame drawn */
       recolourMs: () => number;
       /** of which the view's own work: layers composed, uploaded and drawn */
@@ -84,6 +86,7 @@ export function SurfaceView() {
   const recoloursRef = useRef(0);
   const layersChangedAt = useRef<number | null>(null);
   const cursorRedrawRef = useRef<PacedRedraw | null>(null);
+  const cursorDrawsRef = useRef(0);
   const lastSurfaceVertex = useRef<number | null>(null);
   const cursorRef = useRef<number[]>([]);
   const versionRef = useRef(0);
@@ -133,7 +136,10 @@ export function SurfaceView() {
         if (!alive) return;
         nv.setSliceType(nv.sliceTypeRender);
         nvRef.current = nv;
-        cursorRedrawRef.current = pacedRedraw(() => nv.drawScene());
+        cursorRedrawRef.current = pacedRedraw(() => {
+          nv.drawScene();
+          cursorDrawsRef.current++;
+        });
         setGlReady(true);
       })
       .catch((e: unknown) => setGlProblem(`WebGL2 is not available here: ${String(e)}`));
@@ -392,6 +398,7 @@ export function SurfaceView() {
       colours: () => shownRef.current,
       version: () => versionRef.current,
       recolours: () => recoloursRef.current,
+      cursorDraws: () => cursorDrawsRef.current,
       recolourMs: () => recolourMsRef.current,
       recolourWorkMs: () => recolourWorkMsRef.current,
       project: (vertex) =>

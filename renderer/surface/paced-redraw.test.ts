@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pacedRedraw, type RedrawClock } from './paced-redraw.js';
+import { REST_MS, pacedRedraw, type RedrawClock } from './paced-redraw.js';
 
 /** A clock the test moves by hand: frames run on `tick`, timers when their time has come. */
 function manualClock() {
@@ -59,6 +59,22 @@ describe('the linked cursor redraws of the 3-D view', () => {
     expect(draws).toBe(1);
     expect(pendingTimers()).toBe(1);
     tick(1200); // past 2.7 s: the waiting request is drawn
+    expect(draws).toBe(2);
+  });
+
+  it('with a slow renderer, wait for the pointer to rest however long it moves', () => {
+    const { clock, tick } = manualClock();
+    let draws = 0;
+    const pacer = pacedRedraw(() => draws++, clock);
+    pacer.request();
+    tick(16);
+    tick(316); // slow: 300 ms a draw
+    for (let i = 0; i < 400; i++) {
+      pacer.request();
+      tick(16); // 6.4 s of strokes, far past the pacing wait
+    }
+    expect(draws).toBe(1);
+    tick(REST_MS); // the pointer rests
     expect(draws).toBe(2);
   });
 

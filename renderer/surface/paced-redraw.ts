@@ -3,9 +3,11 @@
  * display frame; redrawing a 300 k-vertex mesh that often is free on a GPU but takes hundreds of
  * milliseconds in software GL, where it would slow the flatmap the user is drawing on. So each
  * redraw's cost is measured (from drawing to the next display frame, less one frame) and the next
- * one waits until the 3-D view has used at most `share` of the time. The last request is always
- * drawn, so the cursor ends where the pointer rests. Requests from the 3-D view itself (the user
- * hovering it) skip the wait.
+ * one waits until the 3-D view has used at most `share` of the time. Where a draw takes longer than
+ * a display frame, the cursor is drawn only once the pointer rests (`REST_MS` without a request),
+ * so a stroke on the flatmap is never held up by it. The last request is always drawn, so the
+ * cursor ends where the pointer rests. Requests from the 3-D view itself (the user hovering it)
+ * skip the wait.
  */
 
 /** The timing a browser provides; injected so tests can drive the clock. */
@@ -25,6 +27,8 @@ export interface PacedRedraw {
 
 /** A display frame at 60 Hz: what any draw costs at least, however fast the GPU. */
 const DISPLAY_FRAME_MS = 1000 / 60;
+/** How long the pointer must stay put before a slow renderer draws the cursor. */
+export const REST_MS = 150;
 
 export const browserClock: RedrawClock = {
   now: () => performance.now(),
@@ -40,12 +44,14 @@ export function pacedRedraw(draw: () => void, clock: RedrawClock = browserClock,
   let phase: 'idle' | 'waiting' | 'queued' | 'measuring' = 'idle';
   let again: 'no' | 'paced' | 'urgent' = 'no';
   let nextAllowed = -Infinity;
+  let slow = false;
   let frame = 0;
   let timer: unknown = null;
 
   const measure = (drawnAt: number) => {
     frame = 0;
     const cost = Math.max(0, clock.now() - drawnAt - DISPLAY_FRAME_MS);
+    slow = cost > DISPLAY_FRAME_MS;
     nextAllowed = clock.now() + cost * (1 / share - 1);
     phase = 'idle';
     const next = again;
@@ -65,7 +71,7 @@ export function pacedRedraw(draw: () => void, clock: RedrawClock = browserClock,
   };
 
   const schedule = (urgent: boolean) => {
-    const wait = urgent ? 0 : nextAllowed - clock.now();
+    const wait = urgent ? 0 : Math.max(nextAllowed - clock.now(), slow ? REST_MS : 0);
     if (wait <= 0) return queue();
     phase = 'waiting';
     timer = clock.later(queue, wait);
@@ -75,9 +81,10 @@ export function pacedRedraw(draw: () => void, clock: RedrawClock = browserClock,
     request(urgent = false) {
       if (phase === 'idle') schedule(urgent);
       else if (phase === 'measuring') again = urgent || again === 'urgent' ? 'urgent' : 'paced';
-      else if (phase === 'waiting' && urgent) {
+      else if (phase === 'waiting' && (urgent || slow)) {
+        // urgent: draw now; slow: the pointer has not rested yet, so wait again
         clock.cancelLater(timer);
-        queue();
+        schedule(urgent);
       }
     },
     cancel() {
