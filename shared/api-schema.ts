@@ -155,6 +155,11 @@ export type TraceRequest = z.infer<typeof traceRequest>;
 export const EXPORT_KINDS = ['json', 'csv', 'label', 'nifti', 'png', 'svg'] as const;
 export type ExportKind = (typeof EXPORT_KINDS)[number];
 
+/** The kinds that write one figure file rather than files into a folder. */
+export function isFigureKind(kind: string): kind is 'png' | 'svg' {
+  return kind === 'png' || kind === 'svg';
+}
+
 /** A figure's look; each option means what `quickflat.make_figure`'s does, defaults as there. */
 export const figureLook = z.strictObject({
   /** a pycortex 1-D colour map (RdBu_r) */

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { ApiError, type RoiStudioApi } from '../../shared/api.js';
+import { isFigureKind } from '../../shared/api-schema.js';
 import { exportRois } from '../store/outputs/exports.js';
 import { exportFigure } from '../store/outputs/figures.js';
 import { allowedPath } from '../store/write/path-guard.js';
@@ -41,7 +42,7 @@ export function traceApi(ctx: BackendContext): TraceApi {
     },
     async exportRois(request) {
       const out = allowedPath(ctx, request.out);
-      if (request.kind === 'png' || request.kind === 'svg') {
+      if (isFigureKind(request.kind)) {
         if (!out.toLowerCase().endsWith(`.${request.kind}`))
           throw new ApiError(
             'BAD_REQUEST',

@@ -4,7 +4,7 @@ import { appPaths } from '../store/files/app-paths.js';
 import { exportRois } from '../store/outputs/exports.js';
 import { exportFigure } from '../store/outputs/figures.js';
 import { describeLimit, LIMITS, withinLimit } from '../../shared/api-limits.js';
-import { EXPORT_KINDS } from '../../shared/api-schema.js';
+import { EXPORT_KINDS, isFigureKind } from '../../shared/api-schema.js';
 import { cssSizeUnits } from '../../shared/figure/css-size.js';
 import { databaseAndSubject, SUBJECT_OPTIONS } from './subject-options.js';
 import { CliError, numberOption, required } from './cli-error.js';
@@ -101,9 +101,9 @@ export async function run(argv: string[]): Promise<void> {
     throw new CliError(`--kind must be one of ${EXPORT_KINDS.join(', ')}, got ${JSON.stringify(kind)}`, 2);
   if (kind === 'nifti' && !values.xfm) throw new CliError('--kind nifti needs --xfm (the reference grid)', 2);
   const figureOnly = FIGURE_OPTIONS.filter((o) => values[o] !== undefined);
-  if (kind !== 'png' && kind !== 'svg' && figureOnly.length)
+  if (!isFigureKind(kind) && figureOnly.length)
     throw new CliError(`${figureOnly.map((o) => `--${o}`).join(', ')}: only for --kind png or svg`, 2);
-  if (kind === 'png' || kind === 'svg') {
+  if (isFigureKind(kind)) {
     if (values.volume && !values.xfm) throw new CliError('--volume needs --xfm (the grid of the volume)', 2);
     const app = appPaths();
     const file = await exportFigure(db, {

@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import { LIMITS } from '../../shared/api-limits.js';
 import type { ExportKind, ExportResult, FigureLook } from '../../shared/api.js';
+import { isFigureKind } from '../../shared/api-schema.js';
 import { isLabelTemplate } from '../canvas/template-image.js';
 import { isDirty, useEditor } from '../state/editor-store.js';
 import { useDialogAction } from './use-dialog-action.js';
@@ -8,7 +9,6 @@ import {
   closeExportDialog,
   defaultExportFolder,
   EXPORT_KINDS,
-  isFigure,
   outPathForKind,
   runExport,
   useExportDialog,
@@ -50,10 +50,10 @@ function ExportForm() {
 
   const selectedName = selected?.savedName ?? null;
   const volumeTemplate = template?.kind === 'volume' ? template : null;
-  const needsTransform = kind === 'nifti' || (isFigure(kind) && withTemplate && volumeTemplate !== null);
+  const needsTransform = kind === 'nifti' || (isFigureKind(kind) && withTemplate && volumeTemplate !== null);
   const noRois = which === 'all' ? savedNames.length === 0 : selectedName === null;
   const canRun = !running && out.trim() !== '' && !noRois && (!needsTransform || transform !== null);
-  const withData = isFigure(kind) && withTemplate && volumeTemplate !== null;
+  const withData = isFigureKind(kind) && withTemplate && volumeTemplate !== null;
   // the figure looks as the flatmap does: its colour map, range and opacity, its sulci and names
   const continuous = withData && !isLabelTemplate(volumeTemplate, display);
   const look: FigureLook = {
@@ -81,7 +81,7 @@ function ExportForm() {
         ...(needsTransform && transform ? { transform } : {}),
         ...(withData ? { volume: volumeTemplate.info.path } : {}),
         ...(kind === 'png' ? { dpi } : {}),
-        ...(isFigure(kind) ? { figure: look } : {}),
+        ...(isFigureKind(kind) ? { figure: look } : {}),
       });
       setResult(r);
     });
@@ -143,7 +143,7 @@ function ExportForm() {
             : 'Pick a transform first: the mask is written in its reference space.'}
         </p>
       )}
-      {isFigure(kind) && (
+      {isFigureKind(kind) && (
         <>
           {volumeTemplate && (
             <label className="checkbox">
@@ -178,7 +178,7 @@ function ExportForm() {
         </>
       )}
       <label className="field">
-        <span>{isFigure(kind) ? 'Output file' : 'Output folder'}</span>
+        <span>{isFigureKind(kind) ? 'Output file' : 'Output folder'}</span>
         <input
           aria-label="Output path"
           spellCheck={false}

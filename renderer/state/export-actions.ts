@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import type { ExportKind, ExportRequest, ExportResult } from '../../shared/api.js';
+import { isFigureKind } from '../../shared/api-schema.js';
 import { api } from './api-holder.js';
 import { editor } from './editor-store.js';
 
@@ -17,10 +18,6 @@ export const EXPORT_KINDS: { kind: ExportKind; label: string }[] = [
   { kind: 'svg', label: 'Figure (SVG)' },
 ];
 
-export function isFigure(kind: ExportKind): boolean {
-  return kind === 'png' || kind === 'svg';
-}
-
 const FIGURE_EXT = /\.(png|svg)$/i;
 
 /**
@@ -30,7 +27,7 @@ const FIGURE_EXT = /\.(png|svg)$/i;
  */
 export function outPathForKind(path: string, kind: ExportKind, subject: string): string {
   const trimmed = path.trim().replace(/[\\/]+$/, '');
-  if (isFigure(kind)) {
+  if (isFigureKind(kind)) {
     if (FIGURE_EXT.test(trimmed)) return trimmed.replace(FIGURE_EXT, `.${kind}`);
     return `${trimmed}/${subject}-flatmap.${kind}`;
   }
