@@ -1,10 +1,9 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, chooseChromium } from '../../e2e/chromium.js';
+import { demoDatabase, startServe, type Served } from '../../e2e/start-serve.js';
 import { encodeNifti } from '../../shared/formats/nifti-write.js';
 import { polylinesToPath } from '../../shared/formats/path-writer.js';
 import { DEFAULT_IMPORT_OPTIONS } from '../../shared/freesurfer/import-subject.js';
@@ -26,42 +25,8 @@ import { median } from './median.js';
  * panning and zoom with the 3-D view closed and open.
  */
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const ROI_COUNT = 360;
 const NODES_PER_ROI = 120;
-
-function cli(args: string[]): void {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'electron/cli.ts', ...args], {
-    cwd: ROOT,
-    encoding: 'utf8',
-  });
-  if (r.status !== 0) throw new Error(`roi-studio ${args.join(' ')} failed: ${r.stderr}`);
-}
-
-async function serve(db: string): Promise<{ url: string; child: ChildProcess }> {
-  const home = mkdtempSync(join(tmpdir(), 'roi-studio-bench-home-'));
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', 'electron/cli.ts', 'serve', '--db', db, '--port', '0'],
-    {
-      cwd: ROOT,
-      env: { ...process.env, ROI_STUDIO_HOME: home },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
-  const url = await new Promise<string>((ok, fail) => {
-    let out = '';
-    let err = '';
-    child.stderr!.on('data', (c: Buffer) => (err += c.toString()));
-    child.stdout!.on('data', (c: Buffer) => {
-      out += c.toString();
-      const m = /Serving at (http:\/\/\S+)/.exec(out);
-      if (m) ok(m[1]);
-    });
-    child.once('exit', (code) => fail(new Error(`serve exited with ${code}: ${err}`)));
-  });
-  return { url, child };
-}
 
 /** 360 closed outlines of 120 nodes in a grid over the frame, written into the rois layer. */
 function addManyRois(overlayPath: string): void {
@@ -423,17 +388,16 @@ const browser = await chromium.launch({
   executablePath: chooseChromium().executablePath,
   args: CHROMIUM_ARGS,
 });
-const servers: ChildProcess[] = [];
+const servers: Served[] = [];
 try {
   const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
   // leaving a subject with unsaved edits for the next one is expected here
   page.on('dialog', (d) => void (d.type() === 'beforeunload' ? d.accept() : d.dismiss()));
 
-  const db = join(mkdtempSync(join(tmpdir(), 'roi-studio-bench-')), 'db');
-  cli(['demo', '--out', db]);
+  const db = await demoDatabase();
   addManyRois(join(db, 'demo', 'overlays.svg'));
-  const demo = await serve(db);
-  servers.push(demo.child);
+  const demo = await startServe(db);
+  servers.push(demo);
   await openAndTime(page, demo.url, `demo (${ROI_COUNT} ROIs × ${NODES_PER_ROI} nodes)`);
   // the page opens the only subject itself; a second, cached open
   await openAndTime(page, page.url(), 'demo, reloaded (warm cache)');
@@ -444,8 +408,8 @@ try {
   if (SHARED) {
     const s1 = await copyToTemp(['S1']);
     await prepareS1(s1);
-    const served = await serve(s1);
-    servers.push(served.child);
+    const served = await startServe(s1);
+    servers.push(served);
     await openAndTime(page, served.url, 'S1 (cold cache)', true);
     await openAndTime(page, page.url(), 'S1 (warm cache)');
     await zoomAndTimeSharp(page, 'S1');
@@ -457,13 +421,13 @@ try {
     });
     await flatmapInteraction(page, 'S1, 3-D view open');
     await page.getByRole('button', { name: '3-D view' }).click();
-    const hcp = await serve(await copyToTemp(['sub-hcp32k']));
-    servers.push(hcp.child);
+    const hcp = await startServe(await copyToTemp(['sub-hcp32k']));
+    servers.push(hcp);
     await openAndTime(page, hcp.url, 'sub-hcp32k (cold cache)', true);
     await openAndTime(page, page.url(), 'sub-hcp32k (warm cache)');
     await time3dView(page, 'sub-hcp32k', { templates: ['floc-faces', 'prf-visualrois'] });
-    const nsd = await serve(await nsdSizeDatabase());
-    servers.push(nsd.child);
+    const nsd = await startServe(await nsdSizeDatabase());
+    servers.push(nsd);
     await openAndTime(page, nsd.url, 'nsd-size (cold cache)', true);
     await time3dView(page, 'nsd-size');
   } else {
@@ -471,5 +435,5 @@ try {
   }
 } finally {
   await browser.close();
-  for (const s of servers) s.kill('SIGTERM');
+  await Promise.all(servers.map((s) => s.stop()));
 }
