@@ -48,7 +48,7 @@ export async function loadSubjectSurfaces(dbPath: string, subject: string): Prom
   const signature = await fileSignature(usedFiles(files, subject, TYPES));
   return rememberedWhile(allMemo, `${dbPath}\0${subject}`, signature, async () => {
     const flat = await loadFlatSurfaces(dbPath, subject);
-    const [wm, pia, fiducial] = await Promise.all([
+    const [wm, pia, fiducial] = await allInOrder([
       readPair(files, 'wm'),
       readPair(files, 'pia'),
       readPair(files, 'fiducial'),
@@ -129,8 +129,19 @@ async function readPair(
 ): Promise<HemiPair<Surface> | undefined> {
   const entry = files.get(type);
   if (!entry?.lh || !entry.rh) return undefined;
-  const [lh, rh] = await Promise.all([readSurfaceFile(entry.lh), readSurfaceFile(entry.rh)]);
+  const [lh, rh] = await allInOrder([readSurfaceFile(entry.lh), readSurfaceFile(entry.rh)]);
   return { lh, rh };
+}
+
+/**
+ * Promise.all whose error is the first failure in the given order, not the first to arrive: with
+ * two bad files the message always names the left hemisphere's (and wm before pia).
+ */
+async function allInOrder<T>(promises: Promise<T>[]): Promise<T[]> {
+  const settled = await Promise.allSettled(promises);
+  const failed = settled.find((r) => r.status === 'rejected');
+  if (failed) throw failed.reason;
+  return settled.map((r) => (r as PromiseFulfilledResult<T>).value);
 }
 
 function checkVertexCounts(
